@@ -1,0 +1,164 @@
+"""Command line: the same core functions the window uses. Never imports PySide6.
+
+Exit codes: 0 success, 1 failure (message on stderr in Swedish), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import TillitError
+from .example import EXAMPLE_CASE  # noqa: E402,F401
+
+
+class _SwedishParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's default is English
+        self.print_usage(sys.stderr)
+        print(f"tillit-desk: fel i kommandot: {message}", file=sys.stderr)
+        raise SystemExit(2)
+
+
+def _registry():
+    from .paths import app_paths
+    from .profiles import ProfileRegistry
+
+    return ProfileRegistry(user_dir=app_paths().profiles_dir)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .fileformat import save_case
+    from .newcase import new_case
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        print(f"{out} finns redan. Använd --force för att skriva över.", file=sys.stderr)
+        return 1
+    profile = _registry().get(args.profile)
+    save_case(new_case(profile), out)
+    print(f"Skapade {out} med profilen {profile.name}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export.docx import export_docx
+    from .fileformat import load_case
+
+    loaded = load_case(args.case)
+    if loaded.recovered_from:
+        print(f"Obs: {args.case} var skadad; läste den senast sparade versionen "
+              f"{loaded.recovered_from}.", file=sys.stderr)
+    case = loaded.case
+    profile = _registry().get(args.profile or case.profile)
+    out = Path(args.output)
+    result = export_docx(case, profile, out, template=Path(args.template) if args.template
+                         else None)
+    for warning in result.warnings:
+        print(f"Varning: {warning}", file=sys.stderr)
+    print(f"Exporterade {out}")
+    if args.pdf or args.pdfa:
+        from .export.pdf import convert_to_pdf
+
+        pdf = convert_to_pdf(out, pdfa=args.pdfa)
+        print(f"Exporterade {pdf}")
+    return 0
+
+
+def cmd_validate_template(args: argparse.Namespace) -> int:
+    from .example import sample_context
+    from .export.templating import validate_template
+
+    report = validate_template(Path(args.template), sample_context())
+    for err in report.errors:
+        print(f"Fel: {err}")
+    for warning in report.warnings:
+        print(f"Varning: {warning}")
+    if report.ok:
+        print("Mallen går att använda." if not report.warnings else
+              "Mallen går att använda, men se varningarna ovan.")
+        return 0
+    return 1
+
+
+def cmd_profiles(args: argparse.Namespace) -> int:
+    registry = _registry()
+    for profile in registry.all():
+        where = "inbyggd" if profile.builtin else f"egen ({profile.folder})"
+        print(f"{profile.id:<16} {profile.name:<22} {where}")
+    for problem in registry.problems:
+        print(f"Varning: {problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_build_template(args: argparse.Namespace) -> int:
+    from .export.template_builder import write_template
+
+    registry = _registry()
+    ids = [args.profile] if args.profile else registry.ids()
+    for pid in ids:
+        profile = registry.get(pid)
+        out = Path(args.output) if args.output else profile.folder / "tjansteskrivelse.docx"
+        write_template(profile, out)
+        print(f"Skrev {out}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _SwedishParser(
+        prog="tillit-desk",
+        description="Tillit Desk – skrivstöd för tjänsteskrivelser. Utan kommando öppnas "
+                    "fönstret.",
+    )
+    parser.add_argument("--version", action="version", version=f"Tillit Desk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", parser_class=_SwedishParser)
+
+    p = sub.add_parser("new", help="skapa ett tomt ärende från en profil")
+    p.add_argument("--profile", default="generic", help="profil-id (se 'profiles')")
+    p.add_argument("-o", "--output", required=True, help="ny .tillit-fil")
+    p.add_argument("--force", action="store_true", help="skriv över en befintlig fil")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("export", help="exportera ett ärende till DOCX (och PDF)")
+    p.add_argument("case", help=".tillit-fil")
+    p.add_argument("-o", "--output", required=True, help="DOCX-fil att skriva")
+    p.add_argument("--profile", help="exportera med en annan profil än ärendets")
+    p.add_argument("--template", help="använd en annan Word-mall än profilens")
+    p.add_argument("--pdf", action="store_true", help="gör även en PDF (kräver LibreOffice)")
+    p.add_argument("--pdfa", action="store_true", help="gör en PDF/A-2b för diariet")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("validate-template", help="kontrollera en Word-mall före användning")
+    p.add_argument("template", help="Word-mall (.docx)")
+    p.set_defaults(func=cmd_validate_template)
+
+    p = sub.add_parser("profiles", help="lista profiler och var de finns")
+    p.set_defaults(func=cmd_profiles)
+
+    p = sub.add_parser("build-template", help="bygg en startmall (.docx) för en profil")
+    p.add_argument("--profile", help="profil-id; utan: alla inbyggda")
+    p.add_argument("-o", "--output", help="fil att skriva (med --profile)")
+    p.set_defaults(func=cmd_build_template)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.func(args))
+    except TillitError as err:
+        print(f"Fel: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Avbrutet.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

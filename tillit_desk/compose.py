@@ -1,0 +1,189 @@
+"""Case + profile → one composed document (header fields and a block list) for every writer.
+
+Data flows one way: the writers (DOCX, HTML preview) and the checks read a ComposedDocument and
+never reach back into the case. Section order, headings and decision style come from the profile.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import profiles as P
+from .case import DEFAULT_HEADINGS, PURPOSE_ATGARD, PURPOSE_KANNEDOM, Case
+from .decision import restyle, split_decision
+from .markup import Block, Heading, ListBlock, ListItem, Paragraph, Span, Spans, parse_blocks
+from .profiles import Profile
+from .sanitize import xml_safe
+
+
+@dataclass(frozen=True)
+class AttSats:
+    """One att-sats, printed "att<TAB>text" with a hanging indent."""
+
+    spans: Spans
+
+
+@dataclass(frozen=True)
+class Signatures:
+    people: tuple[tuple[str, str], ...]  # (name, title)
+
+
+@dataclass(frozen=True)
+class LabelLine:
+    """A short bold label on its own line ("För kännedom:")."""
+
+    text: str
+
+
+DocBlock = Block | AttSats | Signatures | LabelLine
+
+
+@dataclass
+class HeaderFields:
+    organisation: str
+    unit: str
+    document_type: str
+    title: str
+    date: str
+    diarienummer: str
+    ref_name: str
+    ref_title: str
+    ref_email: str
+    ref_phone: str
+    page_format: str
+
+
+@dataclass
+class ComposedDocument:
+    header: HeaderFields
+    blocks: list[tuple[str, DocBlock]]  # (section id, block); section id "" for none
+    warnings: list[str] = field(default_factory=list)
+    leftover_sections: list[str] = field(default_factory=list)
+
+
+class _Cleaner:
+    """Sanitises every string once and counts what it had to remove, per place."""
+
+    def __init__(self) -> None:
+        self.removed: dict[str, int] = {}
+
+    def __call__(self, text: str, where: str) -> str:
+        cleaned, n = xml_safe(text or "")
+        if n:
+            self.removed[where] = self.removed.get(where, 0) + n
+        return cleaned
+
+
+def _heading(text: str) -> Heading:
+    return Heading(1, (Span(text),))
+
+
+def _decision_blocks(case: Case, profile: Profile, text: str, out: list[DocBlock],
+                     warnings: list[str]) -> None:
+    decision = split_decision(text)
+    chain = case.document.decision_chain.strip() or profile.decision_chain
+    intro_texts = [b for b in decision.intro if isinstance(b, Paragraph)]
+    chain_in_text = any(chain and chain.rstrip(":") in "".join(s.text for s in b.spans)
+                        for b in intro_texts)
+    if chain and not chain_in_text and decision.points:
+        if profile.decision_style == P.STYLE_NUMBERED and not chain.endswith(":"):
+            chain = chain + " följande:"
+        out.append(Paragraph((Span(chain),)))
+    out.extend(decision.intro)
+    styled = restyle(decision, profile)
+    warnings.extend(styled.warnings)
+    if profile.decision_style == P.STYLE_ATT:
+        out.extend(AttSats((Span(p),)) for p in styled.points)
+    elif styled.points:
+        out.append(ListBlock(True, tuple(ListItem((Span(p),)) for p in styled.points)))
+    out.extend(decision.after)
+
+
+def _structured_blocks(case: Case, spec: P.SectionSpec, clean: _Cleaner) -> list[DocBlock]:
+    if spec.kind == P.UNDERLAG:
+        items = []
+        for item in case.underlag:
+            text = clean(item.text, spec.heading)
+            date = clean(item.date, spec.heading)
+            if date and date not in text:
+                text = f"{text} {date}".strip()
+            if text:
+                items.append(ListItem((Span(text),)))
+        return [ListBlock(False, tuple(items))] if items else []
+    if spec.kind == P.BESLUTSPLANERING:
+        lines = [
+            clean(f"{m.body} {m.date}".strip(), spec.heading)
+            for m in case.beslutsplanering
+            if m.body or m.date
+        ]
+        return [Paragraph((Span("\n".join(lines)),))] if lines else []
+    if spec.kind == P.SKICKAS_TILL:
+        blocks: list[DocBlock] = []
+        for purpose, label in ((PURPOSE_ATGARD, "För åtgärd:"), (PURPOSE_KANNEDOM,
+                                                                  "För kännedom:")):
+            names = [clean(r.name, spec.heading) for r in case.skickas_till
+                     if r.name and (r.purpose or PURPOSE_KANNEDOM) == purpose]
+            if names:
+                blocks.append(LabelLine(label))
+                blocks.append(Paragraph((Span("\n".join(names)),)))
+        return blocks
+    if spec.kind == P.SIGNATURES:
+        people = tuple(
+            (clean(s.name, "Underskrifter"), clean(s.title, "Underskrifter"))
+            for s in case.signatories
+            if s.name or s.title
+        )
+        return [Signatures(people)] if people else []
+    return []
+
+
+def compose(case: Case, profile: Profile) -> ComposedDocument:
+    clean = _Cleaner()
+    doc = case.document
+    ref = doc.handlaggare
+    header = HeaderFields(
+        organisation=clean(doc.organisation or profile.organisation, "Organisation"),
+        unit=clean(doc.unit or profile.unit, "Förvaltning"),
+        document_type=profile.document_type,
+        title=clean(doc.title, "Titel"),
+        date=clean(doc.date, "Datum"),
+        diarienummer=clean(doc.diarienummer, "Diarienummer"),
+        ref_name=clean(ref.name, "Vår referens"),
+        ref_title=clean(ref.title, "Vår referens"),
+        ref_email=clean(ref.email, "Vår referens"),
+        ref_phone=clean(ref.phone, "Vår referens"),
+        page_format=profile.page_format,
+    )
+    warnings: list[str] = []
+    blocks: list[tuple[str, DocBlock]] = []
+    used: set[str] = set()
+    for spec in profile.sections:
+        used.add(spec.id)
+        body: list[DocBlock] = []
+        if spec.holds_text:
+            text = clean(case.section(spec.id), spec.heading)
+            if spec.kind == P.DECISION:
+                _decision_blocks(case, profile, text, body, warnings)
+            else:
+                body.extend(parse_blocks(text))
+        else:
+            body = _structured_blocks(case, spec, clean)
+        if not body:
+            if spec.required:
+                warnings.append(f"Det obligatoriska avsnittet \"{spec.heading}\" är tomt.")
+                blocks.append((spec.id, _heading(spec.heading)))
+            continue
+        if spec.kind != P.SIGNATURES:
+            blocks.append((spec.id, _heading(spec.heading)))
+        blocks.extend((spec.id, b) for b in body)
+    leftovers = [sid for sid, text in case.sections.items() if sid not in used and text.strip()]
+    for sid in leftovers:
+        heading = DEFAULT_HEADINGS.get(sid, sid.replace("_", " ").capitalize())
+        warnings.append(
+            f"Avsnittet \"{heading}\" finns inte i profilen {profile.name} och skrivs ut sist."
+        )
+        blocks.append((sid, _heading(heading)))
+        blocks.extend((sid, b) for b in parse_blocks(clean(case.sections[sid], heading)))
+    for where, n in clean.removed.items():
+        warnings.append(f"{where}: {n} osynliga styrtecken togs bort (de kan inte skrivas i Word).")
+    return ComposedDocument(header, blocks, warnings, leftovers)

@@ -1,0 +1,377 @@
+"""Composed document → the organisation's Word template (docxtpl) → DOCX.
+
+The template owns the look: fonts, margins, header and footer, page fields. We fill its Jinja tags
+in a sandbox (autoescape on, undefined names are errors) and build the section bodies with
+python-docx as a subdocument that uses the template's own styles, found by identity.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from ..case import Case
+from ..compose import AttSats, ComposedDocument, LabelLine, Signatures, compose
+from ..errors import ExportError, TemplateError
+from ..markup import Heading, ListBlock, Paragraph, Span, Table
+from ..profiles import Profile
+from ..safe_write import atomic_write
+from .styles import StyleMap, resolve_styles
+from .templating import load_template, render_template
+
+LANGUAGE = "sv-SE"
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- numbering (real Word lists)
+
+_BULLETS = ("•", "–", "▪")
+
+
+class _Numbering:
+    """Adds our own list definitions to the document and a fresh w:num per list (restarts)."""
+
+    def __init__(self, numbering_el) -> None:
+        self.el = numbering_el
+        ids = [int(a.get(qn("w:abstractNumId"))) for a in self.el.findall(qn("w:abstractNum"))]
+        self._next_abstract = max(ids, default=0) + 1
+        num_ids = [int(n.get(qn("w:numId"))) for n in self.el.findall(qn("w:num"))]
+        self._next_num = max(num_ids, default=0) + 1
+        self._abstract: dict[bool, int] = {}
+
+    def _make_abstract(self, ordered: bool) -> int:
+        aid = self._next_abstract
+        self._next_abstract += 1
+        abstract = OxmlElement("w:abstractNum")
+        abstract.set(qn("w:abstractNumId"), str(aid))
+        multi = OxmlElement("w:multiLevelType")
+        multi.set(qn("w:val"), "hybridMultilevel")
+        abstract.append(multi)
+        for lvl in range(3):
+            el = OxmlElement("w:lvl")
+            el.set(qn("w:ilvl"), str(lvl))
+            start = OxmlElement("w:start")
+            start.set(qn("w:val"), "1")
+            fmt = OxmlElement("w:numFmt")
+            fmt.set(qn("w:val"), "decimal" if ordered else "bullet")
+            text = OxmlElement("w:lvlText")
+            text.set(qn("w:val"), f"%{lvl + 1}." if ordered else _BULLETS[lvl])
+            jc = OxmlElement("w:lvlJc")
+            jc.set(qn("w:val"), "left")
+            ppr = OxmlElement("w:pPr")
+            ind = OxmlElement("w:ind")
+            ind.set(qn("w:left"), str(425 * (lvl + 1)))
+            ind.set(qn("w:hanging"), "425")
+            ppr.append(ind)
+            for child in (start, fmt, text, jc, ppr):
+                el.append(child)
+            abstract.append(el)
+        first_num = self.el.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)
+        else:
+            self.el.append(abstract)
+        return aid
+
+    def new_list(self, ordered: bool) -> int:
+        if ordered not in self._abstract:
+            self._abstract[ordered] = self._make_abstract(ordered)
+        num_id = self._next_num
+        self._next_num += 1
+        num = OxmlElement("w:num")
+        num.set(qn("w:numId"), str(num_id))
+        ref = OxmlElement("w:abstractNumId")
+        ref.set(qn("w:val"), str(self._abstract[ordered]))
+        num.append(ref)
+        override = OxmlElement("w:lvlOverride")
+        override.set(qn("w:ilvl"), "0")
+        start = OxmlElement("w:startOverride")
+        start.set(qn("w:val"), "1")
+        override.append(start)
+        num.append(override)
+        self.el.append(num)
+        return num_id
+
+
+def _set_numpr(paragraph, num_id: int, level: int) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    numpr = OxmlElement("w:numPr")
+    ilvl = OxmlElement("w:ilvl")
+    ilvl.set(qn("w:val"), str(level))
+    nid = OxmlElement("w:numId")
+    nid.set(qn("w:val"), str(num_id))
+    numpr.append(ilvl)
+    numpr.append(nid)
+    ppr.insert_element_before(numpr, *_PPR_AFTER_NUMPR)
+    # insert_element_before only orders against listed successors; keep pStyle first
+
+
+_PPR_AFTER_NUMPR = (
+    "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
+    "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+    "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+    "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+    "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+    "w:pPrChange",
+)
+
+
+# ---------------------------------------------------------------- body writer
+
+
+class _BodyWriter:
+    """Writes blocks into a python-docx container (the subdocument) with the template's styles."""
+
+    def __init__(self, container, styles: StyleMap, numbering: _Numbering) -> None:
+        self.c = container
+        self.styles = styles
+        self.numbering = numbering
+
+    def _para(self, style_id: str | None):
+        p = self.c.add_paragraph()
+        if style_id:
+            p._p.style = style_id
+        return p
+
+    @staticmethod
+    def _runs(paragraph, spans: tuple[Span, ...]) -> None:
+        for span in spans:
+            lines = span.text.split("\n")
+            for i, line in enumerate(lines):
+                if i:
+                    paragraph.add_run().add_break(WD_BREAK.LINE)
+                if not line:
+                    continue
+                run = paragraph.add_run(line)
+                if span.bold:
+                    run.bold = True
+                if span.italic:
+                    run.italic = True
+
+    def heading(self, block: Heading) -> None:
+        level = max(1, min(3, block.level))
+        p = self._para(self.styles.heading[level - 1])
+        if self.styles.heading[level - 1] is None:  # no heading style: at least mark outline
+            ppr = p._p.get_or_add_pPr()
+            lvl = OxmlElement("w:outlineLvl")
+            lvl.set(qn("w:val"), str(level - 1))
+            ppr.append(lvl)
+            self._runs(p, tuple(Span(s.text, True, s.italic) for s in block.spans))
+            return
+        self._runs(p, block.spans)
+
+    def paragraph(self, block: Paragraph) -> None:
+        self._runs(self._para(self.styles.normal), block.spans)
+
+    def label(self, block: LabelLine) -> None:
+        p = self._para(self.styles.normal)
+        p.add_run(block.text).bold = True
+        p.paragraph_format.space_after = Pt(0)
+
+    def att_sats(self, block: AttSats) -> None:
+        p = self._para(self.styles.att_sats or self.styles.normal)
+        if self.styles.att_sats is None:
+            fmt = p.paragraph_format
+            fmt.left_indent = Cm(1.5)
+            fmt.first_line_indent = Cm(-1.5)
+            fmt.tab_stops.add_tab_stop(Cm(1.5))
+        p.add_run("att\t")
+        self._runs(p, block.spans)
+
+    def list_block(self, block: ListBlock) -> None:
+        num_id = self.numbering.new_list(block.ordered)
+        style = self.styles.list_number if block.ordered else self.styles.list_bullet
+        for item in block.items:
+            p = self._para(style)
+            _set_numpr(p, num_id, min(item.level, 2))
+            self._runs(p, item.spans)
+
+    def table(self, block: Table) -> None:
+        ncols = max((len(r) for r in block.rows), default=0)
+        if not ncols:
+            return
+        table = self.c.add_table(rows=len(block.rows), cols=ncols)
+        if self.styles.table_grid:
+            table._tbl.tblPr.style = self.styles.table_grid  # type: ignore[attr-defined]
+        else:
+            _add_borders(table._tbl)
+        for r, row in enumerate(block.rows):
+            cells = table.rows[r].cells
+            for col in range(ncols):
+                spans = row[col] if col < len(row) else ()
+                para = cells[col].paragraphs[0]
+                if block.header and r == 0:
+                    spans = tuple(Span(s.text, True, s.italic) for s in spans)
+                self._runs(para, spans)
+        if block.header:
+            tr_pr = table.rows[0]._tr.get_or_add_trPr()
+            header = OxmlElement("w:tblHeader")
+            tr_pr.append(header)
+        self._para(self.styles.normal)  # Word needs a paragraph between adjacent tables
+
+    def signatures(self, block: Signatures) -> None:
+        spacer = self._para(self.styles.normal)
+        spacer.paragraph_format.space_before = Pt(24)
+        cols = min(len(block.people), 3)
+        rows = (len(block.people) + cols - 1) // cols
+        table = self.c.add_table(rows=rows, cols=cols)
+        tbl_pr = table._tbl.tblPr
+        desc = OxmlElement("w:tblDescription")
+        desc.set(qn("w:val"), "Underskrifter")
+        tbl_pr.append(desc)
+        for i, (name, title) in enumerate(block.people):
+            cell = table.rows[i // cols].cells[i % cols]
+            p = cell.paragraphs[0]
+            p.paragraph_format.space_before = Pt(24)
+            p.paragraph_format.space_after = Pt(0)
+            p.add_run(name)
+            cell.add_paragraph(title)
+
+    def write(self, block) -> None:
+        if isinstance(block, Heading):
+            self.heading(block)
+        elif isinstance(block, Paragraph):
+            self.paragraph(block)
+        elif isinstance(block, ListBlock):
+            self.list_block(block)
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, AttSats):
+            self.att_sats(block)
+        elif isinstance(block, Signatures):
+            self.signatures(block)
+        elif isinstance(block, LabelLine):
+            self.label(block)
+
+
+def _add_borders(tbl) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "single")
+        el.set(qn("w:sz"), "4")
+        el.set(qn("w:color"), "808080")
+        borders.append(el)
+    tbl.tblPr.append(borders)
+
+
+# ---------------------------------------------------------------- document-level settings
+
+
+def _ensure_language(document) -> None:
+    """Screen readers and spell checkers need the language on the styles (DOS-lagen)."""
+    styles_el = document.styles.element
+    defaults = styles_el.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles_el.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), LANGUAGE)
+
+
+def _set_core_properties(document, composed: ComposedDocument) -> None:
+    props = document.core_properties
+    props.title = composed.header.title or composed.header.document_type
+    props.author = composed.header.ref_name
+    props.last_modified_by = composed.header.ref_name
+    props.language = LANGUAGE
+    props.subject = composed.header.diarienummer
+    props.comments = ""
+    props.keywords = "tjänsteskrivelse"
+
+
+def template_context(composed: ComposedDocument, case: Case, profile: Profile) -> dict:
+    """Names the Word template may use (documented in docs/templates.md)."""
+    h = composed.header
+    from ..phrases import case_context
+
+    ctx = case_context(case)
+    ctx["document"] = dict(ctx["document"])
+    ctx["document"].update(
+        title=h.title, date=h.date, diarienummer=h.diarienummer, organisation=h.organisation,
+        unit=h.unit, document_type=h.document_type,
+    )
+    ctx["handlaggare"] = {"name": h.ref_name, "title": h.ref_title, "email": h.ref_email,
+                          "phone": h.ref_phone}
+    ctx["document"]["handlaggare"] = ctx["handlaggare"]
+    ctx["profile"] = {"id": profile.id, "name": profile.name}
+    return ctx
+
+
+def render_docx(case: Case, profile: Profile, template: Path | None = None,
+                progress: Progress | None = None) -> tuple[bytes, list[str]]:
+    """Build the DOCX in memory; returns its bytes and the exporter's warnings."""
+    step = progress or (lambda i, n, msg: None)
+    step(0, 4, "Sammanställer dokumentet")
+    composed = compose(case, profile)
+    step(1, 4, "Läser Word-mallen")
+    tpl = load_template(template or profile.template_path)
+    document = tpl.get_docx()
+    styles = resolve_styles(document.styles.element)
+    warnings = list(composed.warnings)
+    missing = styles.missing()
+    if missing:
+        warnings.append("Mallen saknar formatmallarna " + ", ".join(missing)
+                        + "; texten formateras direkt i stället.")
+    step(2, 4, "Skriver avsnitten")
+    body = tpl.new_subdoc()
+    numbering = _Numbering(document.part.numbering_part.element)
+    writer = _BodyWriter(body, styles, numbering)
+    for _section_id, block in composed.blocks:
+        writer.write(block)
+    context = template_context(composed, case, profile)
+    context["body"] = body
+    render_template(tpl, context)
+    step(3, 4, "Sparar")
+    _ensure_language(document)
+    _set_core_properties(document, composed)
+    buffer = io.BytesIO()
+    try:
+        tpl.save(buffer)
+    except ValueError as err:
+        raise ExportError(f"Dokumentet kunde inte sparas: {err}") from err
+    return buffer.getvalue(), warnings
+
+
+def export_docx(case: Case, profile: Profile, out: Path | str, *, template: Path | None = None,
+                progress: Progress | None = None) -> ExportResult:
+    """Export atomically: a failed export never leaves a partial file or harms an earlier one."""
+    out = Path(out)
+    if out.suffix.lower() != ".docx":
+        raise ExportError(f"{out}: filnamnet ska sluta på .docx.")
+    if out.is_dir():
+        raise ExportError(f"{out} är en mapp. Ange ett filnamn som slutar på .docx.")
+    if not out.parent.is_dir():
+        raise ExportError(f"Mappen {out.parent} finns inte.")
+    try:
+        data, warnings = render_docx(case, profile, template, progress)
+    except TemplateError:
+        raise
+    atomic_write(out, lambda fh: fh.write(data), keep_backup=False, error_cls=ExportError)
+    if progress:
+        progress(4, 4, "Klart")
+    return ExportResult(out, warnings)

@@ -1,0 +1,261 @@
+"""Builds the starter Word templates that ship with the built-in profiles.
+
+The committed ``templates/<id>/tjansteskrivelse.docx`` files are made by this module
+(``python main.py build-template``), so they are reproducible and we ship nothing we did not make.
+An organisation replaces them with its own template, made in Word, with the same tags.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from ..profiles import Profile
+
+
+@dataclass(frozen=True)
+class Look:
+    font: str = "Calibri"
+    size: float = 11
+    heading_font: str | None = None
+    localised_ids: bool = False  # style ids as Swedish Word writes them (Rubrik1, Punktlista)
+    localised_names: bool = False  # style names as LibreOffice in Swedish writes them
+
+
+LOOKS: dict[str, Look] = {
+    "generic": Look(),
+    "lund-kommun": Look(font="Times New Roman", size=12, heading_font="Arial",
+                        localised_ids=True),
+    "malmo-stad": Look(font="Arial", size=10.5),
+    "region-skane": Look(font="Georgia", size=11, heading_font="Arial", localised_ids=True,
+                         localised_names=True),
+}
+
+SWEDISH_IDS = {
+    "Heading1": ("Rubrik1", "Rubrik 1"), "Heading2": ("Rubrik2", "Rubrik 2"),
+    "Heading3": ("Rubrik3", "Rubrik 3"), "Title": ("Rubrik", "Rubrik"),
+    "ListBullet": ("Punktlista", "Punktlista"), "ListNumber": ("Numreradlista", "Numrerad lista"),
+    "TableGrid": ("Tabellrutnt", "Tabellrutnät"), "Header": ("Sidhuvud", "Sidhuvud"),
+    "Footer": ("Sidfot", "Sidfot"),
+}
+
+
+def _field(paragraph, instr: str, placeholder: str) -> None:
+    """A real Word field (PAGE, NUMPAGES): python-docx has no API for fields."""
+    def run_with(child) -> None:
+        r = OxmlElement("w:r")
+        r.append(child)
+        paragraph._p.append(r)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    text = OxmlElement("w:instrText")
+    text.set(qn("xml:space"), "preserve")
+    text.text = f" {instr} "
+    run_with(text)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    paragraph.add_run(placeholder)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def add_page_number(paragraph, page_format: str) -> None:
+    """Write e.g. "{page} ({pages})" as text with PAGE and NUMPAGES fields."""
+    for piece in re.split(r"(\{page\}|\{pages\})", page_format):
+        if piece == "{page}":
+            _field(paragraph, "PAGE", "1")
+        elif piece == "{pages}":
+            _field(paragraph, "NUMPAGES", "1")
+        elif piece:
+            paragraph.add_run(piece)
+
+
+def _no_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    table._tbl.tblPr.append(borders)
+
+
+def _line(cell_or_doc, text: str, *, bold: bool = False, size: float | None = None,
+          first: bool = False, align=None):
+    p = cell_or_doc.paragraphs[0] if first else cell_or_doc.add_paragraph()
+    p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.space_before = Pt(0)
+    if align is not None:
+        p.alignment = align
+    run = p.add_run(text)
+    run.bold = bold or None
+    if size:
+        run.font.size = Pt(size)
+    return p
+
+
+def _style_fonts(document, look: Look) -> None:
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name = look.font
+    normal.font.size = Pt(look.size)
+    normal.paragraph_format.space_after = Pt(6)
+    rpr = normal.element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), look.font)
+    for name, size in (("Title", 16), ("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11)):
+        style = styles[name]
+        style.font.name = look.heading_font or look.font
+        style.font.size = Pt(size)
+        style.font.bold = True
+        style.font.italic = False
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.paragraph_format.space_before = Pt(12 if name != "Title" else 0)
+        style.paragraph_format.space_after = Pt(4)
+        style.paragraph_format.keep_with_next = True
+        ppr = style.element.get_or_add_pPr()
+        border = ppr.find(qn("w:pBdr"))
+        if border is not None:
+            ppr.remove(border)
+        r_fonts = style.element.get_or_add_rPr().find(qn("w:rFonts"))
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            if r_fonts is not None and r_fonts.get(qn(attr)) is not None:
+                del r_fonts.attrib[qn(attr)]
+    att = styles.add_style("Att-sats", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    att.base_style = normal
+    att.paragraph_format.left_indent = Cm(1.5)
+    att.paragraph_format.first_line_indent = Cm(-1.5)
+    att.paragraph_format.tab_stops.add_tab_stop(Cm(1.5))
+    # language for screen readers and spell checking
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr_default.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr_default.append(lang)
+    lang.set(qn("w:val"), "sv-SE")
+    lang.set(qn("w:eastAsia"), "sv-SE")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _localise(document, look: Look) -> None:
+    """Rename style ids (and names) the way Swedish Word / LibreOffice would."""
+    if not look.localised_ids:
+        return
+    styles_el = document.styles.element
+    for style in styles_el.iterchildren(qn("w:style")):
+        sid = style.get(qn("w:styleId"))
+        if sid in SWEDISH_IDS:
+            style.set(qn("w:styleId"), SWEDISH_IDS[sid][0])
+            if look.localised_names:
+                style.find(qn("w:name")).set(qn("w:val"), SWEDISH_IDS[sid][1])
+    refs = ("w:basedOn", "w:next", "w:link", "w:pStyle", "w:tblStyle")
+    parts = [styles_el, document.element]
+    for section in document.sections:
+        for hf in (section.header, section.first_page_header, section.footer,
+                   section.first_page_footer):
+            parts.append(hf._element)
+    for root in parts:
+        for tag in refs:
+            for el in root.iter(qn(tag)):
+                val = el.get(qn("w:val"))
+                if val in SWEDISH_IDS:
+                    el.set(qn("w:val"), SWEDISH_IDS[val][0])
+
+
+def _header_table(header, widths: tuple[float, ...]):
+    table = header.add_table(rows=1, cols=len(widths), width=Cm(sum(widths)))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    _no_borders(table)
+    for cell, width in zip(table.rows[0].cells, widths, strict=True):
+        cell.width = Cm(width)
+    for col, width in zip(table._tbl.tblGrid.iterchildren(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(int(Cm(width).twips)))
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    return table.rows[0].cells
+
+
+def build_template(profile: Profile) -> bytes:
+    look = LOOKS.get(profile.id, Look())
+    document = docx.Document()
+    _style_fonts(document, look)
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
+    section.different_first_page_header_footer = True
+
+    first = section.first_page_header
+    left, middle, right = _header_table(first, (6.0, 7.5, 2.5))
+    _line(left, "{{ document.organisation }}", bold=True, size=13, first=True)
+    _line(left, "{{ document.unit }}")
+    _line(middle, "{{ document.document_type }}", bold=True, size=13, first=True)
+    _line(middle, "Datum: {{ document.date }}")
+    _line(middle, "Diarienummer: {{ document.diarienummer }}")
+    page = _line(right, "", first=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    add_page_number(page, profile.page_format)
+    ref = first.paragraphs[0]
+    ref.paragraph_format.space_before = Pt(12)
+    ref.paragraph_format.space_after = Pt(0)
+    ref.add_run("Vår referens").bold = True
+    first._element.append(ref._p)  # after the table
+    _line(first, "{{ handlaggare.name }}{% if handlaggare.title %}, "
+                 "{{ handlaggare.title }}{% endif %}", size=9)
+    _line(first, "{{ handlaggare.email }}{% if handlaggare.phone %} · "
+                 "{{ handlaggare.phone }}{% endif %}", size=9)
+
+    follow = section.header
+    left, middle, right = _header_table(follow, (6.0, 7.5, 2.5))
+    _line(left, "{{ document.organisation }}", bold=True, first=True)
+    _line(middle, "Datum: {{ document.date }}", first=True)
+    _line(middle, "Diarienummer: {{ document.diarienummer }}")
+    page = _line(right, "", first=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    add_page_number(page, profile.page_format)
+
+    for footer in (section.first_page_footer, section.footer):
+        p = footer.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = p.add_run("{{ document.organisation }} · {{ document.unit }}")
+        run.font.size = Pt(8)
+
+    title = document.add_paragraph("{{ document.title }}", style="Title")
+    title.paragraph_format.space_after = Pt(12)
+    document.add_paragraph("{{p body }}")
+    for p in list(document.paragraphs):
+        if not p.text and p._p is not title._p:
+            p._p.getparent().remove(p._p)
+    _localise(document, look)
+    props = document.core_properties
+    props.author = "Tillit Desk"
+    props.title = f"Mall: {profile.name}"
+    props.language = "sv-SE"
+    props.revision = 1
+    import datetime as _dt
+
+    fixed = _dt.datetime(2026, 1, 1)
+    props.created = props.modified = fixed
+    props.last_modified_by = "Tillit Desk"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def write_template(profile: Profile, out: Path) -> None:
+    out.write_bytes(build_template(profile))

@@ -1,0 +1,182 @@
+"""Loading, rendering and checking a municipality's Word template (docxtpl, sandboxed Jinja).
+
+A template is a user file: it can be corrupt, renamed, made in Swedish or English Word, or have
+its tags split by Word's autocorrect. Every such problem becomes a Swedish message.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError as JinjaTemplateError
+from jinja2 import meta
+from jinja2.sandbox import SecurityError
+from lxml import etree
+
+from ..errors import TemplateError
+from ..phrases import describe_jinja_error, sandbox
+from .styles import resolve_styles
+
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+BODY_TAG = "body"
+KNOWN_NAMES = {
+    "document", "handlaggare", "motion", "motionarer", "yrkanden", "underlag", "signatories",
+    "idag", "profile", BODY_TAG,
+}
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _check_package(path: Path) -> None:
+    if not path.is_file():
+        raise TemplateError(f"Word-mallen {path} finns inte.")
+    size = path.stat().st_size
+    if size > MAX_TEMPLATE_BYTES:
+        raise TemplateError(f"Word-mallen {path} är för stor ({size // 1_048_576} MB).")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            unpacked = sum(i.file_size for i in zf.infolist())
+    except (zipfile.BadZipFile, OSError) as err:
+        raise TemplateError(
+            f"{path}: filen är inte ett Word-dokument (.docx). Spara mallen i Word som "
+            "\"Word-dokument (*.docx)\"."
+        ) from err
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise TemplateError(f"{path}: mallen packas upp till orimligt mycket data; den används "
+                            "inte (skydd mot zip-bomber).")
+    if "word/document.xml" not in names:
+        raise TemplateError(f"{path}: filen saknar huvuddokumentet (word/document.xml); den är "
+                            "inte en Word-mall.")
+
+
+def load_template(path: Path | str) -> DocxTemplate:
+    path = Path(path)
+    _check_package(path)
+    try:
+        tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+    except Exception as err:  # python-docx raises many kinds on a damaged package
+        raise TemplateError(f"{path}: Word-mallen kunde inte läsas ({err}).") from err
+    return tpl
+
+
+def render_template(tpl: DocxTemplate, context: dict[str, Any]) -> None:
+    env = sandbox(autoescape=True)
+    try:
+        tpl.render(context, jinja_env=env, autoescape=True)
+    except (JinjaTemplateError, SecurityError) as err:
+        raise describe_jinja_error(err, "Word-mallen") from err
+    except etree.XMLSyntaxError as err:
+        raise TemplateError(f"Word-mallen: taggarna gav ogiltig XML ({err}). En tagg är "
+                            "troligen trasig, kör \"validate-template\".") from err
+
+
+# ---------------------------------------------------------------- validate-template
+
+
+@dataclass
+class TemplateReport:
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+_ODD_QUOTES = "“”‘’„«»‚"
+
+
+def _parts_xml(tpl: DocxTemplate) -> list[tuple[str, str]]:
+    doc = tpl.get_docx()
+    parts = [("brödtexten", tpl.xml_to_string(doc._element.body))]
+    for rel in doc.part.rels.values():
+        if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI):
+            where = "sidhuvudet" if rel.reltype == tpl.HEADER_URI else "sidfoten"
+            parts.append((where, tpl.xml_to_string(etree.fromstring(rel.target_part.blob))))
+    return parts
+
+
+def _paragraph_texts(xml: str) -> list[str]:
+    root = etree.fromstring(xml.encode("utf-8"))
+    return ["".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p")]
+
+
+def _has_page_fields(xml_parts: list[tuple[str, str]]) -> tuple[bool, bool]:
+    joined = " ".join(x for w, x in xml_parts if w != "brödtexten")
+    instr = " ".join(re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", joined))
+    instr += " ".join(re.findall(r'w:instr="([^"]*)"', joined))
+    return (re.search(r"\bPAGE\b", instr) is not None,
+            re.search(r"\bNUMPAGES\b|\bSECTIONPAGES\b", instr) is not None)
+
+
+def validate_template(path: Path | str, sample_context: dict[str, Any] | None = None
+                      ) -> TemplateReport:
+    """Check a template before use; every finding is a Swedish sentence a user can act on."""
+    report = TemplateReport()
+    try:
+        tpl = load_template(path)
+    except TemplateError as err:
+        report.errors.append(str(err))
+        return report
+    parts = _parts_xml(tpl)
+    env = sandbox(autoescape=True)
+    used: set[str] = set()
+    for where, xml in parts:
+        for text in _paragraph_texts(xml):
+            for tag in _TAG.findall(text):
+                if any(q in tag for q in _ODD_QUOTES):
+                    report.warnings.append(
+                        f"I {where}: taggen {tag} innehåller typografiska citattecken (Word "
+                        "autokorrigerar \" till ”). Skriv om dem som raka citattecken.")
+            opened = text.count("{{") + text.count("{%")
+            closed = text.count("}}") + text.count("%}")
+            if opened != closed:
+                report.errors.append(
+                    f"I {where}: stycket \"{text[:80]}\" har en tagg som inte stängs eller "
+                    "öppnas rätt ({{ … }} eller {% … %}).")
+        patched = tpl.patch_xml(xml)
+        try:
+            used |= meta.find_undeclared_variables(env.parse(patched))
+        except JinjaTemplateError as err:
+            report.errors.append(
+                f"I {where}: en tagg går inte att tolka ({err.message}). Word har kanske delat "
+                "taggen eller bytt tecken i den; skriv om den i ett svep.")
+    unknown = sorted(used - KNOWN_NAMES)
+    for name in unknown:
+        report.errors.append(f"Okänd tagg: \"{name}\" finns inte bland de namn Tillit Desk "
+                             "fyller i (se docs/templates.md).")
+    body_xml = parts[0][1]
+    if not re.search(r"\{\{p\s*body\s*\}\}", "".join(_paragraph_texts(body_xml))):
+        report.errors.append("Taggen {{p body }} saknas i brödtexten: där skrivs avsnitten in.")
+    for name in ("document",):
+        if name not in used:
+            report.warnings.append("Mallen använder inga uppgifter ur dokumentet (till exempel "
+                                   "{{ document.diarienummer }} och {{ document.date }}).")
+    has_page, has_pages = _has_page_fields(parts)
+    if not has_page:
+        report.errors.append("Sidnummerfältet PAGE saknas i sidhuvud eller sidfot "
+                             "(Infoga → Snabbdelar → Fält → Page).")
+    if not has_pages:
+        report.warnings.append("Fältet NUMPAGES (antal sidor) saknas: sidnumret kan inte skrivas "
+                               "som \"1 (8)\".")
+    styles = resolve_styles(tpl.get_docx().styles.element)
+    for missing in styles.missing():
+        report.warnings.append(f"Formatmallen {missing} saknas; texten formateras direkt i "
+                               "stället, vilket blir sämre för skärmläsare.")
+    if report.ok and sample_context is not None:
+        trial = load_template(path)
+        ctx = dict(sample_context)
+        ctx[BODY_TAG] = trial.new_subdoc()
+        try:
+            render_template(trial, ctx)
+        except TemplateError as err:
+            report.errors.append(str(err))
+    return report

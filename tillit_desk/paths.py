@@ -1,0 +1,53 @@
+"""Every user folder in one place (platformdirs), resolved when asked, never at import time.
+
+Tests and portable installs set ``TILLIT_DESK_HOME`` to keep everything under one folder.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+APP_NAME = "TillitDesk"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    config_dir: Path
+    data_dir: Path
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    @property
+    def profiles_dir(self) -> Path:
+        return self.data_dir / "profiles"
+
+    @property
+    def autosave_dir(self) -> Path:
+        return self.data_dir / "autosave"
+
+    @property
+    def dictionary_file(self) -> Path:
+        return self.data_dir / "ordlista.txt"
+
+    def ensure(self) -> AppPaths:
+        """Create the folders owner-only (drafts and autosaves can hold personal data)."""
+        for folder in (self.config_dir, self.data_dir, self.profiles_dir, self.autosave_dir):
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        return self
+
+
+def app_paths() -> AppPaths:
+    home = os.environ.get("TILLIT_DESK_HOME")
+    if home:
+        base = Path(home)
+        return AppPaths(config_dir=base / "config", data_dir=base / "data")
+    import platformdirs
+
+    return AppPaths(
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+    )

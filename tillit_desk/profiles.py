@@ -1,0 +1,288 @@
+"""Organisation profiles: section order, headings, help, phrases, decision style and patterns.
+
+A profile is a folder with ``profile.toml`` and the Word template ``tjansteskrivelse.docx``.
+Built-in profiles live in the repository's ``templates/`` and are read only; users add or
+override profiles (same id wins) in their data folder.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ProfileError
+
+BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATE_NAME = "tjansteskrivelse.docx"
+DEFAULT_PROFILE = "generic"
+
+# Section kinds: "text" holds the officer's Markdown; the others are printed from structured data.
+TEXT = "text"
+DECISION = "decision"  # Förslag till beslut: decision chain + att-satser/numbered points
+UNDERLAG = "underlag"
+BESLUTSPLANERING = "beslutsplanering"
+SKICKAS_TILL = "skickas_till"
+SIGNATURES = "signatures"
+KINDS = (TEXT, DECISION, UNDERLAG, BESLUTSPLANERING, SKICKAS_TILL, SIGNATURES)
+
+STYLE_ATT = "att"
+STYLE_NUMBERED = "numbered"
+
+
+@dataclass(frozen=True)
+class Phrase:
+    label: str
+    text: str  # a Jinja2 snippet, rendered in the sandbox with the case's data
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    id: str
+    heading: str
+    kind: str = TEXT
+    required: bool = False
+    help: str = ""
+    example: str = ""
+    phrases: tuple[Phrase, ...] = ()
+
+    @property
+    def holds_text(self) -> bool:
+        return self.kind in (TEXT, DECISION)
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    organisation: str
+    unit: str
+    sections: tuple[SectionSpec, ...]
+    folder: Path
+    builtin: bool = True
+    document_type: str = "Tjänsteskrivelse"
+    decision_style: str = STYLE_ATT
+    decision_chain: str = ""
+    final_body: str = "Kommunfullmäktige"
+    diarienummer_pattern: str = r".+"
+    diarienummer_example: str = ""
+    page_format: str = "{page} ({pages})"
+    signatory_titles: tuple[str, ...] = ()
+    default_skickas_till: tuple[tuple[str, str], ...] = ()
+    disabled_rules: tuple[str, ...] = ()
+    template_file: Path | None = None  # set when the profile borrows its base's template
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def template_path(self) -> Path:
+        return self.template_file or self.folder / TEMPLATE_NAME
+
+    def section(self, section_id: str) -> SectionSpec | None:
+        for spec in self.sections:
+            if spec.id == section_id:
+                return spec
+        return None
+
+    def text_sections(self) -> list[SectionSpec]:
+        return [s for s in self.sections if s.holds_text]
+
+    def diarienummer_ok(self, value: str) -> bool:
+        try:
+            return re.fullmatch(self.diarienummer_pattern, value.strip()) is not None
+        except re.error:
+            return True
+
+
+def _str(data: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
+    value = data.get(key, default)
+    if value is None:
+        raise ProfileError(f"{where}: nyckeln \"{key}\" saknas.")
+    if not isinstance(value, str):
+        raise ProfileError(f"{where}: \"{key}\" ska vara text.")
+    return value
+
+
+def _parse_section(raw: Any, where: str, base: Profile | None) -> SectionSpec:
+    if not isinstance(raw, dict):
+        raise ProfileError(f"{where}: varje [[sections]] ska vara en tabell.")
+    sid = _str(raw, "id", where)
+    inherited = base.section(sid) if base is not None else None
+    if inherited is not None:  # fields the profile leaves out come from its base profile
+        merged = {"heading": inherited.heading, "kind": inherited.kind,
+                  "required": inherited.required, "help": inherited.help,
+                  "example": inherited.example,
+                  "phrases": [{"label": p.label, "text": p.text} for p in inherited.phrases]}
+        merged.update(raw)
+        raw = merged
+    kind = _str(raw, "kind", where, TEXT)
+    if kind not in KINDS:
+        raise ProfileError(f"{where}: avsnittet {sid!r} har okänd typ {kind!r}.")
+    phrases = []
+    for p in raw.get("phrases", []):
+        if not isinstance(p, dict):
+            raise ProfileError(f"{where}: fraserna i {sid!r} ska vara tabeller.")
+        phrases.append(Phrase(_str(p, "label", where), _str(p, "text", where)))
+    return SectionSpec(
+        id=sid,
+        heading=_str(raw, "heading", where),
+        kind=kind,
+        required=bool(raw.get("required", False)),
+        help=_str(raw, "help", where, "").strip(),
+        example=_str(raw, "example", where, "").strip(),
+        phrases=tuple(phrases),
+    )
+
+
+def read_profile_toml(folder: Path) -> dict[str, Any]:
+    toml_path = folder / "profile.toml"
+    try:
+        return tomllib.loads(toml_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise ProfileError(f"{toml_path}: filen saknas.") from err
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise ProfileError(f"{toml_path}: filen går inte att läsa ({err}).") from err
+
+
+def load_profile_dir(folder: Path, *, builtin: bool, base: Profile | None = None,
+                     data: dict[str, Any] | None = None) -> Profile:
+    """Read one profile; ``base`` (its ``based_on`` profile) fills what it leaves out."""
+    where = str(folder / "profile.toml")
+    if data is None:
+        data = read_profile_toml(folder)
+    if base is not None:
+        inherited = {k: v for k, v in _profile_defaults(base).items() if k not in data}
+        data = {**inherited, **data}
+    raw_sections = data.get("sections")
+    if not isinstance(raw_sections, list) or not raw_sections:
+        raise ProfileError(f"{where}: profilen saknar avsnitt ([[sections]]).")
+    sections = tuple(_parse_section(s, where, base) for s in raw_sections)
+    ids = [s.id for s in sections]
+    if len(ids) != len(set(ids)):
+        raise ProfileError(f"{where}: samma avsnitts-id förekommer flera gånger.")
+    dnr = data.get("diarienummer", {})
+    pattern = _str(dnr, "pattern", where, r".+")
+    try:
+        re.compile(pattern)
+    except re.error as err:
+        raise ProfileError(f"{where}: diarienummermönstret är inte ett giltigt reguljärt uttryck "
+                           f"({err}).") from err
+    style = _str(data, "decision_style", where, STYLE_ATT)
+    if style not in (STYLE_ATT, STYLE_NUMBERED):
+        raise ProfileError(f"{where}: decision_style ska vara \"att\" eller \"numbered\".")
+    skickas = []
+    for item in data.get("default_skickas_till", []):
+        skickas.append((_str(item, "name", where), _str(item, "purpose", where, "kännedom")))
+    known = {
+        "id", "name", "organisation", "unit", "sections", "document_type", "decision_style",
+        "decision_chain", "final_body", "diarienummer", "page_format", "signatory_titles",
+        "default_skickas_till", "disabled_rules", "based_on",
+    }
+    return Profile(
+        id=_str(data, "id", where, folder.name),
+        name=_str(data, "name", where),
+        organisation=_str(data, "organisation", where, ""),
+        unit=_str(data, "unit", where, ""),
+        sections=sections,
+        folder=folder,
+        builtin=builtin,
+        document_type=_str(data, "document_type", where, "Tjänsteskrivelse"),
+        decision_style=style,
+        decision_chain=_str(data, "decision_chain", where, ""),
+        final_body=_str(data, "final_body", where, "Kommunfullmäktige"),
+        diarienummer_pattern=pattern,
+        diarienummer_example=_str(dnr, "example", where, ""),
+        page_format=_str(data, "page_format", where, "{page} ({pages})"),
+        signatory_titles=tuple(str(t) for t in data.get("signatory_titles", [])),
+        default_skickas_till=tuple(skickas),
+        disabled_rules=tuple(str(r) for r in data.get("disabled_rules", [])),
+        template_file=(base.template_path if base is not None
+                       and not (folder / TEMPLATE_NAME).is_file() else None),
+        extra={k: v for k, v in data.items() if k not in known},
+    )
+
+
+def _profile_defaults(base: Profile) -> dict[str, Any]:
+    return {
+        "document_type": base.document_type,
+        "decision_style": base.decision_style,
+        "decision_chain": base.decision_chain,
+        "final_body": base.final_body,
+        "diarienummer": {"pattern": base.diarienummer_pattern,
+                         "example": base.diarienummer_example},
+        "page_format": base.page_format,
+        "signatory_titles": list(base.signatory_titles),
+        "default_skickas_till": [{"name": n, "purpose": p} for n, p in base.default_skickas_till],
+        "disabled_rules": list(base.disabled_rules),
+    }
+
+
+class ProfileRegistry:
+    """Finds profiles: built-in ones first, then the user's folder (same id overrides)."""
+
+    def __init__(self, user_dir: Path | None = None, builtin_dir: Path = BUILTIN_DIR) -> None:
+        self.builtin_dir = builtin_dir
+        self.user_dir = user_dir
+        self._cache: dict[str, Profile] | None = None
+        self.problems: list[str] = []  # user profiles that could not be read
+
+    def _scan(self) -> dict[str, Profile]:
+        if self._cache is not None:
+            return self._cache
+        found: dict[str, Profile] = {}
+        self.problems = []
+        roots = [(self.builtin_dir, True)]
+        if self.user_dir is not None:
+            roots.append((self.user_dir, False))
+        for root, builtin in roots:
+            if not root.is_dir():
+                continue
+            pending: list[tuple[Path, dict[str, Any]]] = []
+            for folder in sorted(root.iterdir()):
+                if not (folder / "profile.toml").is_file():
+                    continue
+                try:
+                    pending.append((folder, read_profile_toml(folder)))
+                except ProfileError as err:
+                    if builtin:
+                        raise
+                    self.problems.append(str(err))
+            # profiles without a base first, so that based_on can find theirs
+            pending.sort(key=lambda item: "based_on" in item[1])
+            for folder, data in pending:
+                try:
+                    base_id = data.get("based_on")
+                    base = None
+                    if base_id is not None:
+                        if base_id not in found:
+                            raise ProfileError(f"{folder / 'profile.toml'}: based_on "
+                                               f"{base_id!r} finns inte.")
+                        base = found[base_id]
+                    profile = load_profile_dir(folder, builtin=builtin, base=base, data=data)
+                except ProfileError as err:
+                    if builtin:
+                        raise
+                    self.problems.append(str(err))
+                    continue
+                found[profile.id] = profile
+        self._cache = found
+        return found
+
+    def ids(self) -> list[str]:
+        profiles = self._scan()
+        rest = sorted(pid for pid in profiles if pid != DEFAULT_PROFILE)
+        return ([DEFAULT_PROFILE] if DEFAULT_PROFILE in profiles else []) + rest
+
+    def all(self) -> list[Profile]:
+        return [self._scan()[pid] for pid in self.ids()]
+
+    def get(self, profile_id: str) -> Profile:
+        profiles = self._scan()
+        if profile_id not in profiles:
+            known = ", ".join(self.ids()) or "inga"
+            raise ProfileError(f"Profilen {profile_id!r} finns inte. Tillgängliga: {known}.")
+        return profiles[profile_id]
+
+    def reload(self) -> None:
+        self._cache = None
