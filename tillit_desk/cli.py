@@ -141,7 +141,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", help="profil-id; utan: alla inbyggda")
     p.add_argument("-o", "--output", help="fil att skriva (med --profile)")
     p.set_defaults(func=cmd_build_template)
+    _register_feature_commands(sub)
     return parser
+
+
+# Feature packages add their own subcommands through a ``register(subparsers)`` function.
+FEATURE_COMMAND_MODULES = ("tillit_desk.motion.commands", "tillit_desk.review.commands")
+
+
+def _register_feature_commands(sub) -> None:
+    import importlib
+    import importlib.util
+
+    for name in FEATURE_COMMAND_MODULES:
+        if importlib.util.find_spec(name.rsplit(".", 1)[0]) is None:
+            continue
+        if importlib.util.find_spec(name) is None:
+            continue
+        importlib.import_module(name).register(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
