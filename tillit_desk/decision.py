@@ -66,9 +66,7 @@ def split_decision(text: str) -> DecisionText:
     for block in parse_blocks(text):
         if isinstance(block, Paragraph):
             lines = plain_text(block.spans).split("\n")
-            if all(_ATT.match(line) for line in lines if line.strip()) and any(
-                line.strip() for line in lines
-            ):
+            if _ATT.match(lines[0]):
                 # "att ..." may run over several lines: a new point starts at each "att"
                 for line in lines:
                     if _ATT.match(line):

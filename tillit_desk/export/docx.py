@@ -293,15 +293,30 @@ def _ensure_language(document) -> None:
     lang.set(qn("w:val"), LANGUAGE)
 
 
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+
+
 def _set_core_properties(document, composed: ComposedDocument) -> None:
+    """Title, author and language for screen readers and the diarium.
+
+    Only dc:/dcterms: properties go through python-docx: docxcompose (loaded by docxtpl) rebinds
+    the ``cp`` prefix, so ``cp:`` properties are written here with their full namespace.
+    """
+    import datetime as _dt
+
     props = document.core_properties
     props.title = composed.header.title or composed.header.document_type
     props.author = composed.header.ref_name
-    props.last_modified_by = composed.header.ref_name
     props.language = LANGUAGE
     props.subject = composed.header.diarienummer
     props.comments = ""
-    props.keywords = "tjänsteskrivelse"
+    now = _dt.datetime.now(_dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.created = props.modified = now
+    core = document.part.package.core_properties._element
+    for local, value in (("lastModifiedBy", composed.header.ref_name), ("keywords", "")):
+        el = core.find(_CP + local)
+        if el is not None:
+            el.text = value
 
 
 def template_context(composed: ComposedDocument, case: Case, profile: Profile) -> dict:

@@ -15,6 +15,7 @@ from pathlib import Path
 import docx
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -246,12 +247,15 @@ def build_template(profile: Profile) -> bytes:
     props.author = "Tillit Desk"
     props.title = f"Mall: {profile.name}"
     props.language = "sv-SE"
-    props.revision = 1
+    props.comments = ""
     import datetime as _dt
 
     fixed = _dt.datetime(2026, 1, 1)
     props.created = props.modified = fixed
-    props.last_modified_by = "Tillit Desk"
+    package = document.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # python-docx's stock thumbnail shows another document
+            del package.rels[rid]
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

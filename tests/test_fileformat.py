@@ -1,0 +1,170 @@
+"""The .tillit file: contract keys, atomic owner-only saves, recovery, and clear errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tillit_desk.case import Case, Motion, Motionar
+from tillit_desk.errors import CaseFileError
+from tillit_desk.fileformat import FORMAT_ID, case_to_json, load_case, save_case
+from tillit_desk.safe_write import backup_path_for
+
+
+def test_example_has_the_public_contract_keys(example_case, tmp_path):
+    path = tmp_path / "a.tillit"
+    save_case(example_case, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format"] == FORMAT_ID
+    assert data["profile"] == "lund-kommun"
+    doc = data["document"]
+    assert doc["diarienummer"] == "KS 2022/0086"
+    assert doc["date"] == "2022-05-02"
+    assert set(doc["handlaggare"]) >= {"name", "title", "email", "phone"}
+    assert data["motion"]["motionarer"][0] == {"name": "Helena Falk", "party": "V"}
+    assert len(data["motion"]["yrkanden"]) == 3
+    for sid in ("sammanfattning", "forslag_till_beslut", "arendet", "barnets_basta",
+                "ekonomiska_konsekvenser"):
+        assert isinstance(data["sections"][sid], str)
+    for key in ("underlag", "skickas_till", "signatories", "review"):
+        assert key in data
+
+
+def test_round_trip_is_identical(example_case, tmp_path):
+    path = tmp_path / "a.tillit"
+    save_case(example_case, path)
+    first = path.read_bytes()
+    again = load_case(path).case
+    assert again == example_case
+    save_case(again, path)
+    assert path.read_bytes() == first
+
+
+def test_saved_file_is_owner_only(example_case, tmp_path):
+    path = tmp_path / "a.tillit"
+    save_case(example_case, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    os.chmod(path, 0o644)
+    save_case(example_case, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_unknown_keys_survive_load_and_save(example_case, tmp_path):
+    path = tmp_path / "a.tillit"
+    data = json.loads(case_to_json(example_case))
+    data["x_plugin"] = {"keep": [1, 2]}
+    data["document"]["x_classification"] = "öppen"
+    data["motion"]["motionarer"][0]["x_id"] = 7
+    path.write_text(json.dumps(data), encoding="utf-8")
+    save_case(load_case(path).case, path)
+    again = json.loads(path.read_text(encoding="utf-8"))
+    assert again["x_plugin"] == {"keep": [1, 2]}
+    assert again["document"]["x_classification"] == "öppen"
+    assert again["motion"]["motionarer"][0]["x_id"] == 7
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("{not json", "inte giltig JSON (rad 1"),
+        ("", "tom"),
+        ("[1, 2]", "inte ett ärende"),
+        ('{"format": "tillit-desk/9", "profile": "x", "document": {}, "sections": {}}',
+         "formatversion 'tillit-desk/9'"),
+        ('{"format": "word", "profile": "x", "document": {}, "sections": {}}',
+         "inte ett Tillit Desk-ärende"),
+        ('{"format": "tillit-desk/1", "document": {}, "sections": {}}', '"profile" saknas'),
+        ('{"format": "tillit-desk/1", "profile": "g", "document": [], "sections": {}}',
+         '"document" ska vara objekt'),
+        ('{"format": "tillit-desk/1", "profile": "g", "document": {"date": 5}, "sections": {}}',
+         '"document.date" ska vara text'),
+        ('{"format": "tillit-desk/1", "profile": "g", "document": {}, "sections": {"a": 1}}',
+         '"sections.a" ska vara text'),
+        ('{"format": "tillit-desk/1", "profile": "g", "document": {}, "sections": {},'
+         ' "motion": {"yrkanden": [1]}}', '"motion.yrkanden[0]" ska vara text'),
+        ('{"format": "tillit-desk/1", "profile": "g", "document": {}, "sections": {},'
+         ' "signatories": ["x"]}', '"signatories[0]" ska vara ett objekt'),
+    ],
+)
+def test_bad_files_give_swedish_errors_and_are_not_modified(tmp_path, content, fragment):
+    path = tmp_path / "bad.tillit"
+    path.write_text(content, encoding="utf-8")
+    before = path.read_bytes()
+    with pytest.raises(CaseFileError) as info:
+        load_case(path)
+    assert fragment in str(info.value)
+    assert str(path) in str(info.value)
+    assert path.read_bytes() == before
+
+
+def test_binary_file_is_rejected(tmp_path):
+    path = tmp_path / "bild.tillit"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")
+    with pytest.raises(CaseFileError, match="inte UTF-8"):
+        load_case(path)
+
+
+def test_missing_file_message(tmp_path):
+    with pytest.raises(CaseFileError, match="finns inte"):
+        load_case(tmp_path / "nej.tillit")
+
+
+def test_failed_save_keeps_the_old_file(example_case, tmp_path, monkeypatch):
+    path = tmp_path / "a.tillit"
+    save_case(example_case, path)
+    before = path.read_bytes()
+    example_case.sections["sammanfattning"] = "Ny text"
+
+    def boom(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(CaseFileError, match="disken är full"):
+        save_case(example_case, path)
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob(".a.tillit.*.tmp"))
+
+
+def test_load_recovers_from_backup_left_by_a_crash(example_case, tmp_path):
+    path = tmp_path / "a.tillit"
+    save_case(example_case, path)
+    backup_path_for(path).write_bytes(path.read_bytes())
+    path.write_text('{"format": "tillit-desk/1", "profi', encoding="utf-8")  # torn write
+    result = load_case(path)
+    assert result.recovered_from == backup_path_for(path)
+    assert result.case == example_case
+
+
+def test_load_recovers_from_complete_temp_file(example_case, tmp_path):
+    path = tmp_path / "a.tillit"
+    (tmp_path / ".a.tillit.4242.tmp").write_text(case_to_json(example_case), encoding="utf-8")
+    result = load_case(path)
+    assert result.case == example_case
+    assert result.recovered_from.name == ".a.tillit.4242.tmp"
+
+
+def test_case_without_motion_round_trips(tmp_path):
+    case = Case(profile="generic")
+    save_case(case, tmp_path / "b.tillit")
+    assert load_case(tmp_path / "b.tillit").case.motion is None
+
+
+texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=texts, section=texts, name=texts, yrkande=texts)
+def test_any_unicode_round_trips(tmp_path, title, section, name, yrkande):
+    case = Case(profile="generic")
+    case.document.title = title
+    case.sections["arendet"] = section
+    case.motion = Motion(title=title, motionarer=[Motionar(name, "V")], yrkanden=[yrkande])
+    path = tmp_path / "h.tillit"
+    save_case(case, path)
+    assert load_case(path).case == case
