@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -62,9 +63,18 @@ class PdfJob:
     def cancel(self) -> None:
         self._cancelled.set()
         with self._lock:
-            if self._proc is not None and self._proc.poll() is None:
-                with contextlib.suppress(OSError):
-                    self._proc.kill()
+            self._kill()
+
+    def _kill(self) -> None:
+        """Kill LibreOffice and its children (soffice starts soffice.bin, which keeps pipes)."""
+        proc = self._proc
+        if proc is None or proc.poll() is not None:
+            return
+        with contextlib.suppress(OSError):
+            if os.name == "posix":
+                os.killpg(proc.pid, signal.SIGKILL)
+            else:
+                proc.kill()
 
     @property
     def cancelled(self) -> bool:
@@ -96,14 +106,15 @@ class PdfJob:
                 if self.cancelled:
                     raise PdfError("PDF-exporten avbröts.")
                 try:
-                    self._proc = subprocess.Popen(cmd, stdout=subprocess.PIPE,
-                                                  stderr=subprocess.PIPE, env=env)
+                    self._proc = subprocess.Popen(
+                        cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                        stdin=subprocess.DEVNULL, env=env, start_new_session=os.name == "posix")
                 except OSError as err:
                     raise PdfError(f"LibreOffice kunde inte startas ({err}).") from err
             try:
                 _out, err_out = self._proc.communicate(timeout=self.timeout)
             except subprocess.TimeoutExpired as err:
-                self._proc.kill()
+                self._kill()
                 self._proc.communicate()
                 raise PdfError(f"LibreOffice svarade inte inom {int(self.timeout)} sekunder; "
                                "PDF-exporten avbröts.") from err

@@ -229,6 +229,9 @@ def build_template(profile: Profile) -> bytes:
     _line(middle, "Diarienummer: {{ document.diarienummer }}")
     page = _line(right, "", first=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
     add_page_number(page, profile.page_format)
+    spacer = follow.paragraphs[0]  # the header's own empty paragraph: move it under the table
+    spacer.paragraph_format.space_after = Pt(12)
+    follow._element.append(spacer._p)
 
     for footer in (section.first_page_footer, section.footer):
         p = footer.paragraphs[0]
