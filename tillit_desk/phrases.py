@@ -34,9 +34,27 @@ def long_date(value: str) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
+class _CachingSandbox(SandboxedEnvironment):
+    """A sandbox that compiles each distinct source once: the same template XML and the same
+    phrases are rendered again and again, and compiling is most of the cost."""
+
+    _compiled: dict
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        cache = self.__dict__.setdefault("_compiled", {})
+        template = cache.get(source)
+        if template is None:
+            if len(cache) > 256:
+                cache.clear()
+            template = cache[source] = super().from_string(source)
+        return template
+
+
 @lru_cache(maxsize=2)
 def sandbox(autoescape: bool = False) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+    env = _CachingSandbox(
         autoescape=autoescape,
         undefined=StrictUndefined,
         keep_trailing_newline=False,

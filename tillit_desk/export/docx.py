@@ -132,6 +132,35 @@ _PPR_AFTER_NUMPR = (
 # ---------------------------------------------------------------- body writer
 
 
+class _Subdocument:
+    """Section bodies built in the template's own document part, inserted by ``{{p body }}``.
+
+    docxtpl's Subdoc would parse python-docx's default template on every export and load
+    docxcompose; we only need a body whose styles, numbering and relations are the template's.
+    """
+
+    def __init__(self, document) -> None:
+        from docx.blkcntnr import BlockItemContainer
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        self._element = parse_xml(f"<w:body {nsdecls('w')}/>")
+        self._container = BlockItemContainer(self._element, document._body)
+        section = document.sections[-1]
+        self._width = section.page_width - section.left_margin - section.right_margin
+
+    def add_paragraph(self):
+        return self._container.add_paragraph()
+
+    def add_table(self, rows: int, cols: int):
+        return self._container.add_table(rows, cols, self._width)
+
+    def __html__(self) -> str:  # Jinja's autoescape inserts the XML as is
+        from lxml import etree
+
+        return "".join(etree.tostring(child, encoding="unicode") for child in self._element)
+
+
 class _BodyWriter:
     """Writes blocks into a python-docx container (the subdocument) with the template's styles."""
 
@@ -353,7 +382,7 @@ def render_docx(case: Case, profile: Profile, template: Path | None = None,
         warnings.append("Mallen saknar formatmallarna " + ", ".join(missing)
                         + "; texten formateras direkt i stället.")
     step(2, 4, "Skriver avsnitten")
-    body = tpl.new_subdoc()
+    body = _Subdocument(document)
     numbering = _Numbering(document.part.numbering_part.element)
     writer = _BodyWriter(body, styles, numbering)
     for _section_id, block in composed.blocks:
