@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from tillit_desk import steps as S
+from tillit_desk.case import Motion
+from tillit_desk.markup import word_count
+from tillit_desk.newcase import new_case
+
+
+def test_text_state():
+    assert S.text_state("") == S.EMPTY
+    assert S.text_state("### Bakgrund") == S.STARTED
+    assert S.text_state("Förslaget medför inga") == S.STARTED
+    assert S.text_state("Förslaget medför inga ekonomiska konsekvenser.") == S.DONE
+
+
+def test_word_count_matches_markup():
+    text = "### Rubrik\n\n- **fet** och *kursiv* text\n1. ett – två"
+    assert S.count_words(text) == word_count(text)
+
+
+def test_steps_follow_profile_order(registry, example_case):
+    profile = registry.get(example_case.profile)
+    steps = S.build_steps(example_case, profile)
+    assert [s.id for s in steps[:2]] == [S.STEP_CASE, S.STEP_MOTION]
+    assert [s.id for s in steps[2:-1]] == [spec.id for spec in profile.sections]
+    assert steps[-1].label == "Granska och exportera"
+    by_id = {s.id: s for s in steps}
+    assert by_id["forslag_till_beslut"].state == S.DONE
+    assert by_id["bedomning"].state == S.EMPTY and not by_id["bedomning"].missing
+    assert by_id["arendet"].words > 500
+    assert by_id[S.STEP_CASE].state == S.DONE
+
+
+def test_new_case_shows_missing_required(registry):
+    profile = registry.get("generic")
+    case = new_case(profile)
+    steps = {s.id: s for s in S.build_steps(case, profile)}
+    assert S.STEP_MOTION not in steps
+    assert steps["sammanfattning"].missing
+    assert steps[S.STEP_CASE].state == S.STARTED  # date is prefilled
+    assert steps["signatures"].state == S.EMPTY
+    case.motion = Motion(title="Cykelvägar")
+    assert S.build_steps(case, profile)[1].state == S.STARTED

@@ -1,0 +1,123 @@
+"""Composed document → HTML for the on-screen preview (and for loading the section editors).
+
+Another writer of the same block list the DOCX writer reads, so the preview shows what will be
+exported. Jinja2 with autoescape: whatever the officer typed is text, never markup. The HTML is
+kept to what Qt's rich-text engine understands (tables instead of CSS layout).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+
+from ..compose import AttSats, ComposedDocument, DocBlock, LabelLine, Signatures
+from ..markup import Heading, ListBlock, ListItem, Paragraph, Span, Table
+
+_PAGE = """<!DOCTYPE html>
+<html lang="sv"><head><meta charset="utf-8"><title>{{ h.title or h.document_type }}</title>
+<style>
+body { font-family: '{{ font }}'; font-size: 11pt; color: #1a1a1a; }
+h1 { font-size: 15pt; margin-top: 18px; margin-bottom: 10px; }
+h2 { font-size: 12.5pt; margin-top: 16px; margin-bottom: 4px; }
+h3 { font-size: 11.5pt; margin-top: 12px; margin-bottom: 2px; }
+h4 { font-size: 11pt; font-style: italic; margin-top: 10px; margin-bottom: 2px; }
+p { margin-top: 0px; margin-bottom: 8px; }
+td.att { padding-right: 12px; }
+td.cell { padding: 3px; }
+.head { color: #444444; font-size: 9.5pt; }
+.warn { color: #8a4b00; }
+</style></head><body>
+<table width="100%" cellspacing="0" cellpadding="0"><tr>
+<td class="head" valign="top"><b>{{ h.organisation }}</b><br>{{ h.unit }}</td>
+<td class="head" valign="top" align="right"><b>{{ h.document_type }}</b><br>
+{% if h.date %}Datum {{ h.date }}{% endif %}
+{% if h.diarienummer %}<br>Diarienummer {{ h.diarienummer }}{% endif %}</td>
+</tr></table>
+{% if ref %}<p class="head">Vår referens<br>{{ ref }}</p>{% endif %}
+<h1>{{ h.title or "(Titel saknas)" }}</h1>
+{{ body }}
+</body></html>
+"""
+
+
+@lru_cache(maxsize=1)
+def _env() -> Environment:
+    return Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def spans_html(spans: Iterable[Span]) -> Markup:
+    out: list[str] = []
+    for span in spans:
+        text = str(escape(span.text)).replace("\n", "<br>")
+        if span.bold:
+            text = f"<b>{text}</b>"
+        if span.italic:
+            text = f"<i>{text}</i>"
+        out.append(text)
+    return Markup("".join(out))
+
+
+def _list_html(block: ListBlock) -> str:
+    """Nested lists from item levels; Qt needs the nesting to indent."""
+    tag = "ol" if block.ordered else "ul"
+    start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
+    out = [f"<{tag}{start}>"]
+    depth = 0
+    items: list[ListItem] = list(block.items)
+    for i, item in enumerate(items):
+        while depth < item.level:
+            out.append(f"<{tag}>")
+            depth += 1
+        while depth > item.level:
+            out.append(f"</{tag}>")
+            depth -= 1
+        out.append(f"<li>{spans_html(item.spans)}</li>")
+        if i == len(items) - 1:
+            out.extend(f"</{tag}>" for _ in range(depth))
+    out.append(f"</{tag}>")
+    return "".join(out)
+
+
+def block_html(block: DocBlock) -> str:
+    if isinstance(block, Heading):
+        tag = {1: "h2", 2: "h3"}.get(block.level, "h4")
+        return f"<{tag}>{spans_html(block.spans)}</{tag}>"
+    if isinstance(block, Paragraph):
+        return f"<p>{spans_html(block.spans)}</p>"
+    if isinstance(block, ListBlock):
+        return _list_html(block)
+    if isinstance(block, Table):
+        rows = []
+        for r, row in enumerate(block.rows):
+            tag = "th" if block.header and r == 0 else "td"
+            cells = "".join(f'<{tag} class="cell">{spans_html(c)}</{tag}>' for c in row)
+            rows.append(f"<tr>{cells}</tr>")
+        return ('<table border="1" cellspacing="0" cellpadding="3">' + "".join(rows)
+                + "</table>")
+    if isinstance(block, AttSats):
+        return ('<table cellspacing="0" cellpadding="0"><tr><td class="att" valign="top">att'
+                f'</td><td>{spans_html(block.spans)}</td></tr></table>')
+    if isinstance(block, LabelLine):
+        return f"<p><b>{escape(block.text)}</b></p>"
+    if isinstance(block, Signatures):
+        cells = "".join(
+            f'<td width="50%" valign="top"><br><br>{escape(name)}<br>'
+            f'<span class="head">{escape(title)}</span></td>'
+            for name, title in block.people)
+        return f'<table width="100%" cellspacing="0" cellpadding="4"><tr>{cells}</tr></table>'
+    raise TypeError(f"okänt block: {block!r}")
+
+
+def blocks_html(blocks: Iterable[DocBlock]) -> str:
+    return "\n".join(block_html(b) for b in blocks)
+
+
+def render_html(composed: ComposedDocument, font: str = "Times New Roman") -> str:
+    """The whole document as one HTML page: header block, title, sections, signatures."""
+    h = composed.header
+    ref = ", ".join(x for x in (h.ref_name, h.ref_title, h.ref_email, h.ref_phone) if x)
+    body = Markup(blocks_html(b for _sid, b in composed.blocks))
+    return _env().from_string(_PAGE).render(h=h, ref=ref, body=body, font=font)
