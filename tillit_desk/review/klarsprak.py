@@ -1,0 +1,224 @@
+"""Klarspråk: LIX, long sentences, stiff words, passive without agent, doubled words and verbs.
+
+Språklagen (2009:600) 11 § asks for plain language in public administration. These rules are
+advice (tips), except the two edit slips — a word or a verb twice — that reach signed documents.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .context import Context
+from .findings import DOCUMENT, TIPS, VARNING, Finding, at, whole
+from .registry import case_rule, section_rule
+from .text import Analysis, Sentence, analyse, count_lix, lix, lix_band
+
+KLARSPRAK_DIR = Path(__file__).resolve().parents[2] / "resources" / "klarsprak"
+LONG_SENTENCE = 30  # words
+LIX_LIMIT = 60.0  # above: "mycket svår" (domain notes)
+LIX_MIN_WORDS = 60  # too few words give a meaningless LIX
+
+
+@dataclass(frozen=True)
+class StiffWord:
+    forms: tuple[str, ...]
+    alternative: str
+
+
+@lru_cache(maxsize=1)
+def stiff_words() -> tuple[re.Pattern[str], dict[str, StiffWord]]:
+    """The stiff-word list from resources/klarsprak/stela_ord.toml, as one regex and a lookup."""
+    data = tomllib.loads((KLARSPRAK_DIR / "stela_ord.toml").read_text(encoding="utf-8"))
+    by_form: dict[str, StiffWord] = {}
+    for raw in data.get("ord", []):
+        entry = StiffWord(tuple(f.lower() for f in raw["former"]), raw["ersatt"])
+        for form in entry.forms:
+            by_form[form] = entry
+    forms = sorted(by_form, key=len, reverse=True)
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
+    return pattern, by_form
+
+
+@section_rule("klarsprak.stela_ord", "Stela ord och uttryck")
+def stiff(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    pattern, by_form = stiff_words()
+    for m in pattern.finditer(a.masked):
+        entry = by_form.get(" ".join(m.group().lower().split()))
+        if entry is None:
+            continue
+        yield at("klarsprak.stela_ord", TIPS, section, a.text, m.start(), m.end(),
+                 f"”{m.group()}” är stelt. Skriv hellre: {entry.alternative}.", entry.alternative)
+
+
+@section_rule("klarsprak.lang_mening", "Meningar över 30 ord")
+def long_sentences(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    for s in a.sentences:
+        n = sum(1 for t in s.tokens if not t.text.isdigit())
+        if n > LONG_SENTENCE:
+            start, end = s.tokens[0].start, s.tokens[-1].end
+            yield at("klarsprak.lang_mening", TIPS, section, a.text, start, end,
+                     f"Meningen har {n} ord. Dela gärna upp den: sikta på högst "
+                     f"{LONG_SENTENCE} ord per mening.")
+
+
+@section_rule("klarsprak.lix", "Läsbarhetsindex (LIX) per avsnitt")
+def section_lix(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    words, sentences, long_words = count_lix(a)
+    if words < LIX_MIN_WORDS or ctx.is_decision(section):
+        return
+    value = lix(words, sentences, long_words)
+    if value > LIX_LIMIT:
+        yield whole("klarsprak.lix", TIPS, section,
+                    f"LIX {value:.0f} ({lix_band(value)}). Kortare meningar och färre långa ord "
+                    "gör texten lättare att läsa.")
+
+
+@dataclass(frozen=True)
+class LixRow:
+    section: str  # section id, or "dokument" for the whole document
+    heading: str
+    words: int
+    value: float
+    band: str
+
+
+def lix_report(ctx: Context) -> list[LixRow]:
+    """LIX per text section and for the whole document, for the CLI and the review pane."""
+    rows: list[LixRow] = []
+    total = [0, 0, 0]
+    for sid in ctx.text_section_ids:
+        text = ctx.case.section(sid)
+        if not text.strip():
+            continue
+        w, s, lw = count_lix(analyse(text))
+        total = [total[0] + w, total[1] + s, total[2] + lw]
+        value = lix(w, s, lw)
+        rows.append(LixRow(sid, ctx.heading(sid), w, value, lix_band(value)))
+    value = lix(*total)
+    rows.append(LixRow(DOCUMENT, "Hela dokumentet", total[0], value, lix_band(value)))
+    return rows
+
+
+@case_rule("klarsprak.lix_dokument", "Läsbarhetsindex (LIX) för hela dokumentet")
+def document_lix(ctx: Context) -> Iterator[Finding]:
+    row = lix_report(ctx)[-1]
+    if row.words >= LIX_MIN_WORDS and row.value > LIX_LIMIT:
+        yield whole("klarsprak.lix_dokument", TIPS, DOCUMENT,
+                    f"Hela dokumentet har LIX {row.value:.0f} ({row.band}). Vanligt för "
+                    "myndighetstext är 50–60.")
+
+
+# ---------------------------------------------------------------- passive without agent
+
+_PASSIVE_EXCEPTIONS = frozenset(
+    [
+        "vars", "hos", "oss", "ens", "alls", "annars", "tvärs", "förstås", "dags", "tills", "mars",
+        "kurs", "resurs", "konkurs", "process", "status", "fokus", "kris", "plats", "bas", "fas",
+        "gas", "klass", "mass", "ras", "vas", "glas", "gräs", "is", "bus", "hus", "lås", "kaos",
+        "enas", "ännu", "medans", "dels", "bakers", "ofta", "långtifrån", "emellanåt", "förgäves",
+        "stundtals", "andras", "någonstans", "ingenstans", "överallt", "tillbakas", "fås", "finns",
+        "fanns", "funnits", "hoppas", "hoppades", "lyckas", "lyckades", "lyckats", "minns",
+        "mindes", "känns", "kändes", "känts", "syns", "syntes", "synts", "trivs", "trivdes",
+        "vistas", "vistades", "umgås", "umgicks", "andas", "låtsas", "åldras", "skäms", "skämdes",
+        "brottas", "kräks", "svettas", "töras", "vågas"
+    ]
+)
+_PASSIVE_END = re.compile(
+    r"(?:ades|ats|its|tts|rts|des|tes|[öäå]rs|[^aeiouyåäö]ms|vs|ås|gs|[lptdkgv]as|ras|ses|ges)$")
+_GENITIVE_END = re.compile(r"(?:ens|ets|nas|arnas|ernas|ornas|ns|iges|ares|ers)$")
+_AGENT_RE = re.compile(r"\bav\s+(?:[A-ZÅÄÖ]|kommun|förvaltning|nämnd|styrelse|fullmäktige|"
+                       r"de[nt]?\b|personal|chef|medarbetar|motionär|arbetsutskott)",
+                       re.IGNORECASE)
+
+
+def is_passive(word: str) -> bool:
+    """Heuristic: an s-passive form ("genomförs", "beslutades", "anförts"), not a genitive."""
+    w = word.lower()
+    if len(w) < 4 or not w.isalpha() or word[0].isupper() or w in _PASSIVE_EXCEPTIONS:
+        return False
+    return bool(_PASSIVE_END.search(w)) and not _GENITIVE_END.search(w)
+
+
+@section_rule("klarsprak.passiv", "Passiv s-form utan utsagd aktör")
+def passive(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    for s in a.sentences:
+        sentence_text = a.masked[s.start:s.end]
+        if _AGENT_RE.search(sentence_text):
+            continue
+        for t in s.tokens:
+            if is_passive(t.text):
+                yield at("klarsprak.passiv", TIPS, section, a.text, t.start, t.end,
+                         f"”{t.text}” är passiv form utan att det står vem som gör något. "
+                         "Säg gärna vem som gör vad.")
+                break  # one per sentence is enough advice
+
+
+# ---------------------------------------------------------------- edit slips
+
+_DOUBLE_OK = frozenset({"det", "ha", "la", "på"})
+
+
+@section_rule("klarsprak.dubbelord", "Samma ord två gånger i rad")
+def doubled_word(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    tokens = a.tokens
+    for prev, cur in zip(tokens, tokens[1:], strict=False):
+        if (cur.lower == prev.lower and not cur.text.isdigit() and cur.lower not in _DOUBLE_OK
+                and not a.masked[prev.end:cur.start].strip()):
+            yield at("klarsprak.dubbelord", VARNING, section, a.text, prev.start, cur.end,
+                     f"”{cur.text}” står två gånger i rad.", prev.text)
+
+
+_CLAUSE_WORDS = frozenset(
+    [
+        "och", "samt", "men", "eller", "utan", "att", "som", "när", "där", "då", "eftersom", "om",
+        "medan", "fast", "innan", "sedan"
+    ])
+_VERB_END = re.compile(r"(?:at|it|tt|ade|de|te|ar|er|ör|år|ats|its|tts|es|as)$")
+_NOT_VERBS = frozenset(
+    [
+        "det", "att", "som", "har", "hade", "var", "är", "ska", "kan", "bör", "måste", "vill",
+        "får", "för", "efter", "under", "över", "mellan", "inte", "också", "även", "andra", "egen",
+        "egna", "sin", "sina", "sitt", "hela", "detta", "dessa", "denna", "deras", "vara"
+    ])
+_WINDOW = 6
+
+
+def _clauses(a: Analysis, s: Sentence) -> Iterator[list]:
+    clause: list = []
+    prev_end = s.start
+    for t in s.tokens:
+        gap = a.masked[prev_end:t.start]
+        if re.search(r"[,;:()–—]", gap) or t.lower in _CLAUSE_WORDS:
+            if clause:
+                yield clause
+            clause = []
+            if t.lower in _CLAUSE_WORDS:
+                prev_end = t.end
+                continue
+        clause.append(t)
+        prev_end = t.end
+    if clause:
+        yield clause
+
+
+@section_rule("klarsprak.upprepat_verb", "Samma verb två gånger i en sats")
+def repeated_verb(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    for s in a.sentences:
+        for clause in _clauses(a, s):
+            seen: dict[str, int] = {}
+            for i, t in enumerate(clause):
+                w = t.lower
+                j = seen.get(w)
+                if (j is not None and 1 < i - j <= _WINDOW and len(w) >= 4
+                        and w not in _NOT_VERBS and _VERB_END.search(w) and w.isalpha()):
+                    first = clause[j]
+                    yield at("klarsprak.upprepat_verb", VARNING, section, a.text, first.start,
+                             t.end, f"”{t.text}” står två gånger i samma sats, troligen efter "
+                             "en ändring. Ta bort det ena.")
+                seen[w] = i

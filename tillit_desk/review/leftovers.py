@@ -1,0 +1,97 @@
+"""Leftover template text: guidance, placeholders and help texts that must not reach the nämnd.
+
+The most common mistake in signed documents is the template's own guidance left in place
+("[Här kommer ... Du behöver inte skriva något under denna rubrik.]").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..profiles import Profile
+from .context import Context
+from .findings import FEL, VARNING, Finding, at
+from .registry import section_rule
+from .text import Analysis
+
+_GUIDANCE_RE = re.compile(
+    r"\[\s*(?:Här|Skriv|Ange|Fyll|Beskriv|Lägg|Infoga|Redogör|Sammanfatta|Klistra|Text|Rubrik"
+    r"|Namn|Datum|Dnr|Diarienummer|Välj)\b[^\]\n]{0,400}\]"
+    r"|\[[^\]\n]{0,400}(?:\.\.\.|…)[^\]\n]{0,400}\]",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_RE = re.compile(r"(?<![\w/-])(?:XX+|xx+(?=\b)|X{2,}-X+|ÅÅÅÅ-MM-DD|YYYY-MM-DD)"
+                             r"(?![\w/])")
+_TODO_RE = re.compile(r"\b(?:TODO|FIXME|TBD)\b")
+_LOREM_RE = re.compile(r"\blorem\s+ipsum\b", re.IGNORECASE)
+_JINJA_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+
+
+@section_rule("mall.vagledning", "Mallens vägledningstext i hakparentes")
+def guidance(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    for m in _GUIDANCE_RE.finditer(a.text):
+        yield at("mall.vagledning", FEL, section, a.text, m.start(), m.end(),
+                 "Mallens vägledningstext står kvar. Ta bort den eller ersätt den med egen text.")
+
+
+@section_rule("mall.platshallare", "Platshållare som XX, TODO och Lorem ipsum")
+def placeholders(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    for m in _PLACEHOLDER_RE.finditer(a.text):
+        yield at("mall.platshallare", FEL, section, a.text, m.start(), m.end(),
+                 f"Platshållaren ”{m.group()}” är inte ifylld.")
+    for m in _TODO_RE.finditer(a.text):
+        yield at("mall.platshallare", FEL, section, a.text, m.start(), m.end(),
+                 f"”{m.group()}” är en anteckning som inte ska stå i en färdig handling.")
+    for m in _LOREM_RE.finditer(a.text):
+        yield at("mall.platshallare", FEL, section, a.text, m.start(), m.end(),
+                 "Blindtext (”Lorem ipsum”) står kvar.")
+
+
+@section_rule("mall.jinja", "Ej ifyllda malltaggar ({{ … }}, {% … %})")
+def jinja_tags(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    for m in _JINJA_RE.finditer(a.text):
+        yield at("mall.jinja", FEL, section, a.text, m.start(), m.end(),
+                 "En malltagg är inte ifylld och skulle skrivas ut som den står.")
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[”“\"'*#]", "", text).split()).lower()
+
+
+@lru_cache(maxsize=32)
+def _profile_sentences(profile: Profile) -> tuple[tuple[str, str], ...]:
+    """(normalised sentence, where) for every help and example sentence of the profile."""
+    out: list[tuple[str, str]] = []
+    for spec in profile.sections:
+        for kind, text in (("hjälptext", spec.help), ("exempeltext", spec.example)):
+            for sentence in re.split(r"(?<=[.!?:])\s+", text):
+                norm = _norm(sentence)
+                if len(norm.split()) >= 6:
+                    out.append((norm, f"{kind}en för ”{spec.heading}”"))
+    return tuple(out)
+
+
+@section_rule("mall.hjalptext", "Profilens hjälp- eller exempeltext inklistrad")
+def pasted_help(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    sentences = _profile_sentences(ctx.profile)
+    if not sentences:
+        return
+    flat = _norm(a.text)
+    for norm, where in sentences:
+        if norm not in flat:
+            continue
+        words = [re.escape(w) for w in norm.split()]
+        m = re.search(r"[\s*#”“\"']+".join(words), a.text, re.IGNORECASE)
+        start, end = (m.start(), m.end()) if m else (0, 0)
+        yield at("mall.hjalptext", FEL, section, a.text, start, end,
+                 f"Texten är kopierad från profilens {where}. Skriv ärendets egen text.")
+
+
+@section_rule("mall.exempelnamn", "Exempelnamn från profilens exempeltext")
+def example_names(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    for name in ("Anna Andersson", "Bo Berg", "Exempels kommun"):
+        for m in re.finditer(re.escape(name), a.text):
+            yield at("mall.exempelnamn", VARNING, section, a.text, m.start(), m.end(),
+                     f"”{name}” är ett exempelnamn från mallen.")
