@@ -304,6 +304,9 @@ def _trigger_candidates(lines: _Lines) -> list[tuple[int, int, str | None]]:
             if inline:
                 out.append((i, 1, inline.group("att")))
                 break
+        else:
+            if _TRIGGER.search(line):
+                out.append((i, 0, None))  # "yrkar på en utredning": only for the fallback
     return out
 
 
@@ -385,6 +388,8 @@ def _find_yrkanden(lines: _Lines, vocab: _Vocabulary) -> _Yrkanden:
     candidates = _trigger_candidates(lines)
     best: tuple[list[str], int, int, int, list[str]] | None = None
     for line_no, strength, inline in candidates:
+        if strength == 0:
+            continue
         if inline is not None:
             groups, end, problems = _collect_items(lines, line_no + 1, inline, vocab)
         else:
@@ -433,15 +438,20 @@ def _fallback_yrkande(lines: _Lines, candidates: list[tuple[int, int, str | None
                      "skriv om det till att-satser eller kontrollera texten")
 
 
-def _find_motionarer(lines: _Lines, start: int, stop: int) -> tuple[list[Motionar], list[str]]:
-    """Names with parties in lines[start:stop]; problems describe unknown or missing parties."""
+def _find_motionarer(lines: _Lines, start: int,
+                     stop: int) -> tuple[list[Motionar], list[str], float]:
+    """Names with parties in lines[start:stop], problems (unknown or missing parties) and how
+    sure the layout reading is."""
     people: list[Motionar] = []
     problems: list[str] = []
+    separate_lines = False
     pending: list[Motionar] = []  # names still waiting for a party line
+    block: list[Motionar] = []  # names since the last blank line
     forward_party = ""
     for i in range(start, stop):
         text = _squash(lines.raw[i])
         if not text:
+            block = []
             continue
         found_inline = False
         for m in _NAME_PARTY.finditer(text):
@@ -462,12 +472,13 @@ def _find_motionarer(lines: _Lines, start: int, stop: int) -> tuple[list[Motiona
         m = _PARTY_LINE.match(text)
         if m and not dates_in(text):
             code = party_code(m.group("party"))[0]
-            if pending and not m.group("for"):
-                for p in pending:
+            if m.group("for") or not (pending or block):
+                forward_party = code  # "För Centerpartiet i Lunds kommun" heads the names
+            else:  # "Per Persson" / "Liberalerna": the party under the names
+                for p in {id(p): p for p in pending + block}.values():
                     p.party = code
                 pending = []
-            else:
-                forward_party = code
+            separate_lines = True
             continue
         cells = [c for c in re.split(r"\s{3,}", lines.raw[i].strip()) if c]
         names = [_squash(c) for c in cells if _NAME_ONLY.match(_squash(c))]
@@ -476,12 +487,14 @@ def _find_motionarer(lines: _Lines, start: int, stop: int) -> tuple[list[Motiona
             for n in names:
                 person = Motionar(n, forward_party)
                 people.append(person)
+                block.append(person)
                 if not forward_party:
                     pending.append(person)
     for p in people:
         if not p.party:
             problems.append(f"parti saknas för {p.name}")
-    return people, problems
+    # parties read from lines of their own are a layout guess: sure enough, but not certain
+    return people, problems, 0.85 if separate_lines else 0.95
 
 
 def _dedupe(people: list[Motionar]) -> list[Motionar]:
@@ -561,16 +574,18 @@ def parse_motion(text: str, source_name: str = "") -> ParsedMotion:
             notes["submitted"] = "motionen har inget datum"
 
     # motionärer: the signature block after the yrkanden, else the header, else anywhere
-    people, problems = ([], [])
+    people: list[Motionar] = []
+    problems: list[str] = []
+    layout = 0.95
     if yrk.end >= 0:
-        people, problems = _find_motionarer(lines, yrk.end, len(lines.raw))
+        people, problems, layout = _find_motionarer(lines, yrk.end, len(lines.raw))
     where = "signatures"
     if not people:
         stop = (title_line + 2) if title_line >= 0 else (head[-1] + 1 if head else 0)
-        people, problems = _find_motionarer(lines, 0, stop)
+        people, problems, layout = _find_motionarer(lines, 0, stop)
         where = "header"
     if not people:
-        people, problems = _find_motionarer(lines, 0, len(lines.raw))
+        people, problems, layout = _find_motionarer(lines, 0, len(lines.raw))
         where = "anywhere"
     people = _dedupe(people)
     result.motion.motionarer = people
@@ -578,7 +593,7 @@ def parse_motion(text: str, source_name: str = "") -> ParsedMotion:
         conf["motionarer"] = 0.0
         notes["motionarer"] = "hittade inga namn med parti (t.ex. ”Anna Andersson (V)”)"
     else:
-        c = {"signatures": 0.95, "header": 0.85, "anywhere": 0.4}[where]
+        c = min(layout, {"signatures": 0.95, "header": 0.85, "anywhere": 0.4}[where])
         if problems:
             c = min(c, 0.5)
         conf["motionarer"] = c
@@ -615,7 +630,7 @@ def _find_title(lines: _Lines, head: list[int], addr_line: int, result: ParsedMo
             continue
         title = _title_continued(lines, i, line)
         ends_period = title.endswith(".") and not title.endswith("..")
-        conf["title"] = 0.6 if ends_period or len(title) > 120 else 0.9
+        conf["title"] = 0.6 if ends_period or len(title) > 120 or title[:1].islower() else 0.9
         result.motion.title = title.rstrip(".") if ends_period and len(title) < 120 else title
         if conf["title"] < UNSURE_BELOW:
             notes["title"] = "osäker rubrik – kontrollera att det är motionens rubrik"
