@@ -168,3 +168,12 @@ def test_any_unicode_round_trips(tmp_path, title, section, name, yrkande):
     path = tmp_path / "h.tillit"
     save_case(case, path)
     assert load_case(path).case == case
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "jätte.tillit"
+    with open(path, "wb") as fh:
+        fh.truncate(201 * 1024 * 1024)  # sparse: no disk used, but st_size says 201 MB
+    with pytest.raises(CaseFileError, match="201 MB, större än gränsen 200 MB"):
+        load_case(path)
+    assert path.stat().st_size == 201 * 1024 * 1024

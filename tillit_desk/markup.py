@@ -120,7 +120,7 @@ def _inline_spans(token: Token) -> Spans:
     return tuple(out)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=128)
 def parse_blocks(text: str) -> tuple[Block, ...]:
     """Parse one section's text. Cached: the preview and the checks ask for the same text often."""
     tokens = _parser().parse(text or "")
