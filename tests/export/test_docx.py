@@ -232,3 +232,25 @@ def test_progress_is_reported(example_case, registry, tmp_path):
     export_docx(example_case, registry.get("generic"), tmp_path / "a.docx",
                 progress=lambda i, n, msg: steps.append((i, n, msg)))
     assert steps[0][0] == 0 and steps[-1] == (4, 4, "Klart")
+
+
+def test_locked_or_read_only_target_gives_a_clear_error(example_case, registry, tmp_path,
+                                                         monkeypatch):
+    import os
+
+    out = tmp_path / "svar.docx"
+    export_docx(example_case, registry.get("generic"), out)
+    before = out.read_bytes()
+
+    def locked(src, dst):  # what Windows does while Word has the file open
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(ExportError, match="filen är låst"):
+        export_docx(example_case, registry.get("lund-kommun"), out)
+    monkeypatch.undo()
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    with pytest.raises(ExportError, match="skrivskyddad"):
+        export_docx(example_case, registry.get("lund-kommun"), out)
+    assert out.read_bytes() == before
+    assert not list(tmp_path.glob(".svar.docx.*"))
