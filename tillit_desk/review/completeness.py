@@ -43,12 +43,13 @@ def summary(ctx: Context) -> Iterator[Finding]:
         return
     words = sum(_words(ctx.case.section(s)) for s in ctx.text_section_ids
                 if not ctx.is_decision(s))
+    spec = ctx.profile.section("sammanfattning")
+    if spec is not None and spec.required:
+        return  # reported by fullstandighet.obligatoriskt
     if words > LINE_WORDS * SUMMARY_LINES:
-        spec = ctx.profile.section("sammanfattning")
-        yield whole("fullstandighet.sammanfattning", VARNING if spec is None or not spec.required
-                    else FEL, "sammanfattning",
-                    f"Texten är längre än ungefär {SUMMARY_LINES} rader ({words} ord) men "
-                    "saknar Sammanfattning.")
+        yield whole("fullstandighet.sammanfattning", VARNING, "sammanfattning",
+                    f"Texten är längre än ungefär åtta rader ({words} ord) men saknar "
+                    "Sammanfattning.")
 
 
 @case_rule("fullstandighet.barnets_basta", "Barnets bästa: analys eller skäl")

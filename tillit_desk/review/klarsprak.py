@@ -130,7 +130,7 @@ _PASSIVE_EXCEPTIONS = frozenset(
     ]
 )
 _PASSIVE_END = re.compile(
-    r"(?:ades|ats|its|tts|rts|des|tes|[öäå]rs|[^aeiouyåäö]ms|vs|ås|gs|[lptdkgv]as|ras|ses|ges)$")
+    r"(?:ades|ats|its|tts|rts|eds|des|tes|[öäå]rs|[^aeiouyåäö]ms|vs|ås|gs|[lptdkgv]as|ras|ses|ges)$")
 _GENITIVE_END = re.compile(r"(?:ens|ets|nas|arnas|ernas|ornas|ns|iges|ares|ers)$")
 _AGENT_RE = re.compile(r"\bav\s+(?:[A-ZÅÄÖ]|kommun|förvaltning|nämnd|styrelse|fullmäktige|"
                        r"de[nt]?\b|personal|chef|medarbetar|motionär|arbetsutskott)",

@@ -100,7 +100,7 @@ def yrkanden_referred(ctx: Context) -> Iterator[Finding]:
     flat = " ".join(" ".join(_words(t)) for t in texts)
     if not flat:
         return
-    refers_all = re.search(r"\b(?:samtliga|alla|varje|båda|de tre|respektive) (?:att-?satser|"
+    refers_all = re.search(r"\b(?:samtliga|alla|varje|båda|de tre|respektive) (?:att ?satser|"
                            r"yrkanden)", flat) is not None
     for n, yrkande in enumerate(motion.yrkanden, 1):
         core = yrkande_core(yrkande)
@@ -108,7 +108,7 @@ def yrkanden_referred(ctx: Context) -> Iterator[Finding]:
             continue
         words = core.split()
         # a reference: "att-sats 2", "yrkande 2", or most of its content words somewhere
-        if re.search(rf"\b(?:att-?sats(?:en)?|yrkande(?:t)?|punkt) {n}\b", flat) or refers_all:
+        if re.search(rf"\b(?:att ?sats(?:en)?|yrkande(?:t)?|punkt) {n}\b", flat) or refers_all:
             continue
         content = [w for w in words if len(w) > 5]
         found = sum(1 for w in content if w in flat)

@@ -19,7 +19,8 @@ from .text import Analysis
 PERSONAL_DATA_RULES = ("personuppgift.personnummer", "personuppgift.telefon",
                        "personuppgift.epost")
 
-_PNR_RE = re.compile(r"(?<![\d/.-])(\d{2})?(\d{2})(\d{2})(\d{2})\s?([-+])?\s?(\d{4})(?![\d/.-])")
+_PNR_RE = re.compile(
+    r"(?<![\d/.-])(\d{2})?(\d{2})(\d{2})(\d{2})\s?([-+])?\s?(\d{4})(?![\d/-]|\.\d)")
 _PHONE_RE = re.compile(
     r"(?<![\d/.-])(?:\+46|0046|0)[\s-]?\(?0?\)?\d{1,3}(?:[\s-]?\d{2,3}){2,4}(?![\d/-])")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)

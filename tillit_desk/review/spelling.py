@@ -26,6 +26,7 @@ DICTIONARY_DIR = Path(__file__).resolve().parents[2] / "resources" / "dictionari
 DICTIONARY = DICTIONARY_DIR / "sv_SE"
 DOMAIN_WORDS = DICTIONARY_DIR / "doman.txt"
 _NEIGHBOUR = str.maketrans({"ø": "ö", "Ø": "Ö", "æ": "ä", "Æ": "Ä"})
+_DIC_LOCK = threading.Lock()
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ0-9]{1,6}(?:s|n|ns|en|er|et)?$")
 
 
@@ -38,16 +39,22 @@ def read_word_list(path: Path) -> set[str]:
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
 
+@lru_cache(maxsize=2)
+def load_dictionary(base: str):
+    """Read a Hunspell .aff/.dic pair once per process (about two seconds for sv_SE)."""
+    from spylls.hunspell import Dictionary
+
+    return Dictionary.from_files(base)
+
+
 class Speller:
     """Word look-up with a per-word cache, plus the domain list and the user's dictionary."""
 
     def __init__(self, dictionary: Path = DICTIONARY, *, user_file: Path | None = None,
                  domain_file: Path = DOMAIN_WORDS) -> None:
-        from spylls.hunspell import Dictionary
-
-        self._dic = Dictionary.from_files(str(dictionary))
+        self._dic = load_dictionary(str(dictionary))
         self._cache: dict[str, bool] = {}
-        self._lock = threading.Lock()
+        self._lock = _DIC_LOCK  # spylls objects are shared between spellers
         self.domain = {w.lower() for w in read_word_list(domain_file)}
         self.user_file = user_file
         self.user: set[str] = set()
