@@ -169,3 +169,27 @@ def prefill_case(motion: Motion, profile: Profile, case: Case | None = None) -> 
         case.document.title = title
         result.changed.append(f"Ärendemening: {title}")
     return result
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+_GENERIC_WORDS = {"kommun", "stad", "region", "landsting", "kommunfullmäktige",
+                  "regionfullmäktige", "fullmäktige", "i", "till"}
+
+
+def guess_profile_id(addressed_to: str, profiles: list[Profile]) -> str | None:
+    """The profile whose organisation the motion is addressed to ("Lunds kommunfullmäktige" →
+    Lunds kommun), or None when no profile matches exactly one organisation."""
+    words = {_stem(w) for w in re.findall(r"[\wåäöÅÄÖ-]+", addressed_to)} - _GENERIC_WORDS
+    if not words:
+        return None
+    hits = []
+    for profile in profiles:
+        org = {_stem(w) for w in re.findall(r"[\wåäöÅÄÖ-]+", profile.organisation)}
+        org -= _GENERIC_WORDS
+        if org and org <= words:
+            hits.append(profile.id)
+    return hits[0] if len(hits) == 1 else None
