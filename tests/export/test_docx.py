@@ -5,16 +5,14 @@ from __future__ import annotations
 import copy
 import io
 import re
-import zipfile
 
 import docx
 import pytest
+from docxtools import all_text, header_xml, headings, paragraphs, part, patched_template
 
 from tillit_desk.errors import ExportError, TemplateError
 from tillit_desk.export.docx import export_docx, render_docx
 from tillit_desk.profiles import SIGNATURES
-
-from .docxread import all_text, header_xml, headings, paragraphs, part
 
 
 @pytest.fixture
@@ -167,17 +165,8 @@ def test_signatures_and_recipients(lund_docx):
 
 
 def _template_with(tmp_path, registry, replace: str, by: str):
-    src = registry.get("generic").template_path
-    out = tmp_path / "mall.docx"
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                assert replace in text
-                data = text.replace(replace, by).encode("utf-8")
-            zout.writestr(item, data)
-    return out
+    return patched_template(registry.get("generic").template_path, tmp_path / "mall.docx",
+                            {replace: by})
 
 
 def test_undefined_template_variable_is_an_error_that_names_it(example_case, registry,

@@ -6,14 +6,13 @@ import io
 import unicodedata
 
 import docx
+from docxtools import all_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tillit_desk.case import Case, Motion, Motionar, Recipient, Signatory, UnderlagItem
 from tillit_desk.export.docx import render_docx
 from tillit_desk.profiles import ProfileRegistry
-
-from .docxread import all_text
 
 # Any code point, including control characters and lone surrogates.
 anything = st.text(alphabet=st.characters(), max_size=40)

@@ -23,6 +23,7 @@ from ..errors import ExportError, TemplateError
 from ..markup import Heading, ListBlock, Paragraph, Span, Table
 from ..profiles import Profile
 from ..safe_write import atomic_write
+from .ooxml import set_table_borders
 from .styles import StyleMap, resolve_styles
 from .templating import load_template, render_template
 
@@ -236,7 +237,7 @@ class _BodyWriter:
         if self.styles.table_grid:
             table._tbl.tblPr.style = self.styles.table_grid  # type: ignore[attr-defined]
         else:
-            _add_borders(table._tbl)
+            set_table_borders(table._tbl, "single")
         for r, row in enumerate(block.rows):
             cells = table.rows[r].cells
             for col in range(ncols):
@@ -270,31 +271,10 @@ class _BodyWriter:
             cell.add_paragraph(title)
 
     def write(self, block) -> None:
-        if isinstance(block, Heading):
-            self.heading(block)
-        elif isinstance(block, Paragraph):
-            self.paragraph(block)
-        elif isinstance(block, ListBlock):
-            self.list_block(block)
-        elif isinstance(block, Table):
-            self.table(block)
-        elif isinstance(block, AttSats):
-            self.att_sats(block)
-        elif isinstance(block, Signatures):
-            self.signatures(block)
-        elif isinstance(block, LabelLine):
-            self.label(block)
-
-
-def _add_borders(tbl) -> None:
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "single")
-        el.set(qn("w:sz"), "4")
-        el.set(qn("w:color"), "808080")
-        borders.append(el)
-    tbl.tblPr.append(borders)
+        writers = {Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.list_block,
+                   Table: self.table, AttSats: self.att_sats, Signatures: self.signatures,
+                   LabelLine: self.label}
+        writers[type(block)](block)
 
 
 # ---------------------------------------------------------------- document-level settings

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..profiles import Profile
+from .ooxml import set_table_borders
 
 
 @dataclass(frozen=True)
@@ -82,15 +83,6 @@ def add_page_number(paragraph, page_format: str) -> None:
             _field(paragraph, "NUMPAGES", "1")
         elif piece:
             paragraph.add_run(piece)
-
-
-def _no_borders(table) -> None:
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:val"), "nil")
-        borders.append(el)
-    table._tbl.tblPr.append(borders)
 
 
 def _line(cell_or_doc, text: str, *, bold: bool = False, size: float | None = None,
@@ -181,7 +173,7 @@ def _header_table(header, widths: tuple[float, ...]):
     table = header.add_table(rows=1, cols=len(widths), width=Cm(sum(widths)))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
-    _no_borders(table)
+    set_table_borders(table._tbl, "nil")
     for cell, width in zip(table.rows[0].cells, widths, strict=True):
         cell.width = Cm(width)
     for col, width in zip(table._tbl.tblGrid.iterchildren(qn("w:gridCol")), widths, strict=True):

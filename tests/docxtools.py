@@ -70,3 +70,23 @@ def all_text(data: bytes) -> str:
     import html
 
     return "".join(html.unescape(t) for t in texts)
+
+
+def patched_template(src, out, replacements: dict[str, str] | None = None,
+                     header_replacements: dict[bytes, bytes] | None = None):
+    """Copy a Word template, replacing text in word/document.xml (each must be present) and
+    bytes in the headers: how the tests make broken, hostile or outdated templates."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("word/header"):
+                for old, new in (header_replacements or {}).items():
+                    data = data.replace(old, new)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                for old, new in (replacements or {}).items():
+                    assert old in text, old
+                    text = text.replace(old, new)
+                data = text.encode("utf-8")
+            zout.writestr(item, data)
+    return out
