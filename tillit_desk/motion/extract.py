@@ -24,6 +24,9 @@ MAX_ZIP_RATIO = 200  # compressed/uncompressed beyond this on a large entry = bo
 MAX_PDF_PAGES = 300
 MAX_TEXT_CHARS = 2_000_000
 
+SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt")  # what the file dialog and drag-and-drop accept
+FILE_FILTER = "Motioner (*.pdf *.docx *.txt);;Alla filer (*)"
+
 PASTE_HINT = ("Öppna motionen i ett annat program, markera och kopiera texten och välj "
               "”Klistra in text” i importfönstret.")
 
@@ -41,6 +44,11 @@ class ExtractedText:
     kind: str
     source: str = ""
     warnings: list[str] = field(default_factory=list)
+
+
+def is_motion_file(path: Path | str) -> bool:
+    """For drag-and-drop: does the name look like a motion we can read?"""
+    return Path(path).suffix.lower() in SUPPORTED_SUFFIXES
 
 
 def _sniff(head: bytes) -> str:
