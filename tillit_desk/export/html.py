@@ -37,7 +37,7 @@ td.cell { padding: 3px; }
 {% if h.diarienummer %}<br>Diarienummer {{ h.diarienummer }}{% endif %}</td>
 </tr></table>
 {% if ref %}<p class="head">Vår referens<br>{{ ref }}</p>{% endif %}
-<h1>{{ h.title or "(Titel saknas)" }}</h1>
+<h1 style="font-size: 14pt;">{{ h.title or "(Titel saknas)" }}</h1>
 {{ body }}
 </body></html>
 """

@@ -1,0 +1,275 @@
+"""Ärendeuppgifter and Motion pages: the case's data, written to the case as the user types."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..case import (
+    PURPOSE_ATGARD,
+    PURPOSE_KANNEDOM,
+    Case,
+    Meeting,
+    Motion,
+    Motionar,
+    Recipient,
+    Signatory,
+    UnderlagItem,
+)
+from ..profiles import Profile, ProfileRegistry
+from .listedit import Column, ListEditor
+
+
+def _line(name: str, placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+class _Page(QScrollArea):
+    """A scrollable form page; ``changed`` tells the window to mark the case modified."""
+
+    changed = Signal()
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setAccessibleName(name)
+        self.body = QWidget()
+        self.body.setAccessibleName(f"{name}: formulär")
+        self.layout_ = QVBoxLayout(self.body)
+        self.layout_.setContentsMargins(12, 8, 12, 12)
+        heading = QLabel(f"<h2>{name}</h2>")
+        heading.setAccessibleName(f"Rubrik: {name}")
+        self.layout_.addWidget(heading)
+        self.setWidget(self.body)
+        self._filling = False
+
+    def _bind(self, edit: QLineEdit, setter) -> None:
+        def on_edit(text: str) -> None:
+            if not self._filling:
+                setter(text)
+                self.changed.emit()
+        edit.textEdited.connect(on_edit)
+
+
+class CaseForm(_Page):
+    """Profile, organisation, title, diarienummer, date, handläggare, chain and the lists."""
+
+    profile_requested = Signal(str)  # the user picked another profile
+    motion_toggled = Signal(bool)
+
+    def __init__(self, registry: ProfileRegistry, undo_stack: QUndoStack) -> None:
+        super().__init__("Ärendeuppgifter")
+        self.case: Case | None = None
+        self.profile: Profile | None = None
+        self._motion_stash: Motion | None = None
+        form = QFormLayout()
+        self.layout_.addLayout(form)
+        self.profile_box = QComboBox()
+        self.profile_box.setAccessibleName("Profil")
+        for p in registry.all():
+            self.profile_box.addItem(p.name, p.id)
+        self.profile_box.activated.connect(
+            lambda _i: self.profile_requested.emit(self.profile_box.currentData()))
+        form.addRow("&Profil", self.profile_box)
+        self.organisation = _line("Organisation")
+        self.unit = _line("Förvaltning eller enhet")
+        self.title_edit = _line("Ärendets titel", "Vad ärendet gäller")
+        self.dnr = _line("Diarienummer")
+        self.dnr_status = QLabel()
+        self.dnr_status.setAccessibleName("Kontroll av diarienummer")
+        self.dnr_status.setWordWrap(True)
+        self.date = QDateEdit()
+        self.date.setAccessibleName("Datum")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.ref_name = _line("Handläggarens namn")
+        self.ref_title = _line("Handläggarens titel")
+        self.ref_email = _line("Handläggarens e-post")
+        self.ref_phone = _line("Handläggarens telefon")
+        self.chain = _line("Beslutskedja", "Kommunstyrelsen föreslår kommunfullmäktige besluta")
+        self.is_motion = QCheckBox("Ärendet är ett svar på en motion")
+        self.is_motion.setAccessibleName("Ärendet är ett svar på en motion")
+        for label, widget in (("&Organisation", self.organisation), ("&Förvaltning", self.unit),
+                              ("&Titel", self.title_edit), ("&Diarienummer", self.dnr),
+                              ("", self.dnr_status), ("D&atum", self.date),
+                              ("&Handläggare", self.ref_name), ("Titel", self.ref_title),
+                              ("&E-post", self.ref_email), ("Telefon", self.ref_phone),
+                              ("&Beslutskedja", self.chain), ("", self.is_motion)):
+            form.addRow(label, widget)
+        doc = lambda: self.case.document  # noqa: E731 - short accessor for the bindings
+        self._bind(self.organisation, lambda t: setattr(doc(), "organisation", t))
+        self._bind(self.unit, lambda t: setattr(doc(), "unit", t))
+        self._bind(self.title_edit, lambda t: setattr(doc(), "title", t))
+        self._bind(self.dnr, self._set_dnr)
+        self._bind(self.ref_name, lambda t: setattr(doc().handlaggare, "name", t))
+        self._bind(self.ref_title, lambda t: setattr(doc().handlaggare, "title", t))
+        self._bind(self.ref_email, lambda t: setattr(doc().handlaggare, "email", t))
+        self._bind(self.ref_phone, lambda t: setattr(doc().handlaggare, "phone", t))
+        self._bind(self.chain, lambda t: setattr(doc(), "decision_chain", t))
+        self.date.dateChanged.connect(self._set_date)
+        self.is_motion.toggled.connect(self._toggle_motion)
+
+        self.lists: dict[str, ListEditor] = {}
+        self._add_list("signatures", "Underskrifter",
+                       [Column("name", "Namn"), Column("title", "Titel")], "signatories",
+                       Signatory, undo_stack)
+        self._add_list("underlag", "Beslutsunderlag",
+                       [Column("text", "Handling"), Column("date", "Datum", stretch=False)],
+                       "underlag", UnderlagItem, undo_stack)
+        self._add_list("beslutsplanering", "Beslutsplanering",
+                       [Column("body", "Organ"), Column("date", "Datum", stretch=False)],
+                       "beslutsplanering", Meeting, undo_stack)
+        self._add_list("skickas_till", "Beslutet skickas till",
+                       [Column("name", "Mottagare"),
+                        Column("purpose", "Syfte", ((PURPOSE_KANNEDOM, "För kännedom"),
+                                                    (PURPOSE_ATGARD, "För åtgärd")), False)],
+                       "skickas_till", Recipient, undo_stack)
+        self.layout_.addStretch(1)
+
+    def _add_list(self, key: str, title: str, columns: list[Column], attr: str, cls,
+                  undo_stack: QUndoStack) -> None:
+        editor = ListEditor(
+            title, columns,
+            read=lambda: [r.to_dict() for r in getattr(self.case, attr)] if self.case else [],
+            write=lambda rows: setattr(self.case, attr, [cls.from_dict(r) for r in rows]),
+            undo_stack=undo_stack)
+        editor.changed.connect(self.changed)
+        self.layout_.addWidget(editor)
+        self.lists[key] = editor
+
+    # ------------------------------------------------------------------ data
+
+    def set_case(self, case: Case, profile: Profile) -> None:
+        self.case, self.profile = case, profile
+        self._filling = True
+        try:
+            d = case.document
+            self.profile_box.setCurrentIndex(max(0, self.profile_box.findData(profile.id)))
+            for edit, value in ((self.organisation, d.organisation), (self.unit, d.unit),
+                                (self.title_edit, d.title), (self.dnr, d.diarienummer),
+                                (self.ref_name, d.handlaggare.name),
+                                (self.ref_title, d.handlaggare.title),
+                                (self.ref_email, d.handlaggare.email),
+                                (self.ref_phone, d.handlaggare.phone),
+                                (self.chain, d.decision_chain)):
+                edit.setText(value)
+            self.dnr.setPlaceholderText(profile.diarienummer_example or "Diarienummer")
+            self.chain.setPlaceholderText(profile.decision_chain)
+            try:
+                parsed = _dt.date.fromisoformat(d.date.strip())
+                self.date.setDate(QDate(parsed.year, parsed.month, parsed.day))
+            except ValueError:
+                pass
+            self.is_motion.setChecked(case.motion is not None)
+            for editor in self.lists.values():
+                editor.refresh()
+        finally:
+            self._filling = False
+        self._check_dnr()
+
+    def _set_dnr(self, text: str) -> None:
+        self.case.document.diarienummer = text
+        self._check_dnr()
+
+    def _check_dnr(self) -> None:
+        if self.case is None or self.profile is None:
+            return
+        text = self.case.document.diarienummer
+        if not text.strip():
+            self.dnr_status.setText("")
+        elif self.profile.diarienummer_ok(text):
+            self.dnr_status.setText("✓ Diarienumret följer profilens mönster.")
+            self.dnr_status.setStyleSheet("color: #1d6b2f;")
+        else:
+            example = self.profile.diarienummer_example
+            self.dnr_status.setText("Diarienumret följer inte profilens mönster"
+                                    + (f" (exempel: {example})." if example else "."))
+            self.dnr_status.setStyleSheet("color: #a32020;")
+
+    def _set_date(self, date: QDate) -> None:
+        if self._filling or self.case is None:
+            return
+        self.case.document.date = date.toString("yyyy-MM-dd")
+        self.changed.emit()
+
+    def _toggle_motion(self, on: bool) -> None:
+        if self._filling or self.case is None:
+            return
+        if on and self.case.motion is None:
+            self.case.motion = self._motion_stash or Motion()
+        elif not on and self.case.motion is not None:
+            self._motion_stash, self.case.motion = self.case.motion, None
+        self.changed.emit()
+        self.motion_toggled.emit(on)
+
+
+class MotionPage(_Page):
+    """The motion being answered: title, date, motionärer and yrkanden."""
+
+    def __init__(self, undo_stack: QUndoStack) -> None:
+        super().__init__("Motion")
+        self.case: Case | None = None
+        form = QFormLayout()
+        self.layout_.addLayout(form)
+        self.title_edit = _line("Motionens titel")
+        self.submitted = _line("Motionen inlämnad", "ÅÅÅÅ-MM-DD")
+        self.addressed = _line("Motionen ställd till", "Kommunfullmäktige")
+        form.addRow("&Titel", self.title_edit)
+        form.addRow("&Inlämnad", self.submitted)
+        form.addRow("&Ställd till", self.addressed)
+        motion = lambda: self.case.motion  # noqa: E731
+        self._bind(self.title_edit, lambda t: setattr(motion(), "title", t))
+        self._bind(self.submitted, lambda t: setattr(motion(), "submitted", t))
+        self._bind(self.addressed, lambda t: setattr(motion(), "addressed_to", t))
+        note = QLabel("Motionen kan också läsas in från en fil: Arkiv → Importera motion…")
+        note.setAccessibleName("Tips om import av motion")
+        note.setWordWrap(True)
+        self.layout_.addWidget(note)
+        self.motionarer = ListEditor(
+            "Motionärer", [Column("name", "Namn"), Column("party", "Parti", stretch=False)],
+            read=lambda: ([m.to_dict() for m in self.case.motion.motionarer]
+                          if self.case and self.case.motion else []),
+            write=lambda rows: setattr(self.case.motion, "motionarer",
+                                       [Motionar.from_dict(r) for r in rows]),
+            undo_stack=undo_stack)
+        self.yrkanden = ListEditor(
+            "Yrkanden (att-satser)", [Column("text", "Att-sats")],
+            read=lambda: ([{"text": y} for y in self.case.motion.yrkanden]
+                          if self.case and self.case.motion else []),
+            write=lambda rows: setattr(self.case.motion, "yrkanden",
+                                       [r.get("text", "") for r in rows]),
+            undo_stack=undo_stack)
+        for editor in (self.motionarer, self.yrkanden):
+            editor.changed.connect(self.changed)
+            self.layout_.addWidget(editor)
+        self.layout_.addStretch(1)
+
+    def set_case(self, case: Case) -> None:
+        self.case = case
+        if case.motion is None:
+            return
+        self._filling = True
+        try:
+            self.title_edit.setText(case.motion.title)
+            self.submitted.setText(case.motion.submitted)
+            self.addressed.setText(case.motion.addressed_to)
+            self.motionarer.refresh()
+            self.yrkanden.refresh()
+        finally:
+            self._filling = False

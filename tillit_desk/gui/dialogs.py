@@ -1,0 +1,186 @@
+"""Small dialogs: unsaved changes, errors, new case, settings, PDF progress."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from ..profiles import ProfileRegistry
+from ..settings import MAX_AUTOSAVE_SECONDS, MIN_AUTOSAVE_SECONDS, Settings
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def ask_save_changes(parent: QWidget, name: str) -> str:
+    """Spara / Spara inte / Avbryt. Returns SAVE, DISCARD or CANCEL."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Osparade ändringar")
+    box.setText(f"Vill du spara ändringarna i {name}?")
+    box.setInformativeText("Om du inte sparar försvinner ändringarna.")
+    Btn = QMessageBox.StandardButton
+    box.setStandardButtons(Btn.Save | Btn.Discard | Btn.Cancel)
+    box.button(Btn.Save).setText("Spara")
+    box.button(Btn.Discard).setText("Spara inte")
+    box.button(Btn.Cancel).setText("Avbryt")
+    box.setDefaultButton(Btn.Save)
+    answer = box.exec()
+    if answer == Btn.Save:
+        return SAVE
+    if answer == Btn.Discard:
+        return DISCARD
+    return CANCEL
+
+
+def show_error(parent: QWidget | None, message: str, title: str = "Något gick fel") -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def ask_restore(parent: QWidget, description: str) -> bool:
+    answer = QMessageBox.question(
+        parent, "Återställ utkast",
+        "Tillit Desk avslutades oväntat förra gången. Det finns ett autosparat utkast:\n\n"
+        f"{description}\n\nVill du återställa det?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class NewCaseDialog(QDialog):
+    """Nytt ärende: choose the profile, and whether it answers a motion."""
+
+    def __init__(self, parent: QWidget, registry: ProfileRegistry, default_profile: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Nytt ärende")
+        self.setAccessibleName("Nytt ärende")
+        form = QFormLayout(self)
+        self.profile = QComboBox()
+        self.profile.setAccessibleName("Profil för det nya ärendet")
+        for p in registry.all():
+            self.profile.addItem(p.name, p.id)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(default_profile)))
+        self.motion = QCheckBox("Svar på en motion")
+        self.motion.setAccessibleName("Svar på en motion")
+        self.motion.setChecked(True)
+        form.addRow("&Profil", self.profile)
+        form.addRow("", self.motion)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Skapa")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def choice(self) -> tuple[str, bool]:
+        return self.profile.currentData(), self.motion.isChecked()
+
+
+class SettingsDialog(QDialog):
+    """Inställningar: the officer's details, default profile, autosave and LibreOffice."""
+
+    def __init__(self, parent: QWidget, settings: Settings, registry: ProfileRegistry) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Inställningar")
+        self.setAccessibleName("Inställningar")
+        self.settings = settings
+        form = QFormLayout(self)
+        self.name = QLineEdit(settings.name)
+        self.title_ = QLineEdit(settings.title)
+        self.email = QLineEdit(settings.email)
+        self.phone = QLineEdit(settings.phone)
+        self.profile = QComboBox()
+        for p in registry.all():
+            self.profile.addItem(p.name, p.id)
+        self.profile.setCurrentIndex(max(0, self.profile.findData(settings.default_profile)))
+        self.interval = QSpinBox()
+        self.interval.setRange(MIN_AUTOSAVE_SECONDS, MAX_AUTOSAVE_SECONDS)
+        self.interval.setSuffix(" s")
+        self.interval.setValue(settings.autosave_seconds)
+        self.soffice = QLineEdit(settings.soffice_path)
+        self.soffice.setPlaceholderText("Hittas automatiskt om fältet är tomt")
+        browse = QPushButton("Bläddra…")
+        browse.setAccessibleName("Bläddra efter LibreOffice")
+        browse.clicked.connect(self._browse)
+        lo_row = QHBoxLayout()
+        lo_row.addWidget(self.soffice, 1)
+        lo_row.addWidget(browse)
+        for label, widget, name in (("&Namn", self.name, "Ditt namn"),
+                                    ("&Titel", self.title_, "Din titel"),
+                                    ("&E-post", self.email, "Din e-post"),
+                                    ("Tele&fon", self.phone, "Ditt telefonnummer"),
+                                    ("Standard&profil", self.profile, "Standardprofil"),
+                                    ("&Autospara var", self.interval, "Autospara intervall"),
+                                    ("&LibreOffice", self.soffice, "Sökväg till LibreOffice")):
+            widget.setAccessibleName(name)
+            form.addRow(label, lo_row if widget is self.soffice else widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Spara")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Välj LibreOffice (soffice)")
+        if path:
+            self.soffice.setText(path)
+
+    def apply(self) -> Settings:
+        s = self.settings
+        s.name, s.title = self.name.text().strip(), self.title_.text().strip()
+        s.email, s.phone = self.email.text().strip(), self.phone.text().strip()
+        s.default_profile = self.profile.currentData()
+        s.autosave_seconds = self.interval.value()
+        s.soffice_path = self.soffice.text().strip()
+        return s
+
+
+class PdfWorker(QObject):
+    """Runs a PdfJob off the GUI thread; ``cancel()`` stops LibreOffice."""
+
+    finished = Signal(str)  # output path
+    failed = Signal(str)  # Swedish message
+
+    def __init__(self, job) -> None:
+        super().__init__()
+        self.job = job
+
+    def run(self) -> None:
+        from ..errors import TillitError
+
+        try:
+            out = self.job.run()
+        except TillitError as err:
+            self.failed.emit(str(err))
+        except Exception as err:  # noqa: BLE001 - report, never crash the window
+            self.failed.emit(f"PDF-exporten misslyckades: {err}")
+        else:
+            self.finished.emit(str(out))
+
+    def cancel(self) -> None:
+        self.job.cancel()
+
+
+def start_worker(worker: PdfWorker) -> QThread:
+    thread = QThread()
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.finished.connect(thread.quit)
+    worker.failed.connect(thread.quit)
+    thread.start()
+    return thread

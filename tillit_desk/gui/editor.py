@@ -1,0 +1,228 @@
+"""The section editor: rich text on screen, the Markdown subset underneath.
+
+Formatting is limited to what the subset can store (Rubrik, Fet, Kursiv, Punktlista, Numrerad
+lista), and every paste is cleaned to that subset. A very large paste goes in as plain text so
+the window stays responsive.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QFont,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QLabel, QTextEdit, QToolBar, QVBoxLayout, QWidget
+
+from .richtext import document_markdown, html_to_markdown, load_markdown, markdown_to_html
+
+# Above this many characters a paste is inserted as plain text: cleaning formatting of a
+# multi-megabyte HTML clipboard would freeze the window for seconds.
+RICH_PASTE_LIMIT = 300_000
+HEADING_LEVEL = 3
+HEADING_SIZE = 13.0
+
+
+class SectionEditor(QTextEdit):
+    """A QTextEdit that knows the subset; ``markdown()`` is what gets saved."""
+
+    def __init__(self, section_id: str, heading: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section_id = section_id
+        self.setAcceptRichText(True)
+        self.setAccessibleName(f"Text för {heading}")
+        self.setAccessibleDescription("Skriv avsnittets text. Formatera med verktygsraden.")
+        self.setTabChangesFocus(True)
+        self.document().setDocumentMargin(10)
+        self.last_paste_was_plain = False
+
+    # ------------------------------------------------------------------ content
+
+    def set_markdown(self, markdown: str) -> None:
+        load_markdown(self.document(), markdown)
+
+    def markdown(self) -> str:
+        return document_markdown(self.document())
+
+    def insert_markdown(self, markdown: str) -> None:
+        """Insert formatted subset text at the cursor as one undo step."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.insertHtml(markdown_to_html(markdown))
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    def replace_all_markdown(self, markdown: str) -> None:
+        """Replace everything, undoable with Ctrl+Z (used by the decision builder)."""
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.removeSelectedText()
+        cursor.insertHtml(markdown_to_html(markdown))
+        cursor.endEditBlock()
+
+    # ------------------------------------------------------------------ paste
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt API
+        if source.hasUrls() and any(u.toLocalFile().endswith(".tillit") for u in source.urls()):
+            return False  # let the window open dropped case files
+        return source.hasHtml() or source.hasText()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt API
+        self.last_paste_was_plain = False
+        try:
+            if source.hasHtml() and len(source.html()) <= RICH_PASTE_LIMIT:
+                cleaned = html_to_markdown(source.html())
+                if cleaned:
+                    self.insert_markdown(cleaned)
+                return
+            text = source.text() if source.hasText() else ""
+            if not text and source.hasHtml():
+                text = source.html()
+            self.last_paste_was_plain = len(text) > RICH_PASTE_LIMIT
+            self.textCursor().insertText(text.replace("\r\n", "\n").replace("\r", "\n"))
+        except Exception:  # noqa: BLE001 - a paste must never take the window down
+            self.textCursor().insertText(source.text() if source.hasText() else "")
+
+    # ------------------------------------------------------------------ formatting
+
+    def toggle_bold(self) -> None:
+        fmt = QTextCharFormat()
+        bold = self.fontWeight() < QFont.Weight.DemiBold.value
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self._merge(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.fontItalic())
+        self._merge(fmt)
+
+    def _merge(self, fmt: QTextCharFormat) -> None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        cursor.mergeCharFormat(fmt)
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_heading(self) -> None:
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        on = cursor.blockFormat().headingLevel() == 0
+        if cursor.currentList() is not None:
+            cursor.currentList().remove(cursor.block())
+        block_fmt = QTextBlockFormat()
+        block_fmt.setHeadingLevel(HEADING_LEVEL if on else 0)
+        block_fmt.setIndent(0)
+        cursor.mergeBlockFormat(block_fmt)
+        char = QTextCharFormat()
+        char.setFontWeight(QFont.Weight.Bold if on else QFont.Weight.Normal)
+        char.setFontPointSize(HEADING_SIZE if on else self.document().defaultFont().pointSizeF())
+        cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+        cursor.mergeCharFormat(char)
+        cursor.endEditBlock()
+        self.mergeCurrentCharFormat(char)
+
+    def toggle_list(self, ordered: bool) -> None:
+        style = (QTextListFormat.Style.ListDecimal if ordered
+                 else QTextListFormat.Style.ListDisc)
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        current = cursor.currentList()
+        if current is not None and current.format().style() == style:
+            for block in [cursor.block()]:
+                current.remove(block)
+                fmt = block.blockFormat()
+                fmt.setIndent(0)
+                QTextCursor(block).setBlockFormat(fmt)
+        else:
+            if cursor.blockFormat().headingLevel():
+                plain = QTextBlockFormat()
+                plain.setHeadingLevel(0)
+                cursor.mergeBlockFormat(plain)
+            fmt = QTextListFormat()
+            fmt.setStyle(style)
+            fmt.setIndent(1)
+            if current is not None:
+                current.setFormat(fmt)
+            else:
+                cursor.createList(fmt)
+        cursor.endEditBlock()
+
+
+class SectionPage(QWidget):
+    """Heading, formatting toolbar and editor for one text section."""
+
+    changed = Signal(str)  # section id
+
+    def __init__(self, section_id: str, heading: str, required: bool,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.section_id = section_id
+        self.setAccessibleName(f"Avsnittet {heading}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        title = QLabel(f"<h2>{heading}</h2>" + (" <small>(obligatoriskt)</small>"
+                                                if required else ""))
+        title.setAccessibleName(f"Rubrik: {heading}")
+        layout.addWidget(title)
+        self.top = QVBoxLayout()  # the decision builder goes here for Förslag till beslut
+        layout.addLayout(self.top)
+        self.editor = SectionEditor(section_id, heading, self)
+        self.toolbar = QToolBar("Formatering", self)
+        self.toolbar.setAccessibleName(f"Formatering för {heading}")
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, label, keys, slot in (
+            ("heading", "Rubrik", "Ctrl+Alt+1", self.editor.toggle_heading),
+            ("bold", "Fet", QKeySequence.StandardKey.Bold, self.editor.toggle_bold),
+            ("italic", "Kursiv", QKeySequence.StandardKey.Italic, self.editor.toggle_italic),
+            ("bullets", "Punktlista", "Ctrl+Shift+8", lambda: self.editor.toggle_list(False)),
+            ("numbers", "Numrerad lista", "Ctrl+Shift+7", lambda: self.editor.toggle_list(True)),
+        ):
+            action = QAction(label, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setToolTip(f"{label} ({QKeySequence(keys).toString()})")
+            action.triggered.connect(slot)
+            self.toolbar.addAction(action)
+            self.addAction(action)
+            self.actions_by_name[name] = action
+        for action in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(action)
+            if button is not None:
+                button.setAccessibleName(action.text())
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.editor, 1)
+        self._loading = False
+        self.stale = False  # the editor has text not yet written back to the case
+        self.editor.document().contentsChanged.connect(self._on_change)
+
+    def load(self, markdown: str) -> None:
+        self._loading = True
+        try:
+            self.editor.set_markdown(markdown)
+        finally:
+            self._loading = False
+        self.stale = False
+
+    def _on_change(self) -> None:
+        if self._loading:
+            return
+        self.stale = True
+        self.changed.emit(self.section_id)
+
+    def markdown(self) -> str:
+        return self.editor.markdown()
+
+
+def defer(ms: int, fn) -> QTimer:
+    """A single-shot, restartable timer (debounce)."""
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(fn)
+    return timer

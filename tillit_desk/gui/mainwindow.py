@@ -1,0 +1,739 @@
+"""The main window: step navigator, current step, help, live preview, menus and file handling.
+
+A thin layer over the core: the case is a ``case.Case``; saving, composing, exporting, phrases
+and the decision text all come from core modules, imported when first needed so that the first
+window appears quickly.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QTextEdit,
+    QWidget,
+)
+
+from .. import profiles as P
+from ..autosave import Autosaver, find_drafts
+from ..case import Case, Motion
+from ..errors import TillitError
+from ..fileformat import SUFFIX, load_case, save_case
+from ..paths import AppPaths
+from ..profiles import Profile, ProfileRegistry, SectionSpec
+from ..settings import Settings, save_settings
+from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW, build_steps
+from . import dialogs
+from .caseform import CaseForm, MotionPage
+from .editor import SectionPage, defer
+from .navigator import Navigator
+from .panes import DecisionBuilder, HelpPane, ReviewPage
+
+APP_TITLE = "Tillit Desk"
+PREVIEW_DELAY_MS = 250  # preview and step states update this long after typing stops
+PREVIEW_CHAR_LIMIT = 400_000  # beyond this the preview shows the beginning only
+FILE_FILTER = "Tillit-ärenden (*.tillit)"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, registry: ProfileRegistry, paths: AppPaths) -> None:
+        super().__init__()
+        self.settings, self.registry, self.paths = settings, registry, paths
+        self.case: Case = Case()
+        self.profile: Profile = registry.get(P.DEFAULT_PROFILE)
+        self.path: Path | None = None
+        self.display_name = "Namnlöst ärende"
+        self.dirty = False
+        self._autosave_pending = False
+        self._generated: dict[str, str] = {}  # section id -> last generated decision text
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(lambda _i: self.mark_changed())
+        self.autosaver = Autosaver(paths.autosave_dir)
+        self.pdf_jobs: list[tuple] = []  # running (thread, worker, dialog, temp folder)
+        self.last_warnings: list[str] = []
+
+        self.setAccessibleName("Tillit Desk")
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+        self._build_ui()
+        self._build_menus()
+        self.refresh_timer = defer(PREVIEW_DELAY_MS, self.refresh)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.apply_settings()
+        QApplication.instance().applicationStateChanged.connect(self._app_state_changed)
+
+    # ================================================================== layout
+
+    def _build_ui(self) -> None:
+        self.navigator = Navigator()
+        self.navigator.currentRowChanged.connect(lambda _r: self.show_step())
+        self.stack = QStackedWidget()
+        self.stack.setAccessibleName("Aktuellt steg")
+        self.case_form = CaseForm(self.registry, self.undo_stack)
+        self.case_form.changed.connect(self.mark_changed)
+        self.case_form.profile_requested.connect(self.change_profile)
+        self.case_form.motion_toggled.connect(lambda _on: self.rebuild_steps())
+        self.motion_page = MotionPage(self.undo_stack)
+        self.motion_page.changed.connect(self.mark_changed)
+        self.review_page = ReviewPage()
+        self.review_page.docx.clicked.connect(lambda: self.export_docx())
+        self.review_page.pdf.clicked.connect(lambda: self.export_pdf())
+        for page in (self.case_form, self.motion_page, self.review_page):
+            self.stack.addWidget(page)
+        self.section_pages: dict[str, SectionPage] = {}
+        self.help_pane = HelpPane()
+        self.help_pane.phrase_chosen.connect(self.insert_phrase)
+        self.centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre.setAccessibleName("Arbetsyta")
+        self.centre.addWidget(self.stack)
+        self.centre.addWidget(self.help_pane)
+        self.centre.setStretchFactor(0, 3)
+        self.centre.setStretchFactor(1, 1)
+        self.centre.setSizes([560, 190])
+        self.preview = QTextBrowser()
+        self.preview.setAccessibleName("Förhandsvisning")
+        self.preview.setAccessibleDescription("Hela dokumentet som det skrivs ut.")
+        self.preview.setOpenLinks(False)
+        self.preview.document().setDocumentMargin(18)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setAccessibleName("Fönstrets delar")
+        for w in (self.navigator, self.centre, self.preview):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([230, 570, 480])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self.statusBar().setAccessibleName("Statusrad")
+
+    def _action(self, text: str, slot, keys=None, menu=None) -> QAction:
+        action = QAction(text, self)
+        if keys is not None:
+            if isinstance(keys, list):
+                action.setShortcuts([QKeySequence(k) for k in keys])
+            else:
+                action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setAccessibleName("Meny")
+        arkiv = bar.addMenu("&Arkiv")
+        self.new_action = self._action("&Nytt från profil…", self.new_case,
+                                       QKeySequence.StandardKey.New, arkiv)
+        self._action("Ö&ppna…", self.open_dialog, QKeySequence.StandardKey.Open, arkiv)
+        self.recent_menu = arkiv.addMenu("Öppna &senaste")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        arkiv.addSeparator()
+        # Hook for the motion import dialog (tillit_desk/gui/motion_dialog.py, built separately)
+        self.import_motion_action = self._action("Importera motion…", self.import_motion,
+                                                 None, arkiv)
+        self.import_motion_action.setObjectName("import_motion")
+        arkiv.addSeparator()
+        self._action("&Spara", self.save, QKeySequence.StandardKey.Save, arkiv)
+        self._action("Spara so&m…", self.save_as, QKeySequence.StandardKey.SaveAs, arkiv)
+        arkiv.addSeparator()
+        self._action("Exportera &DOCX…", self.export_docx, "Ctrl+E", arkiv)
+        self._action("Exportera P&DF…", self.export_pdf, "Ctrl+Shift+E", arkiv)
+        arkiv.addSeparator()
+        self._action("&Inställningar…", self.edit_settings, None, arkiv)
+        arkiv.addSeparator()
+        self._action("&Avsluta", self.close, QKeySequence.StandardKey.Quit, arkiv)
+
+        edit = bar.addMenu("&Redigera")
+        self._action("Ån&gra", self.undo, QKeySequence.StandardKey.Undo, edit)
+        self._action("&Gör om", self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"], edit)
+        self.phrase_menu = edit.addMenu("Infoga &standardfras")
+        self.phrase_menu.aboutToShow.connect(self._fill_phrases)
+
+        view = bar.addMenu("&Visa")
+        self.preview_action = QAction("&Förhandsvisning", self, checkable=True, checked=True)
+        self.preview_action.setShortcut(QKeySequence("F9"))
+        self.preview_action.toggled.connect(self.set_preview_visible)
+        view.addAction(self.preview_action)
+        self.help_action = QAction("&Hjälppanel", self, checkable=True, checked=True)
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.toggled.connect(self.help_pane.setVisible)
+        view.addAction(self.help_action)
+        view.addSeparator()
+        self._action("&Nästa steg", lambda: self.navigator.move(1), "Ctrl+PgDown", view)
+        self._action("&Föregående steg", lambda: self.navigator.move(-1), "Ctrl+PgUp", view)
+        for action in self.findChildren(QAction):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+
+    # ================================================================== case state
+
+    def set_case(self, case: Case, path: Path | None, display_name: str | None = None,
+                 dirty: bool = False) -> None:
+        """Show a case. Unknown profile ids fall back to the default profile, with a note."""
+        try:
+            profile = self.registry.get(case.profile)
+        except TillitError as err:
+            profile = self.registry.get(P.DEFAULT_PROFILE)
+            self.statusBar().showMessage(f"{err} Visar med {profile.name}.", 10000)
+        self.case, self.profile, self.path = case, profile, path
+        self.display_name = display_name or (path.name if path else "Namnlöst ärende")
+        self._generated.clear()
+        self._drop_section_pages()
+        self.undo_stack.clear()
+        self.case_form.set_case(case, profile)
+        self.motion_page.set_case(case)
+        self.rebuild_steps()
+        self.navigator.setCurrentRow(0)
+        self.show_step()
+        self.set_dirty(dirty)
+        self.refresh_timer.start()
+
+    def _drop_section_pages(self) -> None:
+        for page in self.section_pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.section_pages.clear()
+
+    def set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self._autosave_pending = dirty
+        self.setWindowTitle(f"{self.display_name}[*] – {APP_TITLE}")
+        self.setWindowModified(dirty)
+
+    def mark_changed(self) -> None:
+        if not self.dirty:
+            self.set_dirty(True)
+        self._autosave_pending = True
+        self.refresh_timer.start()
+
+    def flush_editors(self) -> None:
+        """Write every edited section back into the case (before save, export, preview)."""
+        for sid, page in self.section_pages.items():
+            if page.stale:
+                self.case.sections[sid] = page.markdown()
+                page.stale = False
+
+    def rebuild_steps(self) -> None:
+        self.navigator.set_steps(build_steps(self.case, self.profile))
+
+    def refresh(self) -> None:
+        """Debounced: step states, review warnings and the preview."""
+        self.flush_editors()
+        self.rebuild_steps()
+        from ..compose import compose
+
+        composed = compose(self.case, self.profile)
+        self.last_warnings = list(composed.warnings)
+        self.review_page.set_warnings(self.last_warnings)
+        if self.preview.isVisible() or not self.isVisible():
+            self.render_preview(composed)
+
+    def render_preview(self, composed) -> None:
+        from ..export.html import render_html
+
+        total = 0
+        for i, (_sid, block) in enumerate(composed.blocks):
+            total += len(repr(block))
+            if total > PREVIEW_CHAR_LIMIT:
+                from ..compose import LabelLine
+
+                composed.blocks = [*composed.blocks[:i], ("", LabelLine(
+                    "Förhandsvisningen visar början av dokumentet; hela texten exporteras."))]
+                break
+        bar = self.preview.verticalScrollBar()
+        pos = bar.value()
+        self.preview.setHtml(render_html(composed))
+        bar.setValue(pos)
+
+    def set_preview_visible(self, visible: bool) -> None:
+        self.preview.setVisible(visible)
+        if visible:
+            self.refresh_timer.start()
+
+    # ================================================================== steps
+
+    def current_spec(self) -> SectionSpec | None:
+        sid = self.navigator.current_id()
+        return self.profile.section(sid) if sid else None
+
+    def show_step(self) -> None:
+        sid = self.navigator.current_id()
+        if sid is None:
+            return
+        spec = self.profile.section(sid)
+        if sid == STEP_CASE:
+            self.stack.setCurrentWidget(self.case_form)
+            self.case_form.verticalScrollBar().setValue(0)
+            self.help_pane.show_step("case", None)
+        elif sid == STEP_MOTION:
+            self.stack.setCurrentWidget(self.motion_page)
+            self.help_pane.show_step("motion", None)
+        elif sid == STEP_REVIEW:
+            self.stack.setCurrentWidget(self.review_page)
+            self.help_pane.show_step("review", None)
+        elif spec is not None and spec.holds_text:
+            page = self.section_page(spec)
+            self.stack.setCurrentWidget(page)
+            self.help_pane.show_step(spec.kind, spec)
+        elif spec is not None:  # a list section: the list lives on the case form
+            self.stack.setCurrentWidget(self.case_form)
+            editor = self.case_form.lists.get(spec.kind)
+            if editor is not None:
+                QTimer.singleShot(0, lambda: self.case_form.ensureWidgetVisible(editor, 0, 0))
+            self.help_pane.show_step(spec.kind, spec)
+
+    def section_page(self, spec: SectionSpec) -> SectionPage:
+        """Created when first shown: the Markdown parser loads only when a section is opened."""
+        page = self.section_pages.get(spec.id)
+        if page is None:
+            page = SectionPage(spec.id, spec.heading, spec.required)
+            page.load(self.case.section(spec.id))
+            page.changed.connect(lambda _sid: self.mark_changed())
+            if spec.kind == P.DECISION and self.case.motion is not None:
+                builder = DecisionBuilder()
+                builder.set_motion(self.case)
+                builder.generate.connect(
+                    lambda outcome, approved, sid=spec.id: self.build_decision(sid, outcome,
+                                                                               approved))
+                page.top.addWidget(builder)
+                page.builder = builder
+            self.section_pages[spec.id] = page
+            self.stack.addWidget(page)
+        elif getattr(page, "builder", None) is not None:
+            page.builder.set_motion(self.case)
+        return page
+
+    def go_to(self, step_id: str) -> None:
+        self.navigator.select_id(step_id)
+
+    # ================================================================== editing
+
+    @staticmethod
+    def _text_widget(redo: bool) -> QTextEdit | QLineEdit | None:
+        """The focused text field, if it has something to undo/redo itself."""
+        focus = QApplication.focusWidget()
+        if isinstance(focus, QTextEdit):
+            doc = focus.document()
+            ok = doc.isRedoAvailable() if redo else doc.isUndoAvailable()
+        elif isinstance(focus, QLineEdit):
+            ok = focus.isRedoAvailable() if redo else focus.isUndoAvailable()
+        else:
+            return None
+        return focus if ok else None
+
+    def undo(self) -> None:
+        widget = self._text_widget(redo=False)
+        if widget is not None:
+            widget.undo()
+        else:
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        widget = self._text_widget(redo=True)
+        if widget is not None:
+            widget.redo()
+        else:
+            self.undo_stack.redo()
+
+    def current_section_page(self) -> SectionPage | None:
+        page = self.stack.currentWidget()
+        return page if isinstance(page, SectionPage) else None
+
+    def insert_phrase(self, phrase: P.Phrase) -> bool:
+        page = self.current_section_page()
+        if page is None:
+            return False
+        from ..phrases import case_context, render_snippet
+
+        self.flush_editors()
+        try:
+            text = render_snippet(phrase.text, case_context(self.case),
+                                  f"Standardfrasen ”{phrase.label}”")
+        except TillitError as err:
+            dialogs.show_error(self, str(err), "Standardfrasen kunde inte infogas")
+            return False
+        page.editor.insert_markdown(text)
+        page.editor.setFocus()
+        return True
+
+    def _fill_phrases(self) -> None:
+        self.phrase_menu.clear()
+        spec = self.current_spec()
+        if spec is None or not spec.phrases or self.current_section_page() is None:
+            self.phrase_menu.addAction("(Inga fraser för det här steget)").setEnabled(False)
+            return
+        for phrase in spec.phrases:
+            self._action(phrase.label, lambda p=phrase: self.insert_phrase(p), None,
+                         self.phrase_menu)
+
+    def build_decision(self, section_id: str, outcome: str, approved: list[bool]) -> bool:
+        """Generate Förslag till beslut; ask before replacing text the user has edited."""
+        from ..decision import build_decision
+
+        page = self.section_pages[section_id]
+        self.flush_editors()
+        current = self.case.section(section_id).strip()
+        if current and current != self._generated.get(section_id, "").strip():
+            answer = QMessageBox.question(
+                self, "Skriv över förslaget?",
+                "Förslag till beslut innehåller text som du har skrivit eller ändrat. "
+                "Vill du ersätta den med det nya förslaget? (Du kan ångra med Ctrl+Z.)",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        text = build_decision(self.case.motion or Motion(), outcome, self.profile, approved)
+        page.editor.replace_all_markdown(text)
+        self.flush_editors()
+        self._generated[section_id] = self.case.section(section_id)
+        self.refresh_timer.start()
+        return True
+
+    def change_profile(self, profile_id: str) -> None:
+        if profile_id == self.profile.id:
+            return
+        try:
+            new = self.registry.get(profile_id)
+        except TillitError as err:
+            dialogs.show_error(self, str(err))
+            return
+        from ..newcase import switch_profile
+
+        self.flush_editors()
+        before = self.case.to_dict()
+        switch_profile(self.case, self.profile, new)
+        self.profile = new
+        current = self.navigator.current_id()
+        self._drop_section_pages()
+        self.case_form.set_case(self.case, new)
+        self.rebuild_steps()
+        self.go_to(current or STEP_CASE)
+        self.mark_changed()
+        self.statusBar().showMessage(f"Profilen är nu {new.name}. All text finns kvar.", 8000)
+        self._profile_before = before  # kept for tests and a future undo command
+
+    # ================================================================== files
+
+    def confirm_discard(self) -> bool:
+        """True when it is fine to replace or close the current case."""
+        if not self.dirty:
+            return True
+        answer = dialogs.ask_save_changes(self, self.display_name)
+        if answer == dialogs.SAVE:
+            return self.save()
+        return answer == dialogs.DISCARD
+
+    def new_case(self, profile_id: str | None = None, motion: bool | None = None) -> bool:
+        if not self.confirm_discard():
+            return False
+        if profile_id is None:
+            dlg = dialogs.NewCaseDialog(self, self.registry, self.settings.default_profile)
+            if dlg.exec() != dialogs.QDialog.DialogCode.Accepted:
+                return False
+            profile_id, motion = dlg.choice()
+        from ..newcase import new_case
+
+        case = new_case(self.registry.get(profile_id), self.settings.handlaggare())
+        if motion:
+            case.motion = Motion()
+        self.autosaver.discard()
+        self.set_case(case, None)
+        return True
+
+    def open_dialog(self) -> None:
+        start = str(self.path.parent) if self.path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, "Öppna ärende", start, FILE_FILTER)
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> bool:
+        if not self.confirm_discard():
+            return False
+        try:
+            result = load_case(path)
+        except TillitError as err:
+            dialogs.show_error(self, str(err), "Ärendet kunde inte öppnas")
+            return False
+        self.autosaver.discard()
+        self.set_case(result.case, Path(path))
+        if result.recovered_from is not None:
+            self.set_dirty(True)
+            QMessageBox.information(
+                self, "Ärendet återställdes",
+                f"Filen {Path(path).name} var skadad. Tillit Desk öppnade den senaste hela "
+                f"versionen ({result.recovered_from.name}). Spara för att reparera filen.")
+        self._remember(path)
+        return True
+
+    def _remember(self, path: Path) -> None:
+        self.settings.add_recent(path)
+        self.save_settings()
+
+    def save_settings(self) -> None:
+        try:
+            save_settings(self.settings, self.paths.settings_file)
+        except TillitError as err:
+            self.statusBar().showMessage(str(err), 10000)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.existing_recent()
+        if not recent:
+            self.recent_menu.addAction("(Inga senaste ärenden)").setEnabled(False)
+        for path in recent:
+            self._action(path.name, lambda p=path: self.open_path(p), None,
+                         self.recent_menu).setToolTip(str(path))
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        suggestion = self.path or Path.home() / (self._file_stem() + SUFFIX)
+        path, _ = QFileDialog.getSaveFileName(self, "Spara ärende som", str(suggestion),
+                                              FILE_FILTER)
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        self.flush_editors()
+        try:
+            save_case(self.case, path)
+        except TillitError as err:
+            dialogs.show_error(self, str(err), "Ärendet kunde inte sparas")
+            return False
+        self.path = path
+        self.display_name = path.name
+        self.autosaver.discard()
+        self.set_dirty(False)
+        self._remember(path)
+        self.statusBar().showMessage(f"Sparat i {path}", 5000)
+        return True
+
+    def _file_stem(self) -> str:
+        base = self.case.document.diarienummer or self.case.document.title or "arende"
+        safe = "".join(ch if ch.isalnum() or ch in "-_ " else "-" for ch in base)
+        return safe.strip().replace(" ", "-")[:60] or "arende"
+
+    # ================================================================== export
+
+    def export_docx(self, out: Path | None = None) -> Path | None:
+        if out is None:
+            default = (self.path.with_suffix(".docx") if self.path
+                       else Path.home() / (self._file_stem() + ".docx"))
+            chosen, _ = QFileDialog.getSaveFileName(self, "Exportera DOCX", str(default),
+                                                    "Word-dokument (*.docx)")
+            if not chosen:
+                return None
+            out = Path(chosen)
+            if out.suffix.lower() != ".docx":
+                out = out.with_name(out.name + ".docx")
+        self.flush_editors()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            from ..export.docx import export_docx
+
+            result = export_docx(self.case, self.profile, out, progress=self._progress)
+        except TillitError as err:
+            QApplication.restoreOverrideCursor()
+            dialogs.show_error(self, str(err), "Exporten misslyckades")
+            return None
+        QApplication.restoreOverrideCursor()
+        note = f" ({len(result.warnings)} varningar, se Granska och exportera)" \
+            if result.warnings else ""
+        self.statusBar().showMessage(f"Exporterat till {result.path}{note}", 8000)
+        return result.path
+
+    def _progress(self, i: int, n: int, msg: str) -> None:
+        self.statusBar().showMessage(f"{msg} ({i}/{n})")
+        QApplication.processEvents()
+
+    def export_pdf(self, out: Path | None = None) -> bool:
+        """DOCX first (fast), then LibreOffice in a background thread with a cancel button."""
+        from ..export.pdf import PdfJob, find_soffice
+
+        soffice = find_soffice(self.settings.soffice_path or None)
+        if soffice is None:
+            dialogs.show_error(
+                self, "LibreOffice hittades inte, så PDF kan inte skapas. Installera "
+                "LibreOffice (gratis) eller ange sökvägen i Arkiv → Inställningar. "
+                "Exportera DOCX fungerar ändå.", "PDF kan inte skapas")
+            return False
+        if out is None:
+            default = (self.path.with_suffix(".pdf") if self.path
+                       else Path.home() / (self._file_stem() + ".pdf"))
+            chosen, _ = QFileDialog.getSaveFileName(self, "Exportera PDF", str(default),
+                                                    "PDF (*.pdf)")
+            if not chosen:
+                return False
+            out = Path(chosen)
+        work = Path(tempfile.mkdtemp(prefix="tillit-pdf-"))
+        docx = self.export_docx(work / (out.stem + ".docx"))
+        if docx is None:
+            shutil.rmtree(work, ignore_errors=True)
+            return False
+        worker = dialogs.PdfWorker(PdfJob(docx, out, soffice=str(soffice)))
+        progress = QProgressDialog("Skapar PDF med LibreOffice…", "Avbryt", 0, 0, self)
+        progress.setWindowTitle("Exportera PDF")
+        progress.setAccessibleName("PDF-export pågår")
+        progress.setWindowModality(Qt.WindowModality.NonModal)
+        progress.canceled.connect(worker.cancel)
+        progress.show()
+        thread = dialogs.start_worker(worker)
+        entry = (thread, worker, progress, work)
+        self.pdf_jobs.append(entry)
+
+        def done(message: str, ok: bool) -> None:
+            progress.reset()
+            progress.close()
+            thread.wait(5000)
+            shutil.rmtree(work, ignore_errors=True)
+            if entry in self.pdf_jobs:
+                self.pdf_jobs.remove(entry)
+            if ok:
+                self.statusBar().showMessage(f"PDF sparad: {message}", 8000)
+            elif not worker.job.cancelled:
+                dialogs.show_error(self, message, "PDF-exporten misslyckades")
+            else:
+                self.statusBar().showMessage("PDF-exporten avbröts.", 5000)
+
+        worker.finished.connect(lambda path: done(path, True))
+        worker.failed.connect(lambda msg: done(msg, False))
+        return True
+
+    def import_motion(self) -> None:
+        """Placeholder until the motion import dialog (gui/motion_dialog.py) is wired in."""
+        QMessageBox.information(self, "Importera motion",
+                                "Import av motioner från fil kommer i en senare version. "
+                                "Fyll i motionen under steget Motion så länge.")
+
+    # ================================================================== settings, autosave
+
+    def apply_settings(self) -> None:
+        self.autosave_timer.start(self.settings.autosave_seconds * 1000)
+
+    def edit_settings(self) -> None:
+        dlg = dialogs.SettingsDialog(self, self.settings, self.registry)
+        if dlg.exec() == dialogs.QDialog.DialogCode.Accepted:
+            dlg.apply()
+            self.save_settings()
+            self.apply_settings()
+
+    def autosave(self) -> bool:
+        """Write a draft to the autosave folder when something changed since the last one."""
+        if not self._autosave_pending or not self.dirty:
+            return False
+        self.flush_editors()
+        try:
+            self.autosaver.save(self.case, self.path)
+        except TillitError as err:
+            self.statusBar().showMessage(f"Autosparning misslyckades: {err}", 10000)
+            return False
+        self._autosave_pending = False
+        return True
+
+    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.autosave()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.autosave()
+        super().changeEvent(event)
+
+    def offer_restore(self) -> bool:
+        """After a crash: offer the newest draft left by a window that is gone."""
+        drafts = find_drafts(self.paths.autosave_dir, exclude=self.autosaver)
+        if not drafts:
+            return False
+        draft = drafts[0]
+        if not dialogs.ask_restore(self, draft.describe()):
+            draft.discard()
+            return False
+        try:
+            case = draft.load()
+        except TillitError as err:
+            dialogs.show_error(self, str(err), "Utkastet kunde inte återställas")
+            return False
+        source = draft.source
+        name = (source.name if source else "Återställt ärende") + " (återställt)"
+        self.set_case(case, source, name, dirty=True)
+        draft.discard()
+        self.autosave()
+        return True
+
+    # ================================================================== window events
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        for thread, worker, _progress, _work in list(self.pdf_jobs):
+            worker.cancel()
+            thread.wait(5000)
+        self.autosave_timer.stop()
+        self.refresh_timer.stop()
+        self.autosaver.discard()
+        event.accept()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._dropped_case(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        path = self._dropped_case(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.open_path(path))
+
+    @staticmethod
+    def _dropped_case(mime) -> Path | None:
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            local = url.toLocalFile()
+            if local.endswith(SUFFIX):
+                return Path(local)
+        return None
+
+
+def widget_names_missing(root: QWidget) -> list[str]:
+    """Interactive widgets without an accessible name (used by the accessibility test)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QTextEdit,
+    )
+
+    kinds = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
+             QTextEdit)
+    missing = []
+    for w in root.findChildren(QWidget):
+        if isinstance(w, kinds) and not w.accessibleName() and w.isVisibleTo(root):
+            if isinstance(w, QLineEdit) and isinstance(w.parent(), QAbstractSpinBox | QComboBox):
+                continue
+            missing.append(f"{type(w).__name__} {w.objectName()}")
+    return missing

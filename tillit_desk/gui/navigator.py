@@ -1,0 +1,70 @@
+"""The step navigator: one row per step with its state and word count."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from ..steps import DONE, EMPTY, STARTED, Step
+
+SYMBOLS = {EMPTY: "○", STARTED: "◐", DONE: "●"}
+STEP_ROLE = Qt.ItemDataRole.UserRole
+
+
+def step_text(step: Step) -> str:
+    if step.kind == "review":
+        return step.label
+    words = f", {step.words} ord" if step.words else ""
+    return f"{SYMBOLS[step.state]}  {step.label}\n      {step.state}{words}"
+
+
+class Navigator(QListWidget):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("Steg")
+        self.setAccessibleDescription("Ärendets steg. Ctrl+PgDown och Ctrl+PgUp byter steg.")
+        self.setWordWrap(True)
+        self.setSpacing(2)
+        self.steps: list[Step] = []
+
+    def set_steps(self, steps: list[Step]) -> None:
+        """Update in place when the ids are unchanged, so selection and focus stay put."""
+        same = [s.id for s in steps] == [s.id for s in self.steps]
+        self.steps = steps
+        self.blockSignals(not same)
+        if not same:
+            current = self.current_id()
+            self.clear()
+            for _step in steps:
+                self.addItem(QListWidgetItem())
+            ids = [s.id for s in steps]
+            self.setCurrentRow(ids.index(current) if current in ids else 0)
+        for row, step in enumerate(steps):
+            item = self.item(row)
+            item.setText(step_text(step))
+            item.setData(STEP_ROLE, step.id)
+            missing = " Obligatoriskt och tomt." if step.missing else ""
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{step.label}: {step.state}, {step.words} ord.{missing}")
+            item.setToolTip(f"{step.label}: {step.state}{missing}")
+            font = QFont(self.font())
+            font.setBold(step.kind == "review")
+            item.setFont(font)
+            item.setForeground(QBrush(QColor("#a32020")) if step.missing else QBrush())
+        self.blockSignals(False)
+
+    def current_id(self) -> str | None:
+        item = self.currentItem()
+        return item.data(STEP_ROLE) if item is not None else None
+
+    def select_id(self, step_id: str) -> None:
+        for row in range(self.count()):
+            if self.item(row).data(STEP_ROLE) == step_id:
+                self.setCurrentRow(row)
+                return
+
+    def move(self, delta: int) -> None:
+        row = self.currentRow() + delta
+        if 0 <= row < self.count():
+            self.setCurrentRow(row)

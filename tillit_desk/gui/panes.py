@@ -1,0 +1,182 @@
+"""Help pane (guidance and standard phrases), the decision builder and the review page."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..case import Case
+from ..profiles import Phrase, SectionSpec
+
+OUTCOME_LABELS = {  # same keys and texts as decision.OUTCOMES, kept here to load it lazily
+    "besvarad": "Anse motionen besvarad",
+    "avsla": "Avslå motionen",
+    "bifalla": "Bifalla motionen",
+    "delvis": "Per att-sats (bifalla vissa, avslå resten)",
+}
+
+_STEP_HELP = {
+    "case": "Fyll i ärendets uppgifter. Diarienumret kontrolleras mot profilens mönster. "
+            "Listorna (underskrifter, beslutsunderlag, beslutsplanering, mottagare) redigeras "
+            "direkt i tabellerna.",
+    "motion": "Motionens titel, motionärerna med parti och yrkandena (att-satserna) ordagrant. "
+              "De används i standardfraserna och i förslaget till beslut.",
+    "review": "Läs igenom förhandsvisningen. Varningarna nedan visar vad som saknas innan "
+              "ärendet exporteras.",
+}
+
+
+class HelpPane(QWidget):
+    """Guidance for the current step, and its phrases: click one to insert it."""
+
+    phrase_chosen = Signal(object)  # Phrase
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("Hjälp")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 0, 8, 4)
+        self.text = QTextBrowser()
+        self.text.setAccessibleName("Hjälptext för avsnittet")
+        self.text.setOpenLinks(False)
+        self.phrase_label = QLabel("Standardfraser – klicka för att infoga:")
+        self.phrase_label.setAccessibleName("Standardfraser")
+        self.phrases = QListWidget()
+        self.phrases.setAccessibleName("Standardfraser för avsnittet")
+        self.phrases.itemActivated.connect(self._activated)
+        self.phrases.itemClicked.connect(self._activated)
+        row = QHBoxLayout()
+        row.addWidget(self.text, 3)
+        side = QVBoxLayout()
+        side.addWidget(self.phrase_label)
+        side.addWidget(self.phrases)
+        row.addLayout(side, 2)
+        layout.addLayout(row)
+
+    def show_step(self, kind: str, spec: SectionSpec | None) -> None:
+        self.phrases.clear()
+        if spec is None or not spec.holds_text:
+            body = _STEP_HELP.get(kind, "")
+            if spec is not None:
+                body = spec.help or _STEP_HELP["case"]
+            self.text.setHtml(f"<p>{escape(body)}</p>")
+        else:
+            html = f"<p><b>{escape(spec.heading)}</b></p><p>{escape(spec.help)}</p>"
+            if spec.example:
+                html += (f"<p><b>Exempel</b></p><p><i>{escape(spec.example)}</i></p>")
+            self.text.setHtml(html)
+            for phrase in spec.phrases:
+                item = QListWidgetItem(phrase.label)
+                item.setToolTip(phrase.text)
+                item.setData(256, phrase)
+                self.phrases.addItem(item)
+        has = self.phrases.count() > 0
+        self.phrases.setVisible(has)
+        self.phrase_label.setVisible(has)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        phrase = item.data(256)
+        if isinstance(phrase, Phrase):
+            self.phrase_chosen.emit(phrase)
+
+
+class DecisionBuilder(QGroupBox):
+    """Choose the outcome for a motion; the window generates the text in the profile's style."""
+
+    generate = Signal(str, list)  # outcome, approved att-satser
+
+    def __init__(self) -> None:
+        super().__init__("Bygg förslag till beslut")
+        self.setAccessibleName("Bygg förslag till beslut")
+        layout = QVBoxLayout(self)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        row = QHBoxLayout()
+        for key, label in OUTCOME_LABELS.items():
+            button = QRadioButton(label)
+            button.setAccessibleName(label)
+            self.group.addButton(button)
+            self.buttons[key] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        self.buttons["besvarad"].setChecked(True)
+        layout.addLayout(row)
+        self.att_box = QWidget()
+        self.att_box.setAccessibleName("Att-satser att bifalla")
+        self.att_layout = QVBoxLayout(self.att_box)
+        self.att_layout.setContentsMargins(16, 0, 0, 0)
+        layout.addWidget(self.att_box)
+        self.checks: list[QCheckBox] = []
+        self.make = QPushButton("Skapa förslag till beslut")
+        self.make.setAccessibleName("Skapa förslag till beslut")
+        self.make.clicked.connect(self._emit)
+        layout.addWidget(self.make)
+        self.buttons["delvis"].toggled.connect(self.att_box.setVisible)
+        self.att_box.setVisible(False)
+
+    def set_motion(self, case: Case) -> None:
+        for check in self.checks:
+            check.deleteLater()
+        self.checks = []
+        yrkanden = case.motion.yrkanden if case.motion else []
+        for i, text in enumerate(yrkanden, 1):
+            short = text if len(text) < 90 else text[:87] + "…"
+            check = QCheckBox(f"Bifalla att-sats {i}: {short}")
+            check.setAccessibleName(f"Bifalla att-sats {i}")
+            check.setToolTip(text)
+            self.att_layout.addWidget(check)
+            self.checks.append(check)
+        self.buttons["delvis"].setEnabled(bool(yrkanden))
+
+    def outcome(self) -> str:
+        return next(k for k, b in self.buttons.items() if b.isChecked())
+
+    def _emit(self) -> None:
+        self.generate.emit(self.outcome(), [c.isChecked() for c in self.checks])
+
+
+class ReviewPage(QWidget):
+    """Granska och exportera: what is missing, and the export buttons."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName("Granska och exportera")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 12)
+        title = QLabel("<h2>Granska och exportera</h2>")
+        title.setAccessibleName("Rubrik: Granska och exportera")
+        layout.addWidget(title)
+        self.warnings = QListWidget()
+        self.warnings.setAccessibleName("Varningar inför export")
+        self.warnings.setWordWrap(True)
+        layout.addWidget(QLabel("Att åtgärda:"))
+        layout.addWidget(self.warnings, 1)
+        row = QHBoxLayout()
+        self.docx = QPushButton("Exportera DOCX…")
+        self.docx.setAccessibleName("Exportera DOCX")
+        self.pdf = QPushButton("Exportera PDF…")
+        self.pdf.setAccessibleName("Exportera PDF")
+        row.addWidget(self.docx)
+        row.addWidget(self.pdf)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+    def set_warnings(self, warnings: list[str]) -> None:
+        self.warnings.clear()
+        for text in warnings or ["Inga varningar: dokumentet är klart att exportera."]:
+            self.warnings.addItem(text)
