@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..case import Motion, Motionar
@@ -271,8 +272,9 @@ class _Lines:
         stop = len(self.raw) if stop is None else stop
         return [i for i in range(start, stop) if self.raw[i].strip()]
 
-    def wrapped(self) -> tuple[bool, int]:
-        """Is the text hard-wrapped (PDF), and its usual line width."""
+    @cached_property
+    def layout(self) -> tuple[bool, int]:
+        """Is the text hard-wrapped (PDF), and its usual line width. Computed once."""
         lengths = sorted(len(self.raw[i].strip()) for i in self.nonblank())
         if len(lengths) < 8:
             return False, 0
@@ -324,7 +326,7 @@ def _is_end_marker(line: str) -> bool:
 def _collect_items(lines: _Lines, start: int, first_text: str | None,
                    vocab: _Vocabulary) -> tuple[list[list[str]], int, list[str]]:
     """Gather att-satser from ``start``; returns raw line groups, end line and problems."""
-    wrapped, width = lines.wrapped()
+    wrapped, width = lines.layout
     groups: list[list[str]] = []
     problems: list[str] = []
     if first_text is not None:
@@ -448,7 +450,7 @@ def _find_motionarer(lines: _Lines, start: int,
     pending: list[Motionar] = []  # names still waiting for a party line
     block: list[Motionar] = []  # names since the last blank line
     forward_party = ""
-    for i in range(start, stop):
+    for i in range(max(start, 0), min(stop, len(lines.raw))):
         text = _squash(lines.raw[i])
         if not text:
             block = []
