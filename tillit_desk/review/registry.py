@@ -65,6 +65,7 @@ def is_disabled(rule_id: str, disabled: Iterable[str]) -> bool:
 def all_rules() -> dict[str, Rule]:
     """Every registered rule; importing the rule modules registers them."""
     from . import (  # noqa: F401  (imported for their registrations)
+        accessibility,
         completeness,
         dates,
         decision_rules,
