@@ -219,9 +219,9 @@ class SectionPage(QWidget):
         return self.editor.markdown()
 
 
-def defer(ms: int, fn) -> QTimer:
+def defer(ms: int, fn, parent: QWidget | None = None) -> QTimer:
     """A single-shot, restartable timer (debounce)."""
-    timer = QTimer()
+    timer = QTimer(parent)
     timer.setSingleShot(True)
     timer.setInterval(ms)
     timer.timeout.connect(fn)

@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self._autosave_pending = False
         self._generated: dict[str, str] = {}  # section id -> last generated decision text
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(lambda _i: self.mark_changed())
+        self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self.autosaver = Autosaver(paths.autosave_dir)
         self.pdf_jobs: list[tuple] = []  # running (thread, worker, dialog, temp folder)
         self.last_warnings: list[str] = []
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._build_ui()
         self._build_menus()
-        self.refresh_timer = defer(PREVIEW_DELAY_MS, self.refresh)
+        self.refresh_timer = defer(PREVIEW_DELAY_MS, self.refresh, self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.apply_settings()
@@ -212,6 +212,9 @@ class MainWindow(QMainWindow):
         self._autosave_pending = dirty
         self.setWindowTitle(f"{self.display_name}[*] – {APP_TITLE}")
         self.setWindowModified(dirty)
+
+    def _undo_index_changed(self, _index: int) -> None:
+        self.mark_changed()
 
     def mark_changed(self) -> None:
         if not self.dirty:
