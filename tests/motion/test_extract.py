@@ -204,3 +204,22 @@ def test_utf16_text_file(tmp_path) -> None:
 def test_pasted_text_without_letters() -> None:
     with pytest.raises(MotionImportError, match="ingen text"):
         extract_pasted("  12 34 \n")
+
+
+def test_docx_signature_table_with_party_under_the_name(tmp_path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Motion till Lunds kommunfullmäktige")
+    document.add_paragraph("Fler bänkar i parken")
+    document.add_paragraph("Vi yrkar")
+    document.add_paragraph("att kommunen ställer ut fler bänkar.")
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "Anna Andersson\nVänsterpartiet"
+    table.rows[0].cells[1].text = "Bo Berg\nSocialdemokraterna"
+    path = tmp_path / "motion.docx"
+    document.save(path)
+    parsed = parse_motion(extract_file(path).text)
+    assert [(p.name, p.party) for p in parsed.motion.motionarer] == [
+        ("Anna Andersson", "V"), ("Bo Berg", "S")]
+    assert parsed.motion.yrkanden == ["att kommunen ställer ut fler bänkar."]
