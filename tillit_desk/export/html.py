@@ -20,7 +20,7 @@ _PAGE = """<!DOCTYPE html>
 <html lang="sv"><head><meta charset="utf-8"><title>{{ h.title or h.document_type }}</title>
 <style>
 body { font-family: '{{ font }}'; font-size: 11pt; color: #1a1a1a; }
-h1 { font-size: 15pt; margin-top: 18px; margin-bottom: 10px; }
+p.title { font-size: 14pt; font-weight: bold; margin-top: 14px; }
 h2 { font-size: 12.5pt; margin-top: 16px; margin-bottom: 4px; }
 h3 { font-size: 11.5pt; margin-top: 12px; margin-bottom: 2px; }
 h4 { font-size: 11pt; font-style: italic; margin-top: 10px; margin-bottom: 2px; }
@@ -37,7 +37,7 @@ td.cell { padding: 3px; }
 {% if h.diarienummer %}<br>Diarienummer {{ h.diarienummer }}{% endif %}</td>
 </tr></table>
 {% if ref %}<p class="head">Vår referens<br>{{ ref }}</p>{% endif %}
-<h1 style="font-size: 14pt;">{{ h.title or "(Titel saknas)" }}</h1>
+<p class="title">{{ h.title or "(Titel saknas)" }}</p>
 {{ body }}
 </body></html>
 """

@@ -45,6 +45,7 @@ class SectionEditor(QTextEdit):
 
     def set_markdown(self, markdown: str) -> None:
         load_markdown(self.document(), markdown)
+        self.moveCursor(QTextCursor.MoveOperation.Start)  # open at the top, not the end
 
     def markdown(self) -> str:
         return document_markdown(self.document())

@@ -78,7 +78,9 @@ class HelpPane(QWidget):
         else:
             html = f"<p><b>{escape(spec.heading)}</b></p><p>{escape(spec.help)}</p>"
             if spec.example:
-                html += (f"<p><b>Exempel</b></p><p><i>{escape(spec.example)}</i></p>")
+                from .richtext import markdown_to_html
+
+                html += f"<p><b>Exempel</b></p><div>{markdown_to_html(spec.example)}</div>"
             self.text.setHtml(html)
             for phrase in spec.phrases:
                 item = QListWidgetItem(phrase.label)

@@ -37,7 +37,7 @@ def markdown_to_html(markdown: str) -> str:
 
 def load_markdown(doc: QTextDocument, markdown: str) -> None:
     doc.setHtml(markdown_to_html(markdown) if markdown.strip() else "")
-    doc.clearUndoRedoStacks()
+    doc.clearUndoRedoStacks()  # loading is not an edit the user can undo
     doc.setModified(False)
 
 

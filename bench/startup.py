@@ -1,0 +1,147 @@
+"""Start-up time to the first painted window (Tillit Desk vs a bare PySide6 window) and peak
+memory with a 100-page case open. Prints figures; not a test.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/startup.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 5
+LAZY = ("docx", "docxtpl", "lxml", "markdown_it", "jinja2")
+
+
+def _first_paint(window, app, then) -> None:
+    from PySide6.QtCore import QEvent, QObject
+
+    class Filter(QObject):
+        done = False
+
+        def eventFilter(self, obj, event):  # noqa: N802 - Qt API
+            if not self.done and event.type() == QEvent.Type.Paint:
+                self.done = True
+                then()
+            return False
+
+    app._paint_filter = Filter()  # keep a reference
+    app.installEventFilter(app._paint_filter)
+    window.show()
+
+
+def child(kind: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+
+    def report() -> None:
+        loaded = [m for m in LAZY if m in sys.modules]
+        print("PAINTED", ",".join(loaded) or "-", flush=True)
+        os._exit(0)
+
+    if kind == "bare":
+        from PySide6.QtWidgets import QLabel, QMainWindow
+
+        window = QMainWindow()
+        window.setCentralWidget(QLabel("Hej"))
+        window.resize(1280, 800)
+    else:
+        from tillit_desk.gui.app import create_window
+
+        window = create_window([])
+    _first_paint(window, app, report)
+    app.exec()
+
+
+def memory_child(path: str) -> None:
+    import resource
+
+    sys.path.insert(0, str(ROOT))
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    from tillit_desk.gui.app import create_window
+
+    window = create_window([path])
+    window.show()
+    app.processEvents()
+    for spec in window.profile.text_sections():  # open every editor, as a user would
+        window.go_to(spec.id)
+        app.processEvents()
+    window.refresh()
+    app.processEvents()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"PEAK {peak:.0f}", flush=True)
+    os._exit(0)
+
+
+def _time(kind: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, __file__, "--child", kind], stdout=subprocess.PIPE,
+                            text=True, cwd=ROOT)
+    line = proc.stdout.readline()
+    elapsed = time.perf_counter() - start
+    proc.wait()
+    if not line.startswith("PAINTED"):
+        raise SystemExit(f"{kind}: the window did not paint ({line!r})")
+    return elapsed, line.split()[1]
+
+
+def hundred_page_case(folder: Path) -> Path:
+    sys.path.insert(0, str(ROOT))
+    from tillit_desk.example import load_example
+    from tillit_desk.fileformat import save_case
+
+    case = load_example()
+    paragraph = ("Förvaltningen har gått igenom motionens yrkanden och bedömer att arbetet "
+                 "redan pågår inom ramen för kommunens program och styrande dokument. ") * 6
+    page = "\n\n".join(["### Underrubrik", paragraph, "- en punkt\n- en till", paragraph])
+    sections = [s for s in case.sections if s != "forslag_till_beslut"]
+    for sid in sections:  # ~100 pages of ~450 words
+        case.sections[sid] = "\n\n".join([page] * (100 * 2 // len(sections)))
+    path = folder / "hundra-sidor.tillit"
+    save_case(case, path)
+    return path
+
+
+def main() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = tempfile.mkdtemp(prefix="tillit-bench-")
+    os.environ["TILLIT_DESK_HOME"] = home
+    _time("app")  # warm the file cache once
+    app_times, bare_times, loaded = [], [], ""
+    for _ in range(RUNS):
+        t, loaded = _time("app")
+        app_times.append(t)
+        bare_times.append(_time("bare")[0])
+    app_t, bare_t = statistics.median(app_times), statistics.median(bare_times)
+    print(f"Första målade fönster, Tillit Desk med exempelärendet: {app_t * 1000:.0f} ms "
+          f"(median av {RUNS})")
+    print(f"Första målade fönster, tomt PySide6-fönster:        {bare_t * 1000:.0f} ms")
+    print(f"Kvot: {app_t / bare_t:.2f} (mål ≤ 1,5)")
+    print(f"Inlästa vid första målningen av {', '.join(LAZY)}: {loaded}")
+    path = hundred_page_case(Path(home))
+    words = sum(len(t.split()) for t in __import__("json").loads(path.read_text())
+                ["sections"].values())
+    out = subprocess.run([sys.executable, __file__, "--memory", str(path)], capture_output=True,
+                         text=True, cwd=ROOT).stdout
+    peak = next((line.split()[1] for line in out.splitlines() if line.startswith("PEAK")), "?")
+    print(f"Toppminne med ett ärende på {words} ord (~{words // 450} sidor) öppet, alla avsnitt "
+          f"visade och förhandsvisningen byggd: {peak} MB (mål ≤ 150 MB)")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[1] == "--child":
+        child(sys.argv[2])
+    elif len(sys.argv) > 2 and sys.argv[1] == "--memory":
+        memory_child(sys.argv[2])
+    else:
+        main()
