@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from dataclasses import fields
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -426,7 +427,8 @@ class MainWindow(QMainWindow):
         self.go_to(current or STEP_CASE)
         self.mark_changed()
         self.statusBar().showMessage(f"Profilen är nu {new.name}. All text finns kvar.", 8000)
-        self._profile_before = before  # kept for tests and a future undo command
+        self.undo_stack.push(CaseSnapshotCommand(self, f"Byt profil till {new.name}", before,
+                                                 self.case.to_dict()))
 
     # ================================================================== files
 
@@ -622,11 +624,45 @@ class MainWindow(QMainWindow):
         worker.failed.connect(lambda msg: done(msg, False))
         return True
 
-    def import_motion(self) -> None:
-        """Placeholder until the motion import dialog (gui/motion_dialog.py) is wired in."""
-        QMessageBox.information(self, "Importera motion",
-                                "Import av motioner från fil kommer i en senare version. "
-                                "Fyll i motionen under steget Motion så länge.")
+    def import_motion(self, path: Path | None = None) -> bool:
+        """Arkiv → Importera motion… (or a dropped PDF/DOCX/TXT): review, then prefill.
+
+        The whole import is one step on the undo stack: Ctrl+Z brings the case back."""
+        from .motion_dialog import import_motion_into_case
+
+        self.flush_editors()
+        before = self.case.to_dict()
+        try:
+            result = import_motion_into_case(self, self.case, self.profile, path)
+        except TillitError as err:
+            dialogs.show_error(self, str(err), "Motionen kunde inte läsas in")
+            return False
+        if result is None:
+            return False
+        self.undo_stack.push(CaseSnapshotCommand(self, "Importera motion", before,
+                                                 self.case.to_dict()))
+        self.apply_case_state(self.case.to_dict(), go_to=STEP_MOTION)
+        self.statusBar().showMessage("Motionen är inläst. Granska texterna i varje avsnitt.",
+                                     8000)
+        return True
+
+    def apply_case_state(self, data: dict, go_to: str | None = None) -> None:
+        """Put a whole-case snapshot back in place, keeping the Case object (the forms and
+        list commands read it through accessors) and rebuilding every view."""
+        fresh = Case.from_dict(data)
+        for f in fields(Case):
+            setattr(self.case, f.name, getattr(fresh, f.name))
+        try:
+            self.profile = self.registry.get(self.case.profile)
+        except TillitError:
+            self.profile = self.registry.get(P.DEFAULT_PROFILE)
+        current = go_to or self.navigator.current_id() or STEP_CASE
+        self._drop_section_pages()
+        self.case_form.set_case(self.case, self.profile)
+        self.motion_page.set_case(self.case)
+        self.rebuild_steps()
+        self.go_to(current)
+        self.mark_changed()
 
     # ================================================================== settings, autosave
 
@@ -698,26 +734,54 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
-        if self._dropped_case(event.mimeData()) is not None:
+        if self._dropped_file(event.mimeData()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
-        path = self._dropped_case(event.mimeData())
-        if path is not None:
-            event.acceptProposedAction()
+        dropped = self._dropped_file(event.mimeData())
+        if dropped is None:
+            return
+        kind, path = dropped
+        event.acceptProposedAction()
+        if kind == "case":
             QTimer.singleShot(0, lambda: self.open_path(path))
+        else:
+            QTimer.singleShot(0, lambda: self.import_motion(path))
 
     @staticmethod
-    def _dropped_case(mime) -> Path | None:
+    def _dropped_file(mime) -> tuple[str, Path] | None:
+        """A dropped .tillit opens as a case; a PDF/DOCX/TXT is imported as the motion."""
+        from ..motion.extract import is_motion_file
+
         if not mime.hasUrls():
             return None
         for url in mime.urls():
             local = url.toLocalFile()
             if local.endswith(SUFFIX):
-                return Path(local)
+                return "case", Path(local)
+            if local and is_motion_file(Path(local)):
+                return "motion", Path(local)
         return None
+
+
+class CaseSnapshotCommand(QUndoCommand):
+    """An undo step for changes that touch the whole case (profile switch, motion import)."""
+
+    def __init__(self, window: MainWindow, text: str, before: dict, after: dict) -> None:
+        super().__init__(text)
+        self.window, self.before, self.after = window, before, after
+        self._applied = True  # pushed after the change was made
+
+    def redo(self) -> None:
+        if self._applied:
+            self._applied = False
+            return
+        self.window.apply_case_state(self.after)
+
+    def undo(self) -> None:
+        self.window.apply_case_state(self.before)
 
 
 def widget_names_missing(root: QWidget) -> list[str]:
