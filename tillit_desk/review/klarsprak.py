@@ -16,7 +16,7 @@ from pathlib import Path
 from .context import Context
 from .findings import DOCUMENT, TIPS, VARNING, Finding, at, whole
 from .registry import case_rule, section_rule
-from .text import Analysis, Sentence, analyse, count_lix, lix, lix_band
+from .text import WORD_RE, Analysis, Sentence, analyse, count_lix, lix, lix_band
 
 KLARSPRAK_DIR = Path(__file__).resolve().parents[2] / "resources" / "klarsprak"
 LONG_SENTENCE = 30  # words
@@ -31,40 +31,58 @@ class StiffWord:
 
 
 @lru_cache(maxsize=1)
-def stiff_words() -> tuple[re.Pattern[str], dict[str, StiffWord]]:
-    """The stiff-word list from resources/klarsprak/stela_ord.toml, as one regex and a lookup."""
+def stiff_words() -> tuple[dict[str, list[str]], dict[str, StiffWord]]:
+    """The stiff-word list from resources/klarsprak/stela_ord.toml: forms by first word, and
+    the entry of each form."""
     data = tomllib.loads((KLARSPRAK_DIR / "stela_ord.toml").read_text(encoding="utf-8"))
     by_form: dict[str, StiffWord] = {}
+    by_first: dict[str, list[str]] = {}
     for raw in data.get("ord", []):
         entry = StiffWord(tuple(f.lower() for f in raw["former"]), raw["ersatt"])
         for form in entry.forms:
             by_form[form] = entry
-    forms = sorted(by_form, key=len, reverse=True)
-    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    pattern = re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE)
-    return pattern, by_form
+            by_first.setdefault(form.split()[0], []).append(form)
+    return by_first, by_form
+
+
+@lru_cache(maxsize=256)
+def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+")
+                           for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
 
 
 @section_rule("klarsprak.stela_ord", "Stela ord och uttryck")
 def stiff(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    pattern, by_form = stiff_words()
-    for m in pattern.finditer(a.masked):
-        entry = by_form.get(" ".join(m.group().lower().split()))
+    by_first, by_form = stiff_words()
+    present = {w.lower() for w in a.word_set} & by_first.keys()
+    if not present:
+        return
+    forms = tuple(sorted(f for w in present for f in by_first[w]))
+    for m in _forms_pattern(forms).finditer(a.lower):
+        entry = by_form.get(" ".join(m.group().split()))
         if entry is None:
             continue
+        found = a.text[m.start():m.end()]
         yield at("klarsprak.stela_ord", TIPS, section, a.text, m.start(), m.end(),
-                 f"”{m.group()}” är stelt. Skriv hellre: {entry.alternative}.", entry.alternative)
+                 f"”{found}” är stelt. Skriv hellre: {entry.alternative}.", entry.alternative)
 
 
 @section_rule("klarsprak.lang_mening", "Meningar över 30 ord")
 def long_sentences(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    for s in a.sentences:
-        n = sum(1 for t in s.tokens if not t.text.isdigit())
+    if len(a.words) <= LONG_SENTENCE:
+        return
+    masked = a.masked
+    for start, end in a.sentence_spans:
+        if len(masked[start:end].split()) <= LONG_SENTENCE:
+            continue  # whitespace chunks are at least as many as words: cannot be long
+        words = WORD_RE.findall(masked, start, end)
+        n = sum(1 for w in words if not w.isdigit())
         if n > LONG_SENTENCE:
-            start, end = s.tokens[0].start, s.tokens[-1].end
-            yield at("klarsprak.lang_mening", TIPS, section, a.text, start, end,
-                     f"Meningen har {n} ord. Dela gärna upp den: sikta på högst "
-                     f"{LONG_SENTENCE} ord per mening.")
+            s = a.sentence(start, end)
+            yield at("klarsprak.lang_mening", TIPS, section, a.text, s.tokens[0].start,
+                     s.tokens[-1].end, f"Meningen har {n} ord. Dela gärna upp den: sikta på "
+                     f"högst {LONG_SENTENCE} ord per mening.")
 
 
 @section_rule("klarsprak.lix", "Läsbarhetsindex (LIX) per avsnitt")
@@ -137,6 +155,7 @@ _AGENT_RE = re.compile(r"\bav\s+(?:[A-ZÅÄÖ]|kommun|förvaltning|nämnd|styrel
                        re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def is_passive(word: str) -> bool:
     """Heuristic: an s-passive form ("genomförs", "beslutades", "anförts"), not a genitive."""
     w = word.lower()
@@ -147,16 +166,21 @@ def is_passive(word: str) -> bool:
 
 @section_rule("klarsprak.passiv", "Passiv s-form utan utsagd aktör")
 def passive(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    for s in a.sentences:
-        sentence_text = a.masked[s.start:s.end]
-        if _AGENT_RE.search(sentence_text):
+    candidates = [w for w in a.word_set if w.endswith("s") and is_passive(w)]
+    if not candidates:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, candidates)) + r")(?![\w-])")
+    done: set[tuple[int, int]] = set()
+    for m in pattern.finditer(a.masked):
+        span = a.sentence_at(m.start())
+        if span in done:
+            continue  # one per sentence is enough advice
+        done.add(span)
+        if _AGENT_RE.search(a.masked, span[0], span[1]):
             continue
-        for t in s.tokens:
-            if is_passive(t.text):
-                yield at("klarsprak.passiv", TIPS, section, a.text, t.start, t.end,
-                         f"”{t.text}” är passiv form utan att det står vem som gör något. "
-                         "Säg gärna vem som gör vad.")
-                break  # one per sentence is enough advice
+        yield at("klarsprak.passiv", TIPS, section, a.text, m.start(), m.end(),
+                 f"”{m.group()}” är passiv form utan att det står vem som gör något. "
+                 "Säg gärna vem som gör vad.")
 
 
 # ---------------------------------------------------------------- edit slips
@@ -166,12 +190,16 @@ _DOUBLE_OK = frozenset({"det", "ha", "la", "på"})
 
 @section_rule("klarsprak.dubbelord", "Samma ord två gånger i rad")
 def doubled_word(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    tokens = a.tokens
-    for prev, cur in zip(tokens, tokens[1:], strict=False):
-        if (cur.lower == prev.lower and not cur.text.isdigit() and cur.lower not in _DOUBLE_OK
-                and not a.masked[prev.end:cur.start].strip()):
-            yield at("klarsprak.dubbelord", VARNING, section, a.text, prev.start, cur.end,
-                     f"”{cur.text}” står två gånger i rad.", prev.text)
+    words = [w.lower() for w in a.words]
+    doubled = {w for w, nxt in zip(words, words[1:], strict=False)
+               if w == nxt and not w.isdigit() and w not in _DOUBLE_OK}
+    if not doubled:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, doubled)) +
+                         r")([ \t]+|[ \t]*\n[ \t]*)(\1)(?![\w-])", re.IGNORECASE)
+    for m in pattern.finditer(a.masked):
+        yield at("klarsprak.dubbelord", VARNING, section, a.text, m.start(), m.end(),
+                 f"”{m.group(3)}” står två gånger i rad.", m.group(1))
 
 
 _CLAUSE_WORDS = frozenset(
@@ -207,16 +235,34 @@ def _clauses(a: Analysis, s: Sentence) -> Iterator[list]:
         yield clause
 
 
+def _repeat_candidates(words: list[str]) -> set[str]:
+    """Verb-like words that occur twice within the window: the only ones worth a closer look."""
+    last: dict[str, int] = {}
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        j = last.get(w)
+        if j is not None and 1 < i - j <= _WINDOW and len(w) >= 4 and w not in _NOT_VERBS:
+            out.add(w)
+        last[w] = i
+    return {w for w in out if w.isalpha() and _VERB_END.search(w)}
+
+
 @section_rule("klarsprak.upprepat_verb", "Samma verb två gånger i en sats")
 def repeated_verb(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    for s in a.sentences:
+    candidates = _repeat_candidates([w.lower() for w in a.words])
+    if not candidates:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, candidates)) + r")(?![\w-])",
+                         re.IGNORECASE)
+    spans = sorted({a.sentence_at(m.start()) for m in pattern.finditer(a.masked)})
+    for span in spans:
+        s = a.sentence(*span)
         for clause in _clauses(a, s):
             seen: dict[str, int] = {}
             for i, t in enumerate(clause):
                 w = t.lower
                 j = seen.get(w)
-                if (j is not None and 1 < i - j <= _WINDOW and len(w) >= 4
-                        and w not in _NOT_VERBS and _VERB_END.search(w) and w.isalpha()):
+                if j is not None and w in candidates and 1 < i - j <= _WINDOW:
                     first = clause[j]
                     yield at("klarsprak.upprepat_verb", VARNING, section, a.text, first.start,
                              t.end, f"”{t.text}” står två gånger i samma sats, troligen efter "

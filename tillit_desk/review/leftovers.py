@@ -31,6 +31,8 @@ _JINJA_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
 
 @section_rule("mall.vagledning", "Mallens vägledningstext i hakparentes")
 def guidance(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    if "[" not in a.text:
+        return
     for m in _GUIDANCE_RE.finditer(a.text):
         yield at("mall.vagledning", FEL, section, a.text, m.start(), m.end(),
                  "Mallens vägledningstext står kvar. Ta bort den eller ersätt den med egen text.")
@@ -38,6 +40,10 @@ def guidance(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
 
 @section_rule("mall.platshallare", "Platshållare som XX, TODO och Lorem ipsum")
 def placeholders(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    text = a.text
+    if not any(k in text for k in ("XX", "xx", "ÅÅÅÅ", "YYYY", "TODO", "FIXME", "TBD")) and \
+            "ipsum" not in a.lower:
+        return
     for m in _PLACEHOLDER_RE.finditer(a.text):
         yield at("mall.platshallare", FEL, section, a.text, m.start(), m.end(),
                  f"Platshållaren ”{m.group()}” är inte ifylld.")
@@ -51,6 +57,8 @@ def placeholders(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
 
 @section_rule("mall.jinja", "Ej ifyllda malltaggar ({{ … }}, {% … %})")
 def jinja_tags(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    if "{" not in a.text:
+        return
     for m in _JINJA_RE.finditer(a.text):
         yield at("mall.jinja", FEL, section, a.text, m.start(), m.end(),
                  "En malltagg är inte ifylld och skulle skrivas ut som den står.")
@@ -73,18 +81,24 @@ def _profile_sentences(profile: Profile) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=512)
+def _sentence_pattern(norm: str) -> re.Pattern[str]:
+    return re.compile(r"[\s”“\"']+".join(re.escape(w) for w in norm.split()))
+
+
 @section_rule("mall.hjalptext", "Profilens hjälp- eller exempeltext inklistrad")
 def pasted_help(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
     sentences = _profile_sentences(ctx.profile)
     if not sentences:
         return
-    flat = _norm(a.text)
+    low = a.lower
     for norm, where in sentences:
-        if norm not in flat:
+        if not all(w in low for w in sorted(norm.split(), key=len)[-3:]):
             continue
-        words = [re.escape(w) for w in norm.split()]
-        m = re.search(r"[\s*#”“\"']+".join(words), a.text, re.IGNORECASE)
-        start, end = (m.start(), m.end()) if m else (0, 0)
+        m = _sentence_pattern(norm).search(low)
+        if m is None:
+            continue
+        start, end = m.start(), m.end()
         yield at("mall.hjalptext", FEL, section, a.text, start, end,
                  f"Texten är kopierad från profilens {where}. Skriv ärendets egen text.")
 

@@ -21,8 +21,12 @@ PERSONAL_DATA_RULES = ("personuppgift.personnummer", "personuppgift.telefon",
 
 _PNR_RE = re.compile(
     r"(?<![\d/.-])(\d{2})?(\d{2})(\d{2})(\d{2})\s?([-+])?\s?(\d{4})(?![\d/-]|\.\d)")
+_SIX_DIGITS = re.compile(r"\d{6}")
+# the first character class lets the regex engine skip ahead fast; the lookbehinds then check
+# that the number does not continue a longer number, a date or a diarienummer
 _PHONE_RE = re.compile(
-    r"(?<![\d/.-])(?:\+46|0046|0)[\s-]?\(?0?\)?\d{1,3}(?:[\s-]?\d{2,3}){2,4}(?![\d/-])")
+    r"[+0](?<![\d/.-][+0])(?:(?<=\+)46|(?<=0)046|(?<=0))[\s-]?\(?0?\)?\d{1,3}"
+    r"(?:[\s-]?\d{2,3}){2,4}(?![\d/-])")
 _EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 PRIVATE_MAIL_DOMAINS = frozenset(
     [
@@ -66,6 +70,8 @@ def identity_number(match: re.Match[str]) -> str | None:
 
 @section_rule("personuppgift.personnummer", "Personnummer och samordningsnummer")
 def identity_numbers(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    if not _SIX_DIGITS.search(a.text):
+        return  # every form starts with six digits YYMMDD
     for m in _PNR_RE.finditer(a.text):
         kind = identity_number(m)
         if kind is None:
@@ -103,6 +109,8 @@ def phone_numbers(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
 
 @section_rule("personuppgift.epost", "E-postadresser i texten")
 def email_addresses(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
+    if "@" not in a.text:
+        return
     own = ctx.case.document.handlaggare.email.strip().lower()
     for m in _EMAIL_RE.finditer(a.text):
         address = m.group().rstrip(".").lower()

@@ -145,15 +145,25 @@ def _own_lower(words: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in words) | frozenset(w.lower() for w in words)
 
 
+def _positions(a: Analysis, words: set[str]) -> Iterator[re.Match[str]]:
+    """Where the given words stand in the text (as whole words)."""
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(
+        map(re.escape, sorted(words, key=len, reverse=True))) + r")(?![\w'’-])")
+    return pattern.finditer(a.masked)
+
+
 @section_rule("stavning.grannsprak", "Norska och danska bokstäver (ø, æ)")
 def neighbour_letters(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    own = ctx.own_words
-    for t in a.tokens:
-        if any(ch in t.text for ch in "øØæÆ") and t.text not in own:
-            fixed = t.text.translate(_NEIGHBOUR)
-            yield at("stavning.grannsprak", VARNING, section, a.text, t.start, t.end,
-                     f"”{t.text}” är stavat med norsk eller dansk bokstav. Menar du ”{fixed}”?",
-                     fixed)
+    if not any(ch in a.text for ch in "øØæÆ"):
+        return
+    odd = {w for w in a.word_set if any(ch in w for ch in "øØæÆ") and w not in ctx.own_words}
+    if not odd:
+        return
+    for m in _positions(a, odd):
+        fixed = m.group().translate(_NEIGHBOUR)
+        yield at("stavning.grannsprak", VARNING, section, a.text, m.start(), m.end(),
+                 f"”{m.group()}” är stavat med norsk eller dansk bokstav. Menar du ”{fixed}”?",
+                 fixed)
 
 
 @section_rule("stavning.okant_ord", "Stavning (svensk ordlista)", spelling=True)
@@ -162,14 +172,19 @@ def unknown_words(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
     if speller is None:
         return
     own = _own_lower(ctx.own_words)
-    for t in a.tokens:
-        word = t.text.strip("'’")
+    unknown: set[str] = set()
+    for raw in a.word_set:
+        word = raw.strip("'’")
         if not word or any(ch in word for ch in "øØæÆ") or word in own or word.lower() in own:
             continue
-        if speller.known(word, own):
-            continue
+        if not speller.known(word, own):
+            unknown.add(word)
+    if not unknown:
+        return
+    for m in _positions(a, unknown):
+        word = m.group()
         name_like = word[0].isupper()
         yield at("stavning.okant_ord", TIPS if name_like else VARNING, section, a.text,
-                 t.start, t.start + len(word),
+                 m.start(), m.end(),
                  (f"”{word}” finns inte i ordlistan (ett namn?)." if name_like else
                   f"”{word}” finns inte i ordlistan. Kontrollera stavningen."))

@@ -9,15 +9,16 @@ which is what makes re-checking one edited section cheap.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from bisect import bisect_right
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 LETTERS = "A-Za-zÀ-ÖØ-öø-ÿ"
 WORD_RE = re.compile(rf"[{LETTERS}0-9]+(?:[-'’][{LETTERS}0-9]+)*")
 _HEADING_RE = re.compile(r"^( {0,3})(#{1,6})(\s+|$)", re.MULTILINE)
 _LIST_RE = re.compile(r"^([ \t]*)([-*+]|\d{1,3}[.)])(\s+)", re.MULTILINE)
-_EMPH_RE = re.compile(r"(?<![\w*_])(\*{1,3}|_{1,3})(?=\S)|(?<=\S)(\*{1,3}|_{1,3})(?![\w*_])")
-_TABLE_SEP_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", re.MULTILINE)
+_TABLE_SEP_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$",
+                           re.MULTILINE)
 _ESCAPE_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])")
 
 # Abbreviations whose period does not end a sentence.
@@ -30,68 +31,129 @@ ABBREVIATIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     start: int
     end: int
     tokens: tuple[Token, ...]  # word tokens (letters or digits)
 
 
-@dataclass(frozen=True)
 class Analysis:
-    """Everything the text rules share about one section text."""
+    """Everything the text rules share about one section text, each part computed on first use.
 
-    text: str  # the original Markdown
-    masked: str  # same length, markup replaced by spaces
-    tokens: tuple[Token, ...]
-    sentences: tuple[Sentence, ...]
+    Rules prefer the cheap parts (``words``, ``lower``, regexes on ``masked``) and ask for
+    ``tokens`` or ``sentences`` (with positions) only for the few places they report on; that is
+    what keeps a full check of a 100-page case fast in pure Python.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text  # the original Markdown
+        self.masked = mask_markup(text)  # same length, markup replaced by spaces
+
+    @cached_property
+    def lower(self) -> str:
+        low = self.masked.lower()
+        return low if len(low) == len(self.masked) else self.masked
+
+    @cached_property
+    def words(self) -> list[str]:
+        """Every word (letters, digits, inner hyphens) in order, without positions."""
+        return WORD_RE.findall(self.masked)
+
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        return frozenset(self.words)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(Token(w, m.start(), m.end(), w.lower())
+                     for m in WORD_RE.finditer(self.masked) for w in (m.group(),))
+
+    @cached_property
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        return _sentence_bounds(self.text, self.masked)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [a for a, _b in self.sentence_spans]
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in (self.sentence(a, b) for a, b in self.sentence_spans) if s.tokens)
+
+    def sentence(self, a: int, b: int) -> Sentence:
+        """The sentence [a, b) with its word tokens."""
+        toks = tuple(Token(w, m.start(), m.end(), w.lower())
+                     for m in WORD_RE.finditer(self.masked, a, b) for w in (m.group(),))
+        return Sentence(a, b, toks)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The span of the sentence that holds position ``pos``."""
+        i = max(0, bisect_right(self.sentence_starts, pos) - 1)
+        return self.sentence_spans[i] if self.sentence_spans else (0, len(self.text))
 
     @property
     def word_count(self) -> int:
-        return len(self.tokens)
+        return len(self.words)
+
+    @cached_property
+    def lix_counts(self) -> tuple[int, int, int]:
+        """(words, sentences, long words): the inputs of LIX, counted once per text."""
+        words = long_words = 0
+        for w in self.words:
+            if w.isdigit():
+                continue
+            words += 1
+            if len(w) > 6 and (w.isalpha() or sum(ch.isalpha() for ch in w) > 6):
+                long_words += 1
+        return words, len(self.sentence_spans), long_words
+
+
+def _spaces(m: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", m.group())
+
+
+_EMPH_RUN_RE = re.compile(r"\*{1,3}|_{1,3}")
+
+
+def _mask_emphasis(text: str) -> str:
+    """Blank ``*``/``_`` runs that open or close emphasis (not inside words like snake_case)."""
+    out = list(text)
+    n = len(text)
+    for m in _EMPH_RUN_RE.finditer(text):
+        a, b = m.start(), m.end()
+        before = text[a - 1] if a else " "
+        after = text[b] if b < n else " "
+        opens = not (before.isalnum() or before in "*_") and not after.isspace()
+        closes = not before.isspace() and not (after.isalnum() or after in "*_")
+        if opens or closes:
+            out[a:b] = " " * (b - a)
+    return "".join(out)
 
 
 def mask_markup(text: str) -> str:
     """Replace Markdown markup by spaces; the result has exactly the same length."""
-    chars = list(text)
-
-    def blank(a: int, b: int) -> None:
-        for i in range(a, b):
-            if chars[i] != "\n":
-                chars[i] = " "
-
-    for m in _HEADING_RE.finditer(text):
-        blank(m.start(2), m.end(2))
-    for m in _LIST_RE.finditer(text):
-        blank(m.start(2), m.end(2))
-    for m in _TABLE_SEP_RE.finditer(text):
-        blank(m.start(), m.end())
+    if "#" in text:
+        text = _HEADING_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
+    text = _LIST_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
     if "|" in text:
-        for i, ch in enumerate(chars):
-            if ch == "|":
-                chars[i] = " "
+        text = _TABLE_SEP_RE.sub(_spaces, text).replace("|", " ")
     if "*" in text or "_" in text:
-        for m in _EMPH_RE.finditer(text):
-            blank(m.start(), m.end())
+        text = _mask_emphasis(text)
     if "\\" in text:
-        for m in _ESCAPE_RE.finditer(text):
-            blank(m.start(), m.end())
-    return "".join(chars)
+        text = _ESCAPE_RE.sub(" ", text)
+    return text
 
 
 _BLOCK_BREAK_RE = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:#{1,6}\s|[-*+]\s|\d{1,3}[.)]\s|\|))")
 _END_RE = re.compile(r"[.!?]+(?=[\s”\"'»)]*(?:\s|$))")
+_HEADING_LINE_RE = re.compile(r"^[ \t]*#{1,6}\s.*$", re.MULTILINE)
 
 
 def _sentence_bounds(text: str, masked: str) -> list[tuple[int, int]]:
@@ -99,37 +161,30 @@ def _sentence_bounds(text: str, masked: str) -> list[tuple[int, int]]:
     cuts: set[int] = {0, len(text)}
     for m in _BLOCK_BREAK_RE.finditer(text):
         cuts.add(m.start())
-    for line in re.finditer(r"^[ \t]*#{1,6}\s.*$", text, re.MULTILINE):
-        cuts.add(line.end())
+    if "#" in text:
+        for line in _HEADING_LINE_RE.finditer(text):
+            cuts.add(line.end())
     for m in _END_RE.finditer(masked):
-        word = re.search(r"([\w.]+)$", masked[max(0, m.start() - 12): m.start()])
-        if m.group() == "." and word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
-            # "5 kap. 35 §", "bl.a. så": not an end unless a capital letter follows
-            nxt = re.match(r"\s*(\S)", masked[m.end(): m.end() + 20])
-            if not nxt or not nxt.group(1).isupper():
-                continue
+        if m.group() == ".":
+            word = _LAST_WORD_RE.search(masked, max(0, m.start() - 12), m.start())
+            if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
+                # "5 kap. 35 §", "bl.a. så": not an end unless a capital letter follows
+                nxt = _NEXT_CHAR_RE.match(masked, m.end())
+                if not nxt or not nxt.group(1).isupper():
+                    continue
         cuts.add(m.end())
     ordered = sorted(cuts)
-    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if masked[a:b].strip()]
+    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if not masked[a:b].isspace()]
+
+
+_LAST_WORD_RE = re.compile(r"([\w.]+)$")
+_NEXT_CHAR_RE = re.compile(r"\s*(\S)")
 
 
 @lru_cache(maxsize=256)
 def analyse(text: str) -> Analysis:
-    """Mask, tokenise and split one section text. Cached: the checks ask for it many times."""
-    masked = mask_markup(text)
-    tokens = tuple(Token(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(masked))
-    sentences: list[Sentence] = []
-    i = 0
-    for a, b in _sentence_bounds(text, masked):
-        while i < len(tokens) and tokens[i].start < a:
-            i += 1
-        j = i
-        while j < len(tokens) and tokens[j].end <= b:
-            j += 1
-        if j > i:
-            sentences.append(Sentence(a, b, tokens[i:j]))
-        i = j
-    return Analysis(text, masked, tokens, tuple(sentences))
+    """The shared analysis of one section text. Cached: every rule asks for the same text."""
+    return Analysis(text)
 
 
 def excerpt(text: str, start: int, end: int, width: int = 30) -> str:
@@ -160,6 +215,4 @@ def lix_band(value: float) -> str:
 
 def count_lix(analysis: Analysis) -> tuple[int, int, int]:
     """(words, sentences, long words) of a text, for per-section and whole-document LIX."""
-    words = [t for t in analysis.tokens if not t.text.isdigit()]
-    long_words = sum(1 for t in words if sum(ch.isalpha() for ch in t.text) > 6)
-    return len(words), len(analysis.sentences), long_words
+    return analysis.lix_counts
