@@ -14,7 +14,7 @@ from ..case import Motionar
 from .context import Context
 from .findings import DOCUMENT, MOTION, TIPS, UNDERLAG, VARNING, Finding, at, whole
 from .registry import case_rule, section_rule
-from .text import LETTERS, Analysis
+from .text import LETTERS, Analysis, analyse
 
 _NAME = rf"[A-ZÅÄÖÉ][{LETTERS}'’-]+"
 _NAME_PARTY_RE = re.compile(rf"({_NAME}(?:\s+{_NAME}){{1,3}})\s*\(([{LETTERS}]{{1,5}})\)")
@@ -97,7 +97,7 @@ def yrkanden_referred(ctx: Context) -> Iterator[Finding]:
         return
     texts = [ctx.case.section(sid) for sid in ctx.text_section_ids
              if not ctx.is_decision(sid)]
-    flat = " ".join(" ".join(_words(t)) for t in texts)
+    flat = " ".join(analyse(t).plain_words for t in texts if t)
     if not flat:
         return
     refers_all = re.search(r"\b(?:samtliga|alla|varje|båda|de tre|respektive) (?:att ?satser|"

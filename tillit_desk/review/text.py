@@ -67,6 +67,11 @@ class Analysis:
         return WORD_RE.findall(self.masked)
 
     @cached_property
+    def plain_words(self) -> str:
+        """Lower-case letters-and-digits words joined by spaces: what quotes are matched in."""
+        return " ".join(re.findall(rf"[{LETTERS}0-9]+", self.text.lower()))
+
+    @cached_property
     def word_set(self) -> frozenset[str]:
         return frozenset(self.words)
 
