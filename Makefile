@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean bundle install-desktop
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,4 +26,15 @@ bench: $(STAMP)
 	for f in bench/*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$f || exit 1; done
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache
+
+# One-folder PyInstaller bundle in dist/tillit-desk/ (not part of `make test`; see tests/packaging).
+bundle: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6.10'
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/tillit-desk.spec
+	@du -sh dist/tillit-desk
+
+# .desktop file, MIME type and icons into ~/.local/share (XDG_DATA_HOME); no root needed.
+install-desktop:
+	sh packaging/linux/install-desktop.sh
