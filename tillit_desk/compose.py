@@ -79,9 +79,9 @@ def _heading(text: str) -> Heading:
 
 
 def _decision_blocks(case: Case, profile: Profile, text: str, out: list[DocBlock],
-                     warnings: list[str]) -> None:
+                     warnings: list[str], clean: _Cleaner) -> None:
     decision = split_decision(text)
-    chain = case.document.decision_chain.strip() or profile.decision_chain
+    chain = clean(case.document.decision_chain, "Beslutskedja").strip() or profile.decision_chain
     intro_texts = [b for b in decision.intro if isinstance(b, Paragraph)]
     chain_in_text = any(chain and chain.rstrip(":") in "".join(s.text for s in b.spans)
                         for b in intro_texts)
@@ -163,7 +163,7 @@ def compose(case: Case, profile: Profile) -> ComposedDocument:
         if spec.holds_text:
             text = clean(case.section(spec.id), spec.heading)
             if spec.kind == P.DECISION:
-                _decision_blocks(case, profile, text, body, warnings)
+                _decision_blocks(case, profile, text, body, warnings, clean)
             else:
                 body.extend(parse_blocks(text))
         else:

@@ -27,3 +27,14 @@ def xml_safe(text: str) -> tuple[str, int]:
 
 def clean(text: str) -> str:
     return xml_safe(text)[0]
+
+
+def clean_tree(value):
+    """``clean`` every string inside nested dicts and lists (a template context)."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {k: clean_tree(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean_tree(v) for v in value]
+    return value

@@ -23,6 +23,7 @@ from ..errors import ExportError, TemplateError
 from ..markup import Heading, ListBlock, Paragraph, Span, Table
 from ..profiles import Profile
 from ..safe_write import atomic_write
+from ..sanitize import clean_tree
 from .ooxml import set_table_borders
 from .styles import StyleMap, resolve_styles
 from .templating import load_template, render_template
@@ -333,7 +334,7 @@ def template_context(composed: ComposedDocument, case: Case, profile: Profile) -
     h = composed.header
     from ..phrases import case_context
 
-    ctx = case_context(case)
+    ctx = clean_tree(case_context(case))  # a user's template may print any field
     ctx["document"] = dict(ctx["document"])
     ctx["document"].update(
         title=h.title, date=h.date, diarienummer=h.diarienummer, organisation=h.organisation,
