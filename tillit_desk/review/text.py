@@ -133,6 +133,8 @@ def _mask_emphasis(text: str) -> str:
     n = len(text)
     for m in _EMPH_RUN_RE.finditer(text):
         a, b = m.start(), m.end()
+        if a and text[a - 1] == "\\":  # an escaped \\* is a literal star, not emphasis
+            continue
         before = text[a - 1] if a else " "
         after = text[b] if b < n else " "
         opens = not (before.isalnum() or before in "*_") and not after.isspace()
