@@ -23,7 +23,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 
 bench: $(STAMP)
-	for f in bench/*.py; do QT_QPA_PLATFORM=offscreen $(PY) $$f || exit 1; done
+	QT_QPA_PLATFORM=offscreen $(PY) bench/all.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache
