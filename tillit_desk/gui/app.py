@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -43,12 +45,72 @@ def create_window(argv: Sequence[str] = ()) -> MainWindow:
     return window
 
 
-def run_gui(argv: Sequence[str]) -> int:
+def _application(argv: Sequence[str]) -> QApplication:
+    from .about import app_icon
+
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Tillit Desk")
     app.setOrganizationName("TillitDesk")
+    app.setDesktopFileName("tillit-desk")  # matches packaging/linux/tillit-desk.desktop
+    app.setWindowIcon(app_icon())
     _install_translator(app)
+    return app
+
+
+def run_gui(argv: Sequence[str]) -> int:
+    app = _application(argv)
     window = create_window(argv)
     window.show()
     window.offer_restore()
     return app.exec()
+
+
+SMOKE_FLAG = "--smoke-test"
+
+
+def run_smoke_test(out: Path, case: Path | None = None) -> int:
+    """Check an installed bundle end to end: build the real window on the example case (or
+    ``case``), let the event loop render the preview, export DOCX through the window's own
+    export function, and quit: 0 when the file was written, 1 with a Swedish message otherwise.
+
+    Runs offscreen unless QT_QPA_PLATFORM says otherwise, in a throwaway settings folder, and
+    prints error dialogs instead of waiting for someone to click them."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("TILLIT_DESK_HOME", tempfile.mkdtemp(prefix="tillit-smoke-"))
+    from . import dialogs
+    from .about import MANUAL, app_icon
+
+    errors: list[str] = []
+
+    def record_error(_parent, message: str, title: str = "Fel", *_a, **_k) -> None:
+        errors.append(f"{title}: {message}")
+
+    dialogs.show_error = record_error
+    app = _application([])
+    if app_icon().isNull():
+        errors.append("Programikonen saknas (resources/icons).")
+    if not MANUAL.exists():
+        errors.append(f"Användarhandboken saknas ({MANUAL}).")
+    window = create_window([str(case)] if case else [])
+    window.show()
+    result: list[Path | None] = [None]
+
+    def export() -> None:
+        result[0] = window.export_docx(out)
+        window.set_dirty(False)
+        window.close()
+        app.quit()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(400, export)  # after the debounced preview has rendered once
+    app.exec()
+    written = result[0]
+    if written is None or not Path(written).is_file():
+        errors.append(f"Exporten till {out} skapade ingen fil.")
+    if errors:
+        for line in errors:
+            print(f"Röktestet misslyckades: {line}", file=sys.stderr)
+        return 1
+    print(f"Röktestet lyckades: {written}")
+    return 0

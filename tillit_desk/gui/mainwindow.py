@@ -67,6 +67,9 @@ class MainWindow(QMainWindow):
         self.last_warnings: list[str] = []
 
         self.setAccessibleName("Tillit Desk")
+        from .about import app_icon
+
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self._build_ui()
@@ -176,6 +179,11 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self._action("&Nästa steg", lambda: self.navigator.move(1), "Ctrl+PgDown", view)
         self._action("&Föregående steg", lambda: self.navigator.move(-1), "Ctrl+PgUp", view)
+
+        hjalp = bar.addMenu("&Hjälp")
+        self._action("&Användarhandbok", self.show_manual, None, hjalp)
+        hjalp.addSeparator()
+        self._action("&Om Tillit Desk", self.show_about, None, hjalp)
         for action in self.findChildren(QAction):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
 
@@ -718,6 +726,19 @@ class MainWindow(QMainWindow):
         draft.discard()
         self.autosave()
         return True
+
+    # ================================================================== help
+
+    def show_manual(self) -> None:
+        from .about import ManualDialog
+
+        self.manual_dialog = ManualDialog(self)
+        self.manual_dialog.show()
+
+    def show_about(self) -> None:
+        from .about import AboutDialog
+
+        AboutDialog(self).exec()
 
     # ================================================================== window events
 
