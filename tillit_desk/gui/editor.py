@@ -7,7 +7,7 @@ the window stays responsive.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QLabel, QTextEdit, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QToolBar, QToolTip, QVBoxLayout, QWidget
 
 from .richtext import document_markdown, html_to_markdown, load_markdown, markdown_to_html
 
@@ -40,6 +40,32 @@ class SectionEditor(QTextEdit):
         self.setTabChangesFocus(True)
         self.document().setDocumentMargin(10)
         self.last_paste_was_plain = False
+        self.marks = None  # review_marks.EditorMarks, set by the review workflow
+
+    # ------------------------------------------------------------------ review marks
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """Qt's menu plus the review entries (suggestions, Lägg till i ordlista) at ``pos``."""
+        menu = self.createStandardContextMenu(pos)
+        if self.marks is not None:
+            self.marks.extend_menu(menu, self.cursorForPosition(pos).position())
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
+        menu = self.context_menu(event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.marks is not None:
+            pos = self.viewport().mapFromGlobal(event.globalPos())
+            text = self.marks.tooltip(self.cursorForPosition(pos).position())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
 
     # ------------------------------------------------------------------ content
 

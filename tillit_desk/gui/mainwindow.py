@@ -42,6 +42,7 @@ from .caseform import CaseForm, MotionPage
 from .editor import SectionPage, defer
 from .navigator import Navigator
 from .panes import DecisionBuilder, HelpPane, ReviewPage
+from .review_workflow import ReviewWorkflow
 
 APP_TITLE = "Tillit Desk"
 PREVIEW_DELAY_MS = 250  # preview and step states update this long after typing stops
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self._build_ui()
+        self.review = ReviewWorkflow(self)  # Granskning: live checks, pane, comments, versions
         self._build_menus()
         self.refresh_timer = defer(PREVIEW_DELAY_MS, self.refresh, self)
         self.autosave_timer = QTimer(self)
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         arkiv.addSeparator()
         self._action("Exportera &DOCX…", self.export_docx, "Ctrl+E", arkiv)
         self._action("Exportera P&DF…", self.export_pdf, "Ctrl+Shift+E", arkiv)
+        self.review.file_actions(arkiv)
         arkiv.addSeparator()
         self._action("&Inställningar…", self.edit_settings, None, arkiv)
         arkiv.addSeparator()
@@ -167,6 +170,7 @@ class MainWindow(QMainWindow):
         self.phrase_menu = edit.addMenu("Infoga &standardfras")
         self.phrase_menu.aboutToShow.connect(self._fill_phrases)
 
+        self.review.build_menu(bar)
         view = bar.addMenu("&Visa")
         self.preview_action = QAction("&Förhandsvisning", self, checkable=True, checked=True)
         self.preview_action.setShortcut(QKeySequence("F9"))
@@ -209,6 +213,7 @@ class MainWindow(QMainWindow):
         self.show_step()
         self.set_dirty(dirty)
         self.refresh_timer.start()
+        self.review.case_changed()
 
     def _drop_section_pages(self) -> None:
         for page in self.section_pages.values():
@@ -239,7 +244,7 @@ class MainWindow(QMainWindow):
                 page.stale = False
 
     def rebuild_steps(self) -> None:
-        self.navigator.set_steps(build_steps(self.case, self.profile))
+        self.navigator.set_steps(build_steps(self.case, self.profile), self.review.statuses())
 
     def refresh(self) -> None:
         """Debounced: step states, review warnings and the preview."""
@@ -250,6 +255,7 @@ class MainWindow(QMainWindow):
         composed = compose(self.case, self.profile)
         self.last_warnings = list(composed.warnings)
         self.review_page.set_warnings(self.last_warnings)
+        self.review.refreshed()
         if self.preview.isVisible() or not self.isVisible():
             self.render_preview(composed)
 
@@ -306,6 +312,7 @@ class MainWindow(QMainWindow):
             if editor is not None:
                 QTimer.singleShot(0, lambda: self.case_form.ensureWidgetVisible(editor, 0, 0))
             self.help_pane.show_step(spec.kind, spec)
+        self.review.step_shown(sid)
 
     def section_page(self, spec: SectionSpec) -> SectionPage:
         """Created when first shown: the Markdown parser loads only when a section is opened."""
@@ -324,6 +331,7 @@ class MainWindow(QMainWindow):
                 page.builder = builder
             self.section_pages[spec.id] = page
             self.stack.addWidget(page)
+            self.review.attach(page)
         elif getattr(page, "builder", None) is not None:
             page.builder.set_motion(self.case)
         return page
@@ -548,7 +556,9 @@ class MainWindow(QMainWindow):
 
     # ================================================================== export
 
-    def export_docx(self, out: Path | None = None) -> Path | None:
+    def export_docx(self, out: Path | None = None, confirm: bool = True) -> Path | None:
+        if confirm and not self.review.confirm_export():  # open personal-data findings
+            return None
         if out is None:
             default = (self.path.with_suffix(".docx") if self.path
                        else Path.home() / (self._file_stem() + ".docx"))
@@ -583,6 +593,8 @@ class MainWindow(QMainWindow):
         """DOCX first (fast), then LibreOffice in a background thread with a cancel button."""
         from ..export.pdf import PdfJob, find_soffice
 
+        if not self.review.confirm_export():
+            return False
         soffice = find_soffice(self.settings.soffice_path or None)
         if soffice is None:
             dialogs.show_error(
@@ -599,7 +611,7 @@ class MainWindow(QMainWindow):
                 return False
             out = Path(chosen)
         work = Path(tempfile.mkdtemp(prefix="tillit-pdf-"))
-        docx = self.export_docx(work / (out.stem + ".docx"))
+        docx = self.export_docx(work / (out.stem + ".docx"), confirm=False)
         if docx is None:
             shutil.rmtree(work, ignore_errors=True)
             return False
@@ -671,6 +683,7 @@ class MainWindow(QMainWindow):
         self.rebuild_steps()
         self.go_to(current)
         self.mark_changed()
+        self.review.case_changed()
 
     # ================================================================== settings, autosave
 

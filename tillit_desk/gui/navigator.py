@@ -6,17 +6,20 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from ..review.workflow import STATUS_LABELS, UTKAST
 from ..steps import DONE, EMPTY, STARTED, Step
 
 SYMBOLS = {EMPTY: "○", STARTED: "◐", DONE: "●"}
 STEP_ROLE = Qt.ItemDataRole.UserRole
 
 
-def step_text(step: Step) -> str:
+def step_text(step: Step, status: str | None = None) -> str:
+    """Label, state and word count; the review status when the reviewer has set one."""
     if step.kind == "review":
         return step.label
     words = f", {step.words} ord" if step.words else ""
-    return f"{SYMBOLS[step.state]}  {step.label}\n      {step.state}{words}"
+    review = f" · {STATUS_LABELS[status]}" if status and status != UTKAST else ""
+    return f"{SYMBOLS[step.state]}  {step.label}\n      {step.state}{words}{review}"
 
 
 class Navigator(QListWidget):
@@ -28,8 +31,11 @@ class Navigator(QListWidget):
         self.setSpacing(2)
         self.steps: list[Step] = []
 
-    def set_steps(self, steps: list[Step]) -> None:
-        """Update in place when the ids are unchanged, so selection and focus stay put."""
+    def set_steps(self, steps: list[Step], statuses: dict[str, str] | None = None) -> None:
+        """Update in place when the ids are unchanged, so selection and focus stay put.
+
+        ``statuses``: review status per section id (Utkast / Klar för granskning / Granskad)."""
+        statuses = statuses or {}
         same = [s.id for s in steps] == [s.id for s in self.steps]
         self.steps = steps
         self.blockSignals(not same)
@@ -42,12 +48,14 @@ class Navigator(QListWidget):
             self.setCurrentRow(ids.index(current) if current in ids else 0)
         for row, step in enumerate(steps):
             item = self.item(row)
-            item.setText(step_text(step))
+            status = statuses.get(step.id)
+            item.setText(step_text(step, status))
             item.setData(STEP_ROLE, step.id)
             missing = " Obligatoriskt och tomt." if step.missing else ""
+            review = f" Status: {STATUS_LABELS[status]}." if status else ""
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{step.label}: {step.state}, {step.words} ord.{missing}")
-            item.setToolTip(f"{step.label}: {step.state}{missing}")
+                         f"{step.label}: {step.state}, {step.words} ord.{missing}{review}")
+            item.setToolTip(f"{step.label}: {step.state}{missing}{review}")
             font = QFont(self.font())
             font.setBold(step.kind == "review")
             item.setFont(font)

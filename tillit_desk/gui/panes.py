@@ -37,7 +37,8 @@ _STEP_HELP = {
     "motion": "Motionens titel, motionärerna med parti och yrkandena (att-satserna) ordagrant. "
               "De används i standardfraserna och i förslaget till beslut.",
     "review": "Läs igenom förhandsvisningen. Varningarna nedan visar vad som saknas innan "
-              "ärendet exporteras.",
+              "ärendet exporteras. Granskningens anmärkningar, avsnittens status och "
+              "kommentarerna finns i panelen Granskning (Ctrl+Shift+G).",
 }
 
 
@@ -163,6 +164,20 @@ class ReviewPage(QWidget):
         title = QLabel("<h2>Granska och exportera</h2>")
         title.setAccessibleName("Rubrik: Granska och exportera")
         layout.addWidget(title)
+        self.review_summary = QLabel("")
+        self.review_summary.setAccessibleName("Granskningens resultat")
+        self.review_summary.setWordWrap(True)
+        layout.addWidget(self.review_summary)
+        review_row = QHBoxLayout()
+        self.show_pane = QPushButton("Visa granskningen")
+        self.review_export = QPushButton("Exportera granskningsversion…")
+        self.save_version = QPushButton("Spara version…")
+        self.compare = QPushButton("Jämför versioner…")
+        for button in (self.show_pane, self.review_export, self.save_version, self.compare):
+            button.setAccessibleName(button.text().rstrip("…"))
+            review_row.addWidget(button)
+        review_row.addStretch(1)
+        layout.addLayout(review_row)
         self.warnings = QListWidget()
         self.warnings.setAccessibleName("Varningar inför export")
         self.warnings.setWordWrap(True)
@@ -177,6 +192,9 @@ class ReviewPage(QWidget):
         row.addWidget(self.pdf)
         row.addStretch(1)
         layout.addLayout(row)
+
+    def set_summary(self, text: str) -> None:
+        self.review_summary.setText(f"Granskning: {text}")
 
     def set_warnings(self, warnings: list[str]) -> None:
         self.warnings.clear()

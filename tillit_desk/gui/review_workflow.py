@@ -1,0 +1,477 @@
+"""The review workflow in the window: live checks, the Granskning pane, statuses, comments,
+versions, the review DOCX and the personal-data guard before export.
+
+Kept out of ``mainwindow.py`` on purpose: the window calls a handful of hooks (attach a section
+page, a step was shown, the case was replaced, may we export?) and everything else lives here.
+Every change to ``case.review`` goes through the window's undo stack, so it marks the case as
+edited, is saved in the .tillit file and can be undone.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoCommand
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QMenu,
+    QMenuBar,
+    QMessageBox,
+)
+
+from ..errors import TillitError
+from ..review import workflow as W
+from ..review.findings import FEL, TIPS, VARNING, Finding
+from ..review.registry import SECTION, all_rules
+from ..review.spans import SpanMap, locate
+from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW
+from .editor import SectionPage, defer
+from .review_checks import ReviewChecks
+from .review_marks import EditorMarks, document_text
+from .review_pane import ReviewPane
+
+if TYPE_CHECKING:
+    from .mainwindow import MainWindow
+
+SECTION_DELAY_MS = 300  # a section is checked this long after typing stops
+FULL_DELAY_MS = 1500  # the whole case, after the preview has refreshed
+LIVE_LIMIT = 200_000  # longer sections are not checked as you type (the full check still runs)
+PSEUDO_SECTIONS = {"dokument": ("Ärendeuppgifter", STEP_CASE),
+                   "motion": ("Motionen", STEP_MOTION),
+                   "underlag": ("Beslutsunderlag", STEP_CASE),
+                   "signatures": ("Underskrifter", STEP_CASE),
+                   "export": ("Exporterat dokument", STEP_REVIEW)}
+
+
+class ReviewChange(QUndoCommand):
+    """Undo step for one key of ``case.review`` (status, comments, ignored, versions)."""
+
+    def __init__(self, flow: ReviewWorkflow, text: str, key: str, before: Any, after: Any
+                 ) -> None:
+        super().__init__(text)
+        self.flow, self.key, self.before, self.after = flow, key, before, after
+
+    def _put(self, value: Any) -> None:
+        W.review_data(self.flow.case)[self.key] = copy.deepcopy(value)
+        self.flow.review_changed()
+
+    def redo(self) -> None:
+        self._put(self.after)
+
+    def undo(self) -> None:
+        self._put(self.before)
+
+
+class ReviewWorkflow(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        self.checks = ReviewChecks(window.paths.dictionary_file, self)
+        self.checks.section_checked.connect(self._section_done)
+        self.checks.full_checked.connect(self._full_done)
+        self.checks.speller_ready.connect(self._speller_ready)
+        self.checks.suggestions_ready.connect(self._suggestions_ready)
+        self.checks.failed.connect(lambda msg: window.statusBar().showMessage(msg, 8000))
+        self.full: list[Finding] = []
+        self.full_done = False
+        self.live: dict[str, list[Finding]] = {}
+        self._full_no = 0
+        self._timers: dict[str, Any] = {}
+        self.full_timer = defer(FULL_DELAY_MS, self.run_full_check, self)
+        self.compare_dialog = None
+
+        self.pane = ReviewPane(window.settings.name)
+        self.pane.finding_chosen.connect(self.show_finding)
+        self.pane.run_requested.connect(self.run_full_check)
+        self.pane.status_chosen.connect(lambda status: self.set_status(status))
+        self.pane.comment_added.connect(lambda text: self.add_comment(text))
+        self.pane.comment_toggled.connect(self.toggle_comment)
+        self.pane.comment_chosen.connect(self.show_comment)
+        self.pane.show_resolved.toggled.connect(lambda _on: self._fill_comments())
+        self.dock = QDockWidget("Granskning", window)
+        self.dock.setObjectName("review_dock")
+        self.dock.setAccessibleName("Granskningspanel")
+        self.dock.setWidget(self.pane)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        page = window.review_page
+        page.review_export.clicked.connect(lambda: self.export_review())
+        page.save_version.clicked.connect(lambda: self.save_version())
+        page.compare.clicked.connect(lambda: self.compare_versions())
+        page.show_pane.clicked.connect(self.show_pane)
+        self.checks.load_speller()
+
+    @property
+    def case(self):
+        return self.w.case
+
+    # ================================================================== menus
+
+    def file_actions(self, arkiv: QMenu) -> None:
+        self.export_action = self._action("Exportera &granskningsversion…",
+                                          lambda: self.export_review(), None, arkiv)
+
+    def build_menu(self, bar: QMenuBar) -> None:
+        menu = bar.addMenu("&Granskning")
+        toggle = self.dock.toggleViewAction()
+        toggle.setText("Visa &granskningspanel")
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        menu.addAction(toggle)
+        self._action("Granska &hela ärendet", self.run_full_check, "F7", menu)
+        self._action("&Kommentera…", self.focus_comment, "Ctrl+Alt+M", menu)
+        status = menu.addMenu("Avsnittets &status")
+        for key in W.STATUSES:
+            self._action(W.STATUS_LABELS[key], lambda k=key: self.set_status(k), None, status)
+        menu.addSeparator()
+        self._action("Spara &version…", lambda: self.save_version(), None, menu)
+        self._action("&Jämför versioner…", lambda: self.compare_versions(), None, menu)
+        menu.addAction(self.export_action)
+
+    def _action(self, text: str, slot, keys, menu: QMenu) -> QAction:
+        action = QAction(text, self.w)
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _c=False: slot())
+        menu.addAction(action)
+        return action
+
+    def show_pane(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+
+    # ================================================================== hooks from the window
+
+    def case_changed(self) -> None:
+        """A new case, or a whole-case undo: forget old results, check again."""
+        self.full, self.full_done, self.live = [], False, {}
+        self._timers.clear()
+        self.review_changed()
+        self.full_timer.start()
+
+    def attach(self, page: SectionPage) -> None:
+        """A section editor was created: underline its findings, check it as the user types."""
+        marks = EditorMarks(page.editor)
+        marks.suggest = self._suggest
+        marks.add_word = self.add_word
+        marks.ignore = self.ignore_finding
+        marks.comment = self.focus_comment
+        page.editor.marks = marks
+        sid = page.section_id
+        timer = defer(SECTION_DELAY_MS, lambda: self.check_page(sid), page)
+        self._timers[sid] = timer
+        page.changed.connect(lambda _sid: timer.start())
+        self.check_page(sid)
+
+    def step_shown(self, step_id: str | None) -> None:
+        self._fill_section()
+        if step_id == STEP_REVIEW:
+            self.run_full_check()
+            self.show_pane()
+
+    def refreshed(self) -> None:
+        """The window refreshed after an edit: the full check follows a little later."""
+        self.full_timer.start()
+
+    def statuses(self) -> dict[str, str]:
+        return W.statuses(self.case, [s.id for s in self.w.profile.sections])
+
+    # ================================================================== checks
+
+    def check_page(self, sid: str) -> None:
+        page = self.w.section_pages.get(sid)
+        if page is None or page.editor.marks is None:
+            return
+        if page.editor.document().characterCount() > LIVE_LIMIT:
+            page.editor.marks.apply("", [])  # mapping spans costs too much here: full check only
+            self.live.pop(sid, None)
+            return
+        self.checks.check_section(self.case, self.w.profile, sid, page.markdown(),
+                                  page.editor.marks.revision)
+
+    def run_full_check(self) -> None:
+        self.full_timer.stop()
+        self.w.flush_editors()
+        self._full_no = self.checks.check_all(self.case, self.w.profile)
+
+    def _section_done(self, sid: str, revision: int, text: str, findings: list) -> None:
+        page = self.w.section_pages.get(sid)
+        marks = page.editor.marks if page is not None else None
+        if marks is None or marks.revision != revision:
+            return  # the text changed since: a newer check is on its way
+        marks.apply(text, findings)
+        self.live[sid] = findings
+        self._fill_findings()
+
+    def _full_done(self, number: int, findings: list) -> None:
+        if number != self._full_no:
+            return
+        self.full, self.full_done = findings, True
+        self._fill_findings()
+
+    def _speller_ready(self) -> None:
+        self.w.statusBar().showMessage("Stavningskontrollen är klar att använda.", 4000)
+        for sid in list(self.w.section_pages):
+            self.check_page(sid)
+        self.full_timer.start()
+
+    def findings(self) -> list[Finding]:
+        """The last full check, with the live results of the open editors in place."""
+        rules = all_rules()
+        kept = [f for f in self.full
+                if not (f.section in self.live and f.rule in rules
+                        and rules[f.rule].scope == SECTION)]
+        merged = kept + [f for found in self.live.values() for f in found]
+        order = {s.id: i for i, s in enumerate(self.w.profile.sections)}
+        order.update({"dokument": -2, "motion": -1})
+        return sorted(merged, key=lambda f: (order.get(f.section, 999), f.start, f.rule))
+
+    def heading(self, sid: str) -> str:
+        spec = self.w.profile.section(sid)
+        if spec is not None:
+            return spec.heading
+        return PSEUDO_SECTIONS.get(sid, (sid.replace("_", " ").capitalize(), ""))[0]
+
+    def _fill_findings(self) -> None:
+        found = self.findings()
+        groups: dict[str, list[Finding]] = {}
+        for f in found:
+            groups.setdefault(f.section, []).append(f)
+        counts = {s: sum(1 for f in found if f.severity == s) for s in (FEL, VARNING, TIPS)}
+        summary = (f"{counts[FEL]} fel, {counts[VARNING]} varningar, {counts[TIPS]} tips."
+                   if found else "Inga anmärkningar.")
+        if not self.full_done:
+            summary += " (Hela ärendet granskas…)"
+        if self.checks.speller is None:
+            summary += " Stavningskontrollen laddas."
+        self.pane.set_findings([(self.heading(s), fs) for s, fs in groups.items()], summary)
+        self.w.review_page.set_summary(summary)
+
+    # ================================================================== jumping to text
+
+    def _select(self, sid: str, span_md: tuple[int, int] | None, markdown: str) -> bool:
+        page = self.w.section_pages.get(sid)
+        if page is None:
+            return False
+        editor = page.editor
+        editor.setFocus()
+        if span_md is None:
+            return False
+        at = SpanMap(markdown, document_text(editor.document())).to_plain(*span_md)
+        if at is None:
+            return False
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(at[0])
+        cursor.setPosition(at[1], QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
+        return True
+
+    def show_finding(self, f: Finding) -> bool:
+        """Go to the finding's section and select its text. True when the text was selected."""
+        if self.w.profile.section(f.section) is None:
+            target = PSEUDO_SECTIONS.get(f.section, ("", STEP_REVIEW))[1]
+            self.w.go_to(target)
+            return False
+        self.w.go_to(f.section)
+        page = self.w.section_pages.get(f.section)
+        if page is None:
+            return False
+        markdown = page.markdown()
+        return self._select(f.section, locate(markdown, f.start, f.end, f.excerpt), markdown)
+
+    def show_comment(self, c: W.Comment) -> bool:
+        self.w.go_to(c.section)
+        self.w.flush_editors()
+        return self._select(c.section, W.anchor(self.case, c), self.case.section(c.section))
+
+    # ================================================================== context menu
+
+    def _suggest(self, word: str) -> list[str] | None:
+        return self.checks.suggest(word)
+
+    def _suggestions_ready(self, word: str, found: list) -> None:
+        for page in self.w.section_pages.values():
+            if page.editor.marks is not None:
+                page.editor.marks.fill_pending(word, found)
+
+    def add_word(self, word: str) -> None:
+        self.checks.add_word(word)
+        self.w.statusBar().showMessage(f"”{word}” är tillagt i din ordlista.", 4000)
+        for sid in list(self.w.section_pages):
+            self.check_page(sid)
+
+    def ignore_finding(self, f: Finding) -> None:
+        self._change("Inte ett problem", "ignored",
+                     lambda: W.ignore_finding(self.case, f, by=self.author()))
+        for sid in list(self.w.section_pages):
+            self.check_page(sid)
+        self.full_timer.start()
+
+    # ================================================================== statuses, comments
+
+    def author(self) -> str:
+        return self.pane.author.text().strip() or self.w.settings.name
+
+    def current_section(self) -> str | None:
+        sid = self.w.navigator.current_id()
+        spec = self.w.profile.section(sid) if sid else None
+        return sid if spec is not None else None
+
+    def _change(self, text: str, key: str, mutate) -> None:
+        before = copy.deepcopy(W.review_data(self.case)[key])
+        mutate()
+        after = copy.deepcopy(W.review_data(self.case)[key])
+        self.w.undo_stack.push(ReviewChange(self, text, key, before, after))
+
+    def set_status(self, status: str, sid: str | None = None) -> bool:
+        sid = sid or self.current_section()
+        if sid is None:
+            self.w.statusBar().showMessage("Välj ett avsnitt för att ange dess status.", 5000)
+            return False
+        label = W.STATUS_LABELS[status]
+        self._change(f"Status {label}", "status",
+                     lambda: W.set_status(self.case, sid, status, by=self.author()))
+        return True
+
+    def add_comment(self, text: str, sid: str | None = None) -> W.Comment | None:
+        """A comment on the current section; on the selected text when there is a selection."""
+        sid = sid or self.current_section()
+        if sid is None or not text.strip():
+            return None
+        self.w.flush_editors()
+        start = end = None
+        page = self.w.section_pages.get(sid)
+        if page is not None and page.editor.textCursor().hasSelection():
+            cursor = page.editor.textCursor()
+            spans = SpanMap(self.case.section(sid), document_text(page.editor.document()))
+            span = spans.to_markdown(cursor.selectionStart(), cursor.selectionEnd())
+            if span is not None:
+                start, end = span
+        made: list[W.Comment] = []
+        self._change("Kommentar", "comments", lambda: made.append(W.add_comment(
+            self.case, sid, text.strip(), self.author(), start=start, end=end)))
+        self.pane.new_comment.clear()
+        return made[0]
+
+    def toggle_comment(self, comment_id: str) -> None:
+        c = next((c for c in W.comments(self.case) if c.id == comment_id), None)
+        if c is None:
+            return
+        if c.resolved:
+            self._change("Öppna kommentar", "comments",
+                         lambda: W.reopen_comment(self.case, comment_id))
+        else:
+            self._change("Lös kommentar", "comments",
+                         lambda: W.resolve_comment(self.case, comment_id, by=self.author()))
+
+    def focus_comment(self) -> None:
+        self.show_pane()
+        self.pane.tabs.setCurrentIndex(1)
+        self.pane.new_comment.setFocus()
+
+    def review_changed(self) -> None:
+        """case.review changed (or was undone): navigator, pane."""
+        self.w.rebuild_steps()
+        self._fill_section()
+
+    def _fill_section(self) -> None:
+        sid = self.current_section()
+        self.pane.set_section(self.heading(sid) if sid else None,
+                              W.section_status(self.case, sid) if sid else None)
+        self._fill_comments()
+
+    def _fill_comments(self) -> None:
+        sid = self.current_section()
+        self.pane.set_comments([(self.heading(c.section), c)
+                                for c in W.comments(self.case, section=sid)])
+
+    # ================================================================== versions, export
+
+    def save_version(self, name: str | None = None) -> bool:
+        if name is None:
+            count = len(W.review_data(self.case)["versions"]) + 1
+            name, ok = QInputDialog.getText(self.w, "Spara version", "Namn på versionen:",
+                                            text=f"Version {count}")
+            if not ok:
+                return False
+        from ..versions import save_version
+
+        self.w.flush_editors()
+        self._change(f"Spara version {name}", "versions",
+                     lambda: save_version(self.case, name, author=self.author()))
+        self.w.statusBar().showMessage(f"Versionen ”{name}” är sparad i ärendet.", 5000)
+        return True
+
+    def compare_versions(self):
+        from ..versions import list_versions
+        from .review_versions import CompareDialog
+
+        if not list_versions(self.case):
+            QMessageBox.information(self.w, "Jämför versioner",
+                                    "Det finns inga sparade versioner ännu. Spara en version "
+                                    "först (Granskning → Spara version…).")
+            return None
+        self.w.flush_editors()
+        headings = {s.id: s.heading for s in self.w.profile.sections}
+        self.compare_dialog = CompareDialog(self.w, self.case, headings)
+        self.compare_dialog.show()
+        return self.compare_dialog
+
+    def export_review(self, out: Path | None = None) -> Path | None:
+        """Arkiv → Exportera granskningsversion: the DOCX with comments in the margin."""
+        if out is None:
+            default = (self.w.path.with_name(self.w.path.stem + "-granskning.docx")
+                       if self.w.path else Path.home() / "granskningsversion.docx")
+            chosen, _ = QFileDialog.getSaveFileName(self.w, "Exportera granskningsversion",
+                                                    str(default), "Word-dokument (*.docx)")
+            if not chosen:
+                return None
+            out = Path(chosen)
+            if out.suffix.lower() != ".docx":
+                out = out.with_name(out.name + ".docx")
+        from ..export.review_docx import export_review_docx
+        from . import dialogs
+
+        self.w.flush_editors()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = export_review_docx(self.case, self.w.profile, out)
+        except TillitError as err:
+            QApplication.restoreOverrideCursor()
+            dialogs.show_error(self.w, str(err), "Exporten misslyckades")
+            return None
+        QApplication.restoreOverrideCursor()
+        note = f" {len(result.warnings)} kommentarer sitter vid rubriken." \
+            if result.on_heading else ""
+        self.w.statusBar().showMessage(f"Granskningsversionen är sparad: {out}.{note}", 8000)
+        return out
+
+    def confirm_export(self) -> bool:
+        """While a personal-data finding is open, export only after "Exportera ändå"."""
+        self.w.flush_editors()
+        found = self.checks.personal_data(self.case, self.w.profile)
+        if not found:
+            return True
+        lines = [f"• {self.heading(f.section)}: {f.excerpt}" for f in found[:6]]
+        if len(found) > 6:
+            lines.append(f"• … och {len(found) - 6} till")
+        box = QMessageBox(self.w)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Personuppgifter i texten")
+        box.setText("Texten innehåller uppgifter som ser ut som personuppgifter "
+                    "(personnummer, telefonnummer eller e-post):\n\n" + "\n".join(lines)
+                    + "\n\nVill du exportera ändå?")
+        box.setInformativeText("Ta bort uppgifterna, eller markera dem som ”Inte ett problem” "
+                               "i granskningen om de ska stå kvar.")
+        btn = QMessageBox.StandardButton
+        box.setStandardButtons(btn.Yes | btn.Cancel)
+        box.button(btn.Yes).setText("Exportera ändå")
+        box.button(btn.Cancel).setText("Avbryt")
+        box.setDefaultButton(btn.Cancel)
+        return box.exec() == btn.Yes
