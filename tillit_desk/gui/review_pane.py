@@ -77,7 +77,7 @@ class ReviewPane(QWidget):
             "Välj en anmärkning och tryck Retur för att visa texten i avsnittet.")
         self.tree.setHeaderLabels(["Anmärkning", "Utdrag"])
         self.tree.header().setAccessibleName("Kolumnrubriker för anmärkningarna")
-        self.tree.setColumnWidth(0, 260)
+        self.tree.setColumnWidth(0, 230)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.itemActivated.connect(self._activated)

@@ -98,6 +98,7 @@ class ReviewWorkflow(QObject):
         self.dock.setObjectName("review_dock")
         self.dock.setAccessibleName("Granskningspanel")
         self.dock.setWidget(self.pane)
+        self.pane.setMinimumWidth(320)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         page = window.review_page
