@@ -235,3 +235,20 @@ def test_ignored_personal_data_no_longer_blocks(window, answers, tmp_path):
     assert answers["seen"] == []
     window.undo_stack.undo()
     assert window.review.checks.personal_data(window.case, window.profile)
+
+
+def test_review_controls_have_accessible_names(window, qtbot, monkeypatch):
+    from tillit_desk.gui.mainwindow import widget_names_missing
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("V1", True)))
+    window.go_to("arendet")
+    window.review.show_pane()
+    for tab in range(window.review.pane.tabs.count()):
+        window.review.pane.tabs.setCurrentIndex(tab)
+        assert widget_names_missing(window) == []
+    window.review.save_version()
+    dialog = window.review.compare_versions()
+    assert widget_names_missing(dialog) == []
+    dialog.close()
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "&Granskning" in menus
