@@ -6,6 +6,7 @@ depend on package metadata being present (versions are looked up when available)
 
 from __future__ import annotations
 
+import platform
 from dataclasses import dataclass
 from importlib import metadata
 
@@ -27,6 +28,8 @@ class Component:
     url: str
 
     def version(self) -> str:
+        if self.name == "Python":
+            return platform.python_version()
         if self.distribution is None:
             return ""
         try:

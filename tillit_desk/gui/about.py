@@ -59,7 +59,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Om Tillit Desk")
         self.setAccessibleName("Om Tillit Desk")
-        self.resize(760, 560)
+        self.resize(780, 680)
         logo = QLabel()
         logo.setPixmap(app_icon().pixmap(64, 64))
         logo.setAccessibleName("Programikon")

@@ -74,7 +74,7 @@ def run_smoke_test(out: Path, case: Path | None = None) -> int:
     export function, and quit: 0 when the file was written, 1 with a Swedish message otherwise.
 
     Runs offscreen unless QT_QPA_PLATFORM says otherwise, in a throwaway settings folder, and
-    prints error dialogs instead of waiting for someone to click them."""
+    prints error dialogs and questions instead of waiting for someone to click them."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ.setdefault("TILLIT_DESK_HOME", tempfile.mkdtemp(prefix="tillit-smoke-"))
     from . import dialogs
@@ -86,6 +86,15 @@ def run_smoke_test(out: Path, case: Path | None = None) -> int:
         errors.append(f"{title}: {message}")
 
     dialogs.show_error = record_error
+    from PySide6.QtWidgets import QMessageBox
+
+    def unexpected(*args, **_k) -> QMessageBox.StandardButton:
+        texts = [a for a in args if isinstance(a, str)] or [args[0].text()]
+        errors.append(f"Oväntad fråga: {texts[-1]}")
+        return QMessageBox.StandardButton.Cancel
+
+    for name in ("question", "warning", "information", "critical", "exec"):
+        setattr(QMessageBox, name, unexpected)
     app = _application([])
     if app_icon().isNull():
         errors.append("Programikonen saknas (resources/icons).")
