@@ -26,7 +26,7 @@ def _full_check(window, qtbot):
 
 def _item(window, excerpt, section="arendet"):
     items = [i for i in window.review.pane.finding_items() if i.text(1) == excerpt
-             and i.data(0, Qt.ItemDataRole.UserRole).section == section]
+             and window.review.pane.finding_of(i).section == section]
     assert items, [i.text(1) for i in window.review.pane.finding_items()]
     return items[0]
 

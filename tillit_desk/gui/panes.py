@@ -71,6 +71,7 @@ class HelpPane(QWidget):
 
     def show_step(self, kind: str, spec: SectionSpec | None) -> None:
         self.phrases.clear()
+        self._phrases: list[Phrase] = []
         if spec is None or not spec.holds_text:
             body = _STEP_HELP.get(kind, "")
             if spec is not None:
@@ -86,16 +87,18 @@ class HelpPane(QWidget):
             for phrase in spec.phrases:
                 item = QListWidgetItem(phrase.label)
                 item.setToolTip(phrase.text)
-                item.setData(256, phrase)
+                item.setData(256, len(self._phrases))  # an index, as in review_pane
+                self._phrases.append(phrase)
                 self.phrases.addItem(item)
         has = self.phrases.count() > 0
         self.phrases.setVisible(has)
         self.phrase_label.setVisible(has)
 
     def _activated(self, item: QListWidgetItem) -> None:
-        phrase = item.data(256)
-        if isinstance(phrase, Phrase):
-            self.phrase_chosen.emit(phrase)
+        index = item.data(256)
+        phrases = getattr(self, "_phrases", [])
+        if isinstance(index, int) and index < len(phrases):
+            self.phrase_chosen.emit(phrases[index])
 
 
 class DecisionBuilder(QGroupBox):

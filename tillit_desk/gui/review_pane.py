@@ -140,6 +140,9 @@ class ReviewPane(QWidget):
                        for i in range(self.tree.topLevelItemCount())
                        if not self.tree.topLevelItem(i).isExpanded()}
         self.tree.clear()
+        # Items hold an index into this list rather than the object: a plain int in item
+        # data never depends on how the Qt binding wraps Python objects.
+        self._findings: list[Finding] = []
         for heading, findings in groups:
             top = QTreeWidgetItem([f"{heading} ({len(findings)})", ""])
             top.setData(0, Qt.ItemDataRole.AccessibleTextRole,
@@ -150,7 +153,8 @@ class ReviewPane(QWidget):
             for f in findings:
                 label = SEVERITY_LABELS.get(f.severity, f.severity)
                 item = QTreeWidgetItem([f"{label}: {f.message}", f.excerpt])
-                item.setData(0, FINDING_ROLE, f)
+                item.setData(0, FINDING_ROLE, len(self._findings))
+                self._findings.append(f)
                 item.setForeground(0, QBrush(QColor(SEVERITY_COLOURS.get(f.severity, "#000"))))
                 tip = f.message + (f"\nFörslag: {f.suggestion}" if f.suggestion else "")
                 item.setToolTip(0, tip)
@@ -168,9 +172,14 @@ class ReviewPane(QWidget):
             out += [top.child(k) for k in range(top.childCount())]
         return out
 
+    def finding_of(self, item: QTreeWidgetItem | None) -> Finding | None:
+        index = item.data(0, FINDING_ROLE) if item is not None else None
+        findings = getattr(self, "_findings", [])
+        return findings[index] if isinstance(index, int) and index < len(findings) else None
+
     def _activated(self, item: QTreeWidgetItem) -> None:
-        finding = item.data(0, FINDING_ROLE)
-        if isinstance(finding, Finding):
+        finding = self.finding_of(item)
+        if finding is not None:
             self.finding_chosen.emit(finding)
 
     # ------------------------------------------------------------------ status and comments
@@ -184,9 +193,10 @@ class ReviewPane(QWidget):
 
     def set_comments(self, comments: list[tuple[str, Comment]]) -> None:
         """``comments``: (section heading, comment)."""
-        current = self.comments.currentItem()
-        keep = current.data(COMMENT_ROLE).id if current is not None else None
+        previous = self._selected_comment()
+        keep = previous.id if previous is not None else None
         self.comments.clear()
+        self._comments: list[Comment] = []
         for heading, c in comments:
             if c.resolved and not self.show_resolved.isChecked():
                 continue
@@ -194,7 +204,8 @@ class ReviewPane(QWidget):
             quote = f"\n”{c.quote}”" if c.quote else ""
             item = QListWidgetItem(f"{c.author or 'Okänd'}, {when(c.created)} ({heading}){state}"
                                    f"{quote}\n{c.text}")
-            item.setData(COMMENT_ROLE, c)
+            item.setData(COMMENT_ROLE, len(self._comments))
+            self._comments.append(c)
             if c.resolved:
                 item.setForeground(QBrush(QColor("#777777")))
             self.comments.addItem(item)
@@ -202,9 +213,13 @@ class ReviewPane(QWidget):
                 self.comments.setCurrentItem(item)
         self._update_toggle()
 
+    def _comment_of(self, item: QListWidgetItem | None) -> Comment | None:
+        index = item.data(COMMENT_ROLE) if item is not None else None
+        comments = getattr(self, "_comments", [])
+        return comments[index] if isinstance(index, int) and index < len(comments) else None
+
     def _selected_comment(self) -> Comment | None:
-        item = self.comments.currentItem()
-        return item.data(COMMENT_ROLE) if item is not None else None
+        return self._comment_of(self.comments.currentItem())
 
     def _update_toggle(self) -> None:
         c = self._selected_comment()
@@ -217,7 +232,9 @@ class ReviewPane(QWidget):
             self.comment_toggled.emit(c.id)
 
     def _comment_activated(self, item: QListWidgetItem) -> None:
-        self.comment_chosen.emit(item.data(COMMENT_ROLE))
+        comment = self._comment_of(item)
+        if comment is not None:
+            self.comment_chosen.emit(comment)
 
     def _add(self) -> None:
         text = self.new_comment.toPlainText().strip()
