@@ -252,3 +252,13 @@ def test_review_controls_have_accessible_names(window, qtbot, monkeypatch):
     dialog.close()
     menus = [a.text() for a in window.menuBar().actions()]
     assert "&Granskning" in menus
+
+
+def test_review_pane_takes_the_previews_place_on_a_narrow_window(window, qtbot):
+    window.resize(1280, 800)
+    assert window.preview.isVisible()
+    window.review.show_pane()
+    assert window.review.dock.isVisible()
+    assert not window.preview.isVisible()
+    window.review.dock.close()
+    qtbot.waitUntil(lambda: window.preview.isVisible())

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -126,7 +127,9 @@ class SettingsDialog(QDialog):
                                     ("&Autospara var", self.interval, "Autospara intervall"),
                                     ("&LibreOffice", self.soffice, "Sökväg till LibreOffice")):
             widget.setAccessibleName(name)
-            form.addRow(label, lo_row if widget is self.soffice else widget)
+            text = QLabel(label)
+            text.setBuddy(widget)  # Alt+letter moves there; a row with a layout has no buddy
+            form.addRow(text, lo_row if widget is self.soffice else widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Spara")

@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 SECTION_DELAY_MS = 300  # a section is checked this long after typing stops
 FULL_DELAY_MS = 1500  # the whole case, after the preview has refreshed
+WIDE_ENOUGH_FOR_BOTH = 1600  # narrower windows show the review pane instead of the preview
 LIVE_LIMIT = 200_000  # longer sections are not checked as you type (the full check still runs)
 PSEUDO_SECTIONS = {"dokument": ("Ärendeuppgifter", STEP_CASE),
                    "motion": ("Motionen", STEP_MOTION),
@@ -101,6 +102,7 @@ class ReviewWorkflow(QObject):
         self.pane.setMinimumWidth(320)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
+        self.dock.visibilityChanged.connect(self._dock_visibility)
         page = window.review_page
         page.review_export.clicked.connect(lambda: self.export_review())
         page.save_version.clicked.connect(lambda: self.save_version())
@@ -143,8 +145,19 @@ class ReviewWorkflow(QObject):
         return action
 
     def show_pane(self) -> None:
+        """Show the pane; on a narrow screen it takes the preview's place until closed."""
+        window = self.w
+        if not self.dock.isVisible() and window.width() < WIDE_ENOUGH_FOR_BOTH:
+            self._preview_hidden_by_pane = window.preview.isVisible()
+            if self._preview_hidden_by_pane:
+                window.preview_action.setChecked(False)
         self.dock.show()
         self.dock.raise_()
+
+    def _dock_visibility(self, visible: bool) -> None:
+        if not visible and getattr(self, "_preview_hidden_by_pane", False):
+            self._preview_hidden_by_pane = False
+            self.w.preview_action.setChecked(True)
 
     # ================================================================== hooks from the window
 
