@@ -13,7 +13,7 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoCommand
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 SECTION_DELAY_MS = 300  # a section is checked this long after typing stops
+SPELLER_DELAY_MS = 2000  # after start-up: the first paint and first keystrokes come first
 FULL_DELAY_MS = 1500  # the whole case, after the preview has refreshed
 WIDE_ENOUGH_FOR_BOTH = 1600  # narrower windows show the review pane instead of the preview
 LIVE_LIMIT = 200_000  # longer sections are not checked as you type (the full check still runs)
@@ -108,7 +109,9 @@ class ReviewWorkflow(QObject):
         page.save_version.clicked.connect(lambda: self.save_version())
         page.compare.clicked.connect(lambda: self.compare_versions())
         page.show_pane.clicked.connect(self.show_pane)
-        self.checks.load_speller()
+        # Reading the dictionary is a second of pure Python: in a thread it still competes for
+        # the interpreter, so it starts after the window has been painted and is usable.
+        QTimer.singleShot(SPELLER_DELAY_MS, self.checks.load_speller)
 
     @property
     def case(self):
