@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import platform
 from dataclasses import dataclass
-from importlib import metadata
 
 from . import __version__
 
@@ -32,6 +31,8 @@ class Component:
             return platform.python_version()
         if self.distribution is None:
             return ""
+        from importlib import metadata  # only when the About dialog asks: slow to import
+
         try:
             return metadata.version(self.distribution)
         except metadata.PackageNotFoundError:
