@@ -67,6 +67,10 @@ def load_template(path: Path | str) -> DocxTemplate:
 
 
 def render_template(tpl: DocxTemplate, context: dict[str, Any]) -> None:
+    problems = broken_tags(tpl.get_docx())
+    if problems:
+        raise TemplateError(f"Word-mallen: {problems[0]} Rätta mallen i Word (kör "
+                            "\"validate-template\" för alla fel).")
     env = sandbox(autoescape=True)
     try:
         tpl.render(context, jinja_env=env, autoescape=True)
@@ -109,6 +113,35 @@ def _paragraph_texts(xml: str) -> list[str]:
     return ["".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p")]
 
 
+def _unbalanced(text: str, where: str) -> str | None:
+    """A paragraph whose tags do not open and close in pairs: Word split or mangled a tag."""
+    opened = text.count("{{") + text.count("{%")
+    closed = text.count("}}") + text.count("%}")
+    if opened == closed:
+        return None
+    return (f"I {where}: stycket \"{text[:80]}\" har en tagg som inte stängs eller "
+            "öppnas rätt ({{ … }} eller {% … %}).")
+
+
+def broken_tags(document) -> list[str]:
+    """Tags that cannot be right, found on the already parsed parts (cheap enough for every
+    export): Jinja would otherwise swallow text up to the next ``}}`` and drop it silently."""
+    roots = [("brödtexten", document.element.body)]
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith(("/header", "/footer")) and hasattr(rel.target_part, "element"):
+            roots.append(("sidhuvudet" if rel.reltype.endswith("/header") else "sidfoten",
+                          rel.target_part.element))
+    problems = []
+    for where, root in roots:
+        for p in root.iter(f"{_W}p"):
+            text = "".join(t.text or "" for t in p.iter(f"{_W}t"))
+            if "{" in text or "}" in text:
+                problem = _unbalanced(text, where)
+                if problem:
+                    problems.append(problem)
+    return problems
+
+
 def _has_page_fields(xml_parts: list[tuple[str, str]]) -> tuple[bool, bool]:
     joined = " ".join(x for w, x in xml_parts if w != "brödtexten")
     instr = " ".join(re.findall(r"<w:instrText[^>]*>([^<]*)</w:instrText>", joined))
@@ -136,12 +169,9 @@ def validate_template(path: Path | str, sample_context: dict[str, Any] | None = 
                     report.warnings.append(
                         f"I {where}: taggen {tag} innehåller typografiska citattecken (Word "
                         "autokorrigerar \" till ”). Skriv om dem som raka citattecken.")
-            opened = text.count("{{") + text.count("{%")
-            closed = text.count("}}") + text.count("%}")
-            if opened != closed:
-                report.errors.append(
-                    f"I {where}: stycket \"{text[:80]}\" har en tagg som inte stängs eller "
-                    "öppnas rätt ({{ … }} eller {% … %}).")
+            problem = _unbalanced(text, where)
+            if problem:
+                report.errors.append(problem)
         patched = tpl.patch_xml(xml)
         try:
             used |= meta.find_undeclared_variables(env.parse(patched))
