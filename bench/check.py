@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import argparse
 import copy
-import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timing import median_ms  # noqa: E402
 
 from tillit_desk.example import load_example  # noqa: E402
 from tillit_desk.profiles import ProfileRegistry  # noqa: E402
@@ -49,15 +50,6 @@ def build_case(pages: int):
     return case
 
 
-def timed(fn, repeat: int = 5) -> float:
-    """Median wall time in milliseconds."""
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
-
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -73,7 +65,7 @@ def main() -> int:
         analyse.cache_clear()
         Checker(spelling=False).check(case, profile)
 
-    ms = timed(cold_nospell)
+    ms = median_ms(cold_nospell)
     print(f"Full granskning utan stavning (kall cache):      {ms:8.1f} ms  (mål ≤ 100 ms)")
 
     t = time.perf_counter()
@@ -90,7 +82,7 @@ def main() -> int:
         analyse.cache_clear()
         Checker(speller=speller).check(case, profile)
 
-    ms = timed(warm_spell)
+    ms = median_ms(warm_spell)
     print(f"Full granskning med stavning, varm ordcache:     {ms:8.1f} ms")
 
     checker = Checker(speller=speller)
@@ -102,7 +94,7 @@ def main() -> int:
         text = base + f" Tillägg {next(edits)} att att."
         checker.check_section(case, profile, "bedomning", text)
 
-    ms = timed(recheck_small, repeat=20)
+    ms = median_ms(recheck_small, runs=20)
     print(f"Omgranskning av ett ändrat avsnitt (Bedömning, {len(base.split())} ord): {ms:6.1f} ms"
           "  (mål ≤ 16 ms)")
     big = case.sections["arendet"]
@@ -111,7 +103,7 @@ def main() -> int:
         text = big + f" Tillägg {next(edits)}."
         checker.check_section(case, profile, "arendet", text)
 
-    ms = timed(recheck_big, repeat=10)
+    ms = median_ms(recheck_big, runs=10)
     print(f"Omgranskning av ett ändrat avsnitt (Ärendet, {len(big.split())} ord): {ms:6.1f} ms")
     return 0
 

@@ -7,28 +7,19 @@ Prints figures; never asserts. Run with `make bench` or `.venv/bin/python bench/
 from __future__ import annotations
 
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timing import median_ms  # noqa: E402
+
 from tillit_desk.example import EXAMPLE_CASE, load_example  # noqa: E402
 from tillit_desk.export.docx import render_docx  # noqa: E402
 from tillit_desk.profiles import ProfileRegistry  # noqa: E402
-
-
-def median_ms(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:

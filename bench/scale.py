@@ -5,10 +5,8 @@ Prints one row per size and the cost per page, so that linear growth is visible.
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,21 +14,13 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from casegen import big_case  # noqa: E402
+from timing import median_ms  # noqa: E402
 
 from tillit_desk.compose import compose  # noqa: E402
 from tillit_desk.export.docx import render_docx  # noqa: E402
 from tillit_desk.fileformat import load_case, save_case  # noqa: E402
 from tillit_desk.markup import parse_blocks  # noqa: E402
 from tillit_desk.profiles import ProfileRegistry  # noqa: E402
-
-
-def timed(fn, runs: int = 3) -> float:
-    out = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - start) * 1000)
-    return statistics.median(out)
 
 
 def main() -> None:
@@ -41,15 +31,15 @@ def main() -> None:
         for pages in (10, 100, 300):
             case = big_case(pages)
             path = Path(tmp) / f"{pages}.tillit"
-            save = timed(lambda case=case, path=path: save_case(case, path))
-            load = timed(lambda path=path: load_case(path))
+            save = median_ms(lambda case=case, path=path: save_case(case, path))
+            load = median_ms(lambda path=path: load_case(path))
 
             def fresh_compose(case=case):
                 parse_blocks.cache_clear()
                 compose(case, profile)
 
-            comp = timed(fresh_compose)
-            export = timed(lambda case=case: render_docx(case, profile), runs=1 if pages > 100
+            comp = median_ms(fresh_compose)
+            export = median_ms(lambda case=case: render_docx(case, profile), runs=1 if pages > 100
                            else 3)
             print(f"{pages:>5} {save:>9.1f} {load:>9.1f} {comp:>11.1f} {export:>10.1f} "
                   f"{export / pages:>15.2f}")
