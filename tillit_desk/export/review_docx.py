@@ -83,20 +83,14 @@ def _split(run: Run, offset: int, paragraph: Paragraph) -> Run:
 
 def _runs_for(paragraph: Paragraph, start: int, end: int) -> list[Run]:
     """The runs that cover exactly [start, end) of the paragraph's text, splitting as needed."""
-    pos = 0
-    for run in list(paragraph.runs):
-        length = len(run.text)
-        if pos < start < pos + length and _simple(run):
-            _split(run, start - pos, paragraph)
-            break
-        pos += length
-    pos = 0
-    for run in list(paragraph.runs):
-        length = len(run.text)
-        if pos < end < pos + length and _simple(run):
-            _split(run, end - pos, paragraph)
-            break
-        pos += length
+    for cut in (start, end):  # split the run the start falls in, then the one the end does
+        pos = 0
+        for run in list(paragraph.runs):
+            length = len(run.text)
+            if pos < cut < pos + length and _simple(run):
+                _split(run, cut - pos, paragraph)
+                break
+            pos += length
     covered: list[Run] = []
     pos = 0
     for run in paragraph.runs:

@@ -25,6 +25,17 @@ from ..settings import MAX_AUTOSAVE_SECONDS, MIN_AUTOSAVE_SECONDS, Settings
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
 
+def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """OK/Avbryt buttons in Swedish, wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def ask_save_changes(parent: QWidget, name: str) -> str:
     """Spara / Spara inte / Avbryt. Returns SAVE, DISCARD or CANCEL."""
     box = QMessageBox(parent)
@@ -78,13 +89,7 @@ class NewCaseDialog(QDialog):
         self.motion.setChecked(True)
         form.addRow("&Profil", self.profile)
         form.addRow("", self.motion)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Skapa")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, "Skapa"))
 
     def choice(self) -> tuple[str, bool]:
         return self.profile.currentData(), self.motion.isChecked()
@@ -130,13 +135,7 @@ class SettingsDialog(QDialog):
             text = QLabel(label)
             text.setBuddy(widget)  # Alt+letter moves there; a row with a layout has no buddy
             form.addRow(text, lo_row if widget is self.soffice else widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Spara")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self, "Spara"))
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Välj LibreOffice (soffice)")
