@@ -764,6 +764,7 @@ class MainWindow(QMainWindow):
             thread.wait(5000)
         self.autosave_timer.stop()
         self.refresh_timer.stop()
+        self.review.stop()
         self.autosaver.discard()
         event.accept()
 

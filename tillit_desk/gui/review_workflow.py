@@ -111,7 +111,16 @@ class ReviewWorkflow(QObject):
         page.show_pane.clicked.connect(self.show_pane)
         # Reading the dictionary is a second of pure Python: in a thread it still competes for
         # the interpreter, so it starts after the window has been painted and is usable.
-        QTimer.singleShot(SPELLER_DELAY_MS, self.checks.load_speller)
+        self.speller_timer = QTimer(self)
+        self.speller_timer.setSingleShot(True)
+        self.speller_timer.timeout.connect(self.checks.load_speller)
+        self.speller_timer.start(SPELLER_DELAY_MS)
+
+    def stop(self) -> None:
+        """The window is closing: start nothing new (a late dictionary load would point the
+        shared speller at this window's user dictionary)."""
+        self.speller_timer.stop()
+        self.full_timer.stop()
 
     @property
     def case(self):
