@@ -21,6 +21,10 @@ from ..errors import PdfError
 from ..safe_write import atomic_write
 
 DEFAULT_TIMEOUT = 120.0
+MISSING_LIBREOFFICE = (
+    "LibreOffice hittades inte, så PDF kan inte skapas. Installera LibreOffice (gratis) eller "
+    "ange sökvägen till soffice i Arkiv → Inställningar. DOCX-exporten fungerar ändå."
+)
 
 _CANDIDATES = {
     "win32": [
@@ -83,11 +87,7 @@ class PdfJob:
     def run(self) -> Path:
         binary = find_soffice(self.soffice)
         if binary is None:
-            raise PdfError(
-                "LibreOffice hittades inte, så PDF kan inte skapas. Installera LibreOffice "
-                "(gratis) eller ange sökvägen till soffice i Inställningar. DOCX-exporten "
-                "fungerar ändå."
-            )
+            raise PdfError(MISSING_LIBREOFFICE)
         if not self.docx.is_file():
             raise PdfError(f"Filen {self.docx} finns inte.")
         filter_name = "pdf"

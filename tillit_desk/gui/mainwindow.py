@@ -560,15 +560,9 @@ class MainWindow(QMainWindow):
         if confirm and not self.review.confirm_export():  # open personal-data findings
             return None
         if out is None:
-            default = (self.path.with_suffix(".docx") if self.path
-                       else Path.home() / (self._file_stem() + ".docx"))
-            chosen, _ = QFileDialog.getSaveFileName(self, "Exportera DOCX", str(default),
-                                                    "Word-dokument (*.docx)")
-            if not chosen:
+            out = self._ask_export_path(".docx", "Exportera DOCX", "Word-dokument (*.docx)")
+            if out is None:
                 return None
-            out = Path(chosen)
-            if out.suffix.lower() != ".docx":
-                out = out.with_name(out.name + ".docx")
         self.flush_editors()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -585,31 +579,34 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exporterat till {result.path}{note}", 8000)
         return result.path
 
+    def _ask_export_path(self, suffix: str, title: str, file_filter: str) -> Path | None:
+        """Save dialog next to the case file (or in the home folder), suffix enforced."""
+        default = (self.path.with_suffix(suffix) if self.path
+                   else Path.home() / (self._file_stem() + suffix))
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(default), file_filter)
+        if not chosen:
+            return None
+        out = Path(chosen)
+        return out if out.suffix.lower() == suffix else out.with_name(out.name + suffix)
+
     def _progress(self, i: int, n: int, msg: str) -> None:
         self.statusBar().showMessage(f"{msg} ({i}/{n})")
         QApplication.processEvents()
 
     def export_pdf(self, out: Path | None = None) -> bool:
         """DOCX first (fast), then LibreOffice in a background thread with a cancel button."""
-        from ..export.pdf import PdfJob, find_soffice
+        from ..export.pdf import MISSING_LIBREOFFICE, PdfJob, find_soffice
 
         if not self.review.confirm_export():
             return False
         soffice = find_soffice(self.settings.soffice_path or None)
         if soffice is None:
-            dialogs.show_error(
-                self, "LibreOffice hittades inte, så PDF kan inte skapas. Installera "
-                "LibreOffice (gratis) eller ange sökvägen i Arkiv → Inställningar. "
-                "Exportera DOCX fungerar ändå.", "PDF kan inte skapas")
+            dialogs.show_error(self, MISSING_LIBREOFFICE, "PDF kan inte skapas")
             return False
         if out is None:
-            default = (self.path.with_suffix(".pdf") if self.path
-                       else Path.home() / (self._file_stem() + ".pdf"))
-            chosen, _ = QFileDialog.getSaveFileName(self, "Exportera PDF", str(default),
-                                                    "PDF (*.pdf)")
-            if not chosen:
+            out = self._ask_export_path(".pdf", "Exportera PDF", "PDF (*.pdf)")
+            if out is None:
                 return False
-            out = Path(chosen)
         work = Path(tempfile.mkdtemp(prefix="tillit-pdf-"))
         docx = self.export_docx(work / (out.stem + ".docx"), confirm=False)
         if docx is None:
