@@ -105,3 +105,20 @@ def test_export_output_round_trips_through_python_docx(tmp_path, tillit_home):
     assert run("export", str(EXAMPLE), "-o", str(out), home=tillit_home).returncode == 0
     document = docx.Document(io.BytesIO(out.read_bytes()))
     assert any(p.text == "Barnets bästa" for p in document.paragraphs)
+
+
+def test_export_leaves_feature_packages_unloaded_but_help_lists_them(tmp_path, tillit_home):
+    code = (
+        "import sys\n"
+        "from tillit_desk.cli import main\n"
+        f"assert main(['export', {str(EXAMPLE)!r}, '-o', {str(tmp_path / 'a.docx')!r}]) == 0\n"
+        "loaded = [m for m in sys.modules if m.startswith(('tillit_desk.review',"
+        " 'tillit_desk.motion'))]\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            cwd=ROOT, env=dict(os.environ, TILLIT_DESK_HOME=str(tmp_path)))
+    assert result.returncode == 0, result.stderr
+    helptext = run("--help", home=tillit_home).stdout
+    for command in ("export", "check", "export-review", "import-motion"):
+        assert command in helptext
