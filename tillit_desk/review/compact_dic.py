@@ -1,0 +1,282 @@
+"""A compact, read-only word store for spylls' Hunspell ``Dictionary``.
+
+Why: spylls keeps every .dic entry as a ``Word`` object in a list plus two dicts of lists
+(``index``, ``lowercase_index``). For sv_SE's 152 000 stems that is ~65 MB of Python objects,
+most of the window's memory. The look-up and suggestion code only ever asks the ``Dic`` for
+``homonyms(stem)`` (and ``has_flag``, built on it) and iterates ``words`` for n-gram
+suggestions, so the same answers can come from a few flat arrays:
+
+* the stems, UTF-8, joined by newlines into one ``bytes`` with an offsets array;
+* per stem an id into a small table of distinct ``(flags, captype, data, alt_spellings)``
+  (sv_SE has ~2 300), so each stem costs a few bytes;
+* a sorted array of CRC-32s of the stems with the matching stem numbers, searched with
+  ``bisect`` (C code); a hit is confirmed by comparing the stem bytes, so hash collisions
+  cannot change an answer;
+* the same for the lowercase index, which spylls fills only from stems that are not all
+  lowercase (see ``homonyms`` for the single-letter keys).
+
+``Word`` objects are built on demand (a small LRU cache keeps the hot ones), and spylls'
+algorithms run unchanged: this module only reads the .dic through spylls' own reader (with its
+``Dic``/``Word`` classes swapped for a collector while it runs), so flag parsing, aliases,
+``ph:`` handling and casing stay exactly spylls'.
+"""
+
+from __future__ import annotations
+
+import threading
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterator
+from functools import lru_cache
+from zlib import crc32
+
+from spylls.hunspell import Dictionary, readers
+from spylls.hunspell.algo import lookup, suggest
+from spylls.hunspell.algo.capitalization import Type as CapType
+from spylls.hunspell.data import dic as dic_module
+from spylls.hunspell.data.aff import Aff
+from spylls.hunspell.readers.file_reader import FileReader
+
+Word = dic_module.Word
+Entry = tuple[frozenset[str], CapType, dict, list]
+
+_READ_LOCK = threading.Lock()  # the reader's Dic/Word are swapped process-wide while it runs
+_WORD_CACHE = 4096
+
+
+def _index_type(count: int) -> str:
+    """The smallest unsigned array typecode that holds ``count`` distinct values."""
+    return "H" if count <= 0xFFFF else "I"
+
+
+class _Collector:
+    """Stands in for spylls' ``Dic`` while ``read_dic`` runs: keeps only compact data."""
+
+    def __init__(self, words: list) -> None:  # read_dic calls Dic(words=[])
+        self.blob = bytearray()
+        self.offsets = array("I", [0])
+        self.entries: dict[tuple, int] = {}
+        self.table: list[Entry] = []
+        self.entry_ids = array("I")
+        self.hashes = array("I")
+        self.lower: list[tuple[int, bytes, int]] = []  # (crc, key bytes, stem number)
+
+    @staticmethod
+    def word(*, stem: str, flags: set[str], data: dict, captype: CapType,
+             alt_spellings: list[str]) -> tuple:
+        """Stands in for ``Word``: a plain tuple is all the collector needs."""
+        return stem, flags, data, captype, alt_spellings
+
+    def append(self, word: tuple, *, lower) -> None:
+        stem, flags, data, captype, alt = word
+        frozen = frozenset(flags)
+        # enum members hash slowly (Python-level __hash__): key on their identity instead
+        key = ((frozen, id(captype), tuple((k, tuple(v)) for k, v in data.items()), tuple(alt))
+               if data or alt else (frozen, id(captype)))
+        entry = self.entries.get(key)
+        if entry is None:
+            entry = self.entries[key] = len(self.table)
+            self.table.append((frozen, captype, dict(data) if data else {}, list(alt)))
+        self.entry_ids.append(entry)
+        raw = stem.encode("utf-8")
+        self.blob += raw
+        self.blob += b"\n"
+        self.offsets.append(len(self.blob))
+        self.hashes.append(crc32(raw))
+        # spylls passes a list of lowercase forms, or (for an all-lowercase stem) the stem
+        # itself, whose characters then become one-letter keys: those are answered by a scan
+        if not isinstance(lower, str):
+            for lword in lower:
+                if len(lword) > 1:
+                    raw_lower = lword.encode("utf-8")
+                    self.lower.append((crc32(raw_lower), raw_lower, len(self.entry_ids) - 1))
+
+
+def read_compact(base: str) -> tuple[Aff, CompactDic]:
+    """Read ``base.aff``/``base.dic`` with spylls' readers into an ``Aff`` and a ``CompactDic``."""
+    aff, context = readers.read_aff(FileReader(base + ".aff"))
+    with _READ_LOCK:
+        original = dic_module.Dic, dic_module.Word
+        dic_module.Dic, dic_module.Word = _Collector, _Collector.word
+        try:
+            collected = readers.read_dic(FileReader(base + ".dic", encoding=context.encoding),
+                                         aff=aff, context=context)
+        finally:
+            dic_module.Dic, dic_module.Word = original
+    return aff, CompactDic.from_collector(collected, aff)
+
+
+class CompactDic(dic_module.Dic):
+    """spylls' ``Dic`` interface (``homonyms``, ``has_flag``, ``words``) over flat arrays."""
+
+    def __init__(self, *, blob: bytes, offsets: array, table: list[Entry], entry_ids: array,
+                 hashes: array, order: array, lower_hashes: array, lower_order: array,
+                 lower_keys: bytes, lower_offsets: array, aff: Aff) -> None:
+        self.blob = blob
+        self.offsets = offsets
+        self.table = table
+        self.entry_ids = entry_ids
+        self.hashes = hashes
+        self.order = order
+        self.lower_hashes = lower_hashes
+        self.lower_order = lower_order
+        self.lower_keys = lower_keys
+        self.lower_offsets = lower_offsets
+        self.casing = aff.casing
+        self.word = lru_cache(maxsize=_WORD_CACHE)(self._make_word)
+
+    @classmethod
+    def from_collector(cls, c: _Collector, aff: Aff) -> CompactDic:
+        """Sort the collected hashes (stable, so homonyms keep the .dic's order)."""
+        n = len(c.entry_ids)
+        # one int per stem, hash in the high bits: a plain int sort, ties in .dic order
+        packed = sorted([h << 32 | number for number, h in enumerate(c.hashes)])
+        low = 0xFFFFFFFF
+        order = [p & low for p in packed]
+        stem_type = _index_type(n)
+        lower = sorted(c.lower, key=lambda item: (item[0], item[2]))
+        lower_keys = bytearray()
+        lower_offsets = array("I", [0])
+        for _, raw, _ in lower:
+            lower_keys += raw
+            lower_offsets.append(len(lower_keys))
+        return cls(
+            blob=bytes(c.blob), offsets=c.offsets, table=c.table,
+            entry_ids=array(_index_type(len(c.table)), c.entry_ids),
+            hashes=array("I", [p >> 32 for p in packed]), order=array(stem_type, order),
+            lower_hashes=array("I", (h for h, _, _ in lower)),
+            lower_order=array(stem_type, (i for _, _, i in lower)),
+            lower_keys=bytes(lower_keys), lower_offsets=lower_offsets, aff=aff)
+
+    def __len__(self) -> int:
+        return len(self.entry_ids)
+
+    def __repr__(self) -> str:
+        return f"CompactDic(... {len(self)} words ...)"
+
+    def stem_bytes(self, number: int) -> bytes:
+        """The UTF-8 stem of entry ``number`` (without decoding it)."""
+        return self.blob[self.offsets[number]:self.offsets[number + 1] - 1]
+
+    def _make_word(self, number: int) -> Word:
+        flags, captype, data, alt = self.table[self.entry_ids[number]]
+        return Word(stem=self.stem_bytes(number).decode("utf-8"), flags=flags, data=data,
+                    captype=captype, alt_spellings=alt)
+
+    def homonyms(self, stem: str, *, ignorecase: bool = False) -> list[Word]:
+        """Every entry whose stem (or, with ``ignorecase``, lowercase form) is ``stem``,
+        in .dic order, as spylls' index would give them."""
+        if ignorecase:
+            if len(stem) <= 1:
+                return self._single_letter_homonyms(stem)
+            return self._lower_homonyms(stem)
+        raw = stem.encode("utf-8")
+        h = crc32(raw)
+        hashes = self.hashes
+        pos = bisect_left(hashes, h)
+        if pos == len(hashes) or hashes[pos] != h:
+            return []
+        found = []
+        while pos < len(hashes) and hashes[pos] == h:
+            number = self.order[pos]
+            if self.stem_bytes(number) == raw:
+                found.append(self.word(number))
+            pos += 1
+        return found
+
+    def _lower_homonyms(self, key: str) -> list[Word]:
+        raw = key.encode("utf-8")
+        h = crc32(raw)
+        hashes = self.lower_hashes
+        pos = bisect_left(hashes, h)
+        found = []
+        while pos < len(hashes) and hashes[pos] == h:
+            if self.lower_keys[self.lower_offsets[pos]:self.lower_offsets[pos + 1]] == raw:
+                found.append(self.word(self.lower_order[pos]))
+            pos += 1
+        return found
+
+    def _single_letter_homonyms(self, key: str) -> list[Word]:
+        """spylls' reader adds an all-lowercase stem to ``lowercase_index`` under each of its
+        letters (it iterates the stem string where a list of forms is meant), once per
+        occurrence; other stems go under their lowercase forms. Reproduced by a scan: it is
+        only reached for an all-capitals word whose stem is a single letter."""
+        if not key:
+            return []
+        found = []
+        table = self.table
+        entry_ids = self.entry_ids
+        for number, stem in enumerate(self.stems()):
+            if table[entry_ids[number]][1] == CapType.NO:
+                count = stem.count(key)
+            else:
+                count = self.casing.lower(stem).count(key)
+            if count:
+                word = self.word(number)
+                found.extend([word] * count)
+        return found
+
+    def stems(self) -> list[str]:
+        """All stems in .dic order (decoded on demand; for scans, not kept)."""
+        return self.blob.decode("utf-8").split("\n")[:-1]
+
+    def iter_words(self, exclude: frozenset[str] = frozenset()) -> Iterator[Word]:
+        """Every entry as a fresh ``Word``, in .dic order, skipping those with a flag in
+        ``exclude``."""
+        skip = [bool(exclude & flags) for flags, _, _, _ in self.table]
+        table = self.table
+        entry_ids = self.entry_ids
+        for number, stem in enumerate(self.stems()):
+            entry = entry_ids[number]
+            if skip[entry]:
+                continue
+            flags, captype, data, alt = table[entry]
+            yield Word(stem=stem, flags=flags, data=data, captype=captype, alt_spellings=alt)
+
+    @property
+    def words(self) -> _Words:  # type: ignore[override]
+        """All entries, iterable again and again (spylls' ``Dic.words`` is a list)."""
+        return _Words(self)
+
+
+class _Words:
+    """A re-iterable view of a ``CompactDic``'s entries, optionally without some flags."""
+
+    def __init__(self, dic: CompactDic, exclude: frozenset[str] = frozenset()) -> None:
+        self.dic = dic
+        self.exclude = exclude
+
+    def __iter__(self) -> Iterator[Word]:
+        return self.dic.iter_words(self.exclude)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class CompactSuggest(suggest.Suggest):
+    """spylls' ``Suggest``, but the n-gram word list is a lazy view instead of a list of every
+    ``Word`` (which would bring back the memory this module saves)."""
+
+    def __init__(self, aff: Aff, dic: CompactDic, lookuper: lookup.Lookup) -> None:
+        self.aff = aff
+        self.dic = dic
+        self.lookup = lookuper
+        # the same words as spylls' list: without FORBIDDENWORD, NOSUGGEST, ONLYINCOMPOUND
+        bad_flags = frozenset(filter(None, [aff.FORBIDDENWORD, aff.NOSUGGEST, aff.ONLYINCOMPOUND]))
+        self.words_for_ngram = _Words(dic, bad_flags)
+
+
+class CompactDictionary(Dictionary):
+    """spylls' ``Dictionary`` over a ``CompactDic``."""
+
+    def __init__(self, aff: Aff, dic: CompactDic) -> None:  # noqa: D107
+        self.aff = aff
+        self.dic = dic
+        self.lookuper = lookup.Lookup(aff, dic)
+        self.suggester = CompactSuggest(aff, dic, self.lookuper)
+
+    @classmethod
+    def from_files(cls, path: str) -> CompactDictionary:
+        """Read ``path.aff`` and ``path.dic``."""
+        aff, dic = read_compact(path)
+        return cls(aff, dic)
