@@ -47,9 +47,33 @@ def stiff_words() -> tuple[dict[str, list[str]], dict[str, StiffWord]]:
 
 @lru_cache(maxsize=256)
 def _forms_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """The forms as one alternation, longest first. The left word boundary is checked by
+    :func:`_bounded`: a pattern that starts with literals lets the regex engine skip ahead."""
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+")
                            for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])")
+    return re.compile(rf"(?:{alternation})(?![\w-])")
+
+
+_WORD_BEFORE = re.compile(r"[\w-]")
+
+
+def _first_bounded(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+    r"""``pattern.search(text, pos)`` as if the pattern began with ``(?<![\w-])``. Checking the
+    boundary here lets the pattern start with literals, so the regex engine skips ahead."""
+    before = _WORD_BEFORE.match
+    while True:
+        m = pattern.search(text, pos)
+        if m is None or not m.start() or not before(text, m.start() - 1):
+            return m
+        pos = m.start() + 1
+
+
+def _bounded(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``finditer`` for :func:`_first_bounded` (the patterns never match an empty string)."""
+    pos = 0
+    while (m := _first_bounded(pattern, text, pos)) is not None:
+        yield m
+        pos = m.end()
 
 
 @section_rule("klarsprak.stela_ord", "Stela ord och uttryck")
@@ -59,7 +83,7 @@ def stiff(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
     if not present:
         return
     forms = tuple(sorted(f for w in present for f in by_first[w]))
-    for m in _forms_pattern(forms).finditer(a.lower):
+    for m in _bounded(_forms_pattern(forms), a.lower):
         entry = by_form.get(" ".join(m.group().split()))
         if entry is None:
             continue
@@ -77,11 +101,14 @@ def long_sentences(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]
         if len(masked[start:end].split()) <= LONG_SENTENCE:
             continue  # whitespace chunks are at least as many as words: cannot be long
         words = WORD_RE.findall(masked, start, end)
-        n = sum(1 for w in words if not w.isdigit())
+        n = len(words) - sum(map(str.isdigit, words))
         if n > LONG_SENTENCE:
-            s = a.sentence(start, end)
-            yield at("klarsprak.lang_mening", TIPS, section, a.text, s.tokens[0].start,
-                     s.tokens[-1].end, f"Meningen har {n} ord. Dela gärna upp den: sikta på "
+            # the first and last word's positions, without building a Token per word: no word
+            # character stands before the first word or after the last one in the sentence
+            first = masked.find(words[0], start, end)
+            last = masked.rfind(words[-1], start, end) + len(words[-1])
+            yield at("klarsprak.lang_mening", TIPS, section, a.text, first, last,
+                     f"Meningen har {n} ord. Dela gärna upp den: sikta på "
                      f"högst {LONG_SENTENCE} ord per mening.")
 
 
@@ -169,14 +196,18 @@ def passive(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
     candidates = [w for w in a.word_set if w.endswith("s") and is_passive(w)]
     if not candidates:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, candidates)) + r")(?![\w-])")
-    done: set[tuple[int, int]] = set()
-    for m in pattern.finditer(a.masked):
+    pattern = re.compile(r"(?:" + "|".join(map(re.escape, candidates)) + r")(?![\w-])")
+    masked = a.masked
+    pos = 0
+    while True:
+        m = _first_bounded(pattern, masked, pos)
+        if m is None:
+            return
         span = a.sentence_at(m.start())
-        if span in done:
-            continue  # one per sentence is enough advice
-        done.add(span)
-        if _AGENT_RE.search(a.masked, span[0], span[1]):
+        # one per sentence is enough advice: go on after this sentence (a candidate is letters
+        # only, so no match reaches across a sentence boundary)
+        pos = max(span[1], m.end())
+        if _AGENT_RE.search(masked, span[0], span[1]):
             continue
         yield at("klarsprak.passiv", TIPS, section, a.text, m.start(), m.end(),
                  f"”{m.group()}” är passiv form utan att det står vem som gör något. "
@@ -190,7 +221,7 @@ _DOUBLE_OK = frozenset({"det", "ha", "la", "på"})
 
 @section_rule("klarsprak.dubbelord", "Samma ord två gånger i rad")
 def doubled_word(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    words = [w.lower() for w in a.words]
+    words = a.lower_words
     doubled = {w for w, nxt in zip(words, words[1:], strict=False)
                if w == nxt and not w.isdigit() and w not in _DOUBLE_OK}
     if not doubled:
@@ -236,20 +267,25 @@ def _clauses(a: Analysis, s: Sentence) -> Iterator[list]:
 
 
 def _repeat_candidates(words: list[str]) -> set[str]:
-    """Verb-like words that occur twice within the window: the only ones worth a closer look."""
+    """Verb-like words that occur twice within the window: the only ones worth a closer look.
+
+    The verb test runs once per distinct word, and only the positions of verb-like words are
+    walked: a Python loop over every word of a long section was most of this rule's time."""
+    verbs = {w for w in set(words) if len(w) >= 4 and w not in _NOT_VERBS and w.isalpha()
+             and _VERB_END.search(w)}
     last: dict[str, int] = {}
     out: set[str] = set()
-    for i, w in enumerate(words):
+    for i, w in [(i, w) for i, w in enumerate(words) if w in verbs]:
         j = last.get(w)
-        if j is not None and 1 < i - j <= _WINDOW and len(w) >= 4 and w not in _NOT_VERBS:
+        if j is not None and 1 < i - j <= _WINDOW:
             out.add(w)
         last[w] = i
-    return {w for w in out if w.isalpha() and _VERB_END.search(w)}
+    return out
 
 
 @section_rule("klarsprak.upprepat_verb", "Samma verb två gånger i en sats")
 def repeated_verb(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    candidates = _repeat_candidates([w.lower() for w in a.words])
+    candidates = _repeat_candidates(a.lower_words)
     if not candidates:
         return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, candidates)) + r")(?![\w-])",
