@@ -10,7 +10,6 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, qVersion
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,21 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import licences
+from .icon import ICON_DIR, ICON_SIZES, ROOT, app_icon  # noqa: F401 - re-exported
 
-ROOT = Path(__file__).resolve().parents[2]
-ICON_DIR = ROOT / "resources" / "icons"
 MANUAL = ROOT / "docs" / "anvandarhandbok.md"
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
-
-
-def app_icon() -> QIcon:
-    """The window icon from the committed PNGs (no SVG plugin needed at run time)."""
-    icon = QIcon()
-    for size in ICON_SIZES:
-        path = ICON_DIR / f"tillit-desk-{size}.png"
-        if path.exists():
-            icon.addFile(str(path))
-    return icon
 
 
 def licence_html() -> str:

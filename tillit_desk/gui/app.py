@@ -61,7 +61,7 @@ def run_gui(argv: Sequence[str]) -> int:
     app = _application(argv)
     window = create_window(argv)
     window.show()
-    window.offer_restore()
+    window.when_painted(window.offer_restore)  # scanning for drafts is not part of start-up
     return app.exec()
 
 

@@ -7,7 +7,7 @@ the window stays responsive.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QToolBar, QToolTip, QVBoxLayout, QWidget
 
 from .richtext import document_markdown, html_to_markdown, load_markdown, markdown_to_html
+from .timers import defer  # noqa: F401 - re-exported for older imports
 
 # Above this many characters a paste is inserted as plain text: cleaning formatting of a
 # multi-megabyte HTML clipboard would freeze the window for seconds.
@@ -245,11 +246,3 @@ class SectionPage(QWidget):
     def markdown(self) -> str:
         return self.editor.markdown()
 
-
-def defer(ms: int, fn, parent: QWidget | None = None) -> QTimer:
-    """A single-shot, restartable timer (debounce)."""
-    timer = QTimer(parent)
-    timer.setSingleShot(True)
-    timer.setInterval(ms)
-    timer.timeout.connect(fn)
-    return timer

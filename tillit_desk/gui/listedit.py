@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 Rows = list[dict[str, str]]
+ACCESSIBLE_TEXT_ROLE = 11  # Qt.ItemDataRole.AccessibleTextRole; why a number: see navigator.py
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ class ListEditor(QGroupBox):
                         self.table.setCellWidget(r, c, combo)
                     else:
                         item = QTableWidgetItem(value)
-                        item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                        item.setData(ACCESSIBLE_TEXT_ROLE,
                                      f"{col.label}, rad {r + 1}: {value}")
                         self.table.setItem(r, c, item)
             self.table.resizeRowsToContents()

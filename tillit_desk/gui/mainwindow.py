@@ -3,6 +3,12 @@
 A thin layer over the core: the case is a ``case.Case``; saving, composing, exporting, phrases
 and the decision text all come from core modules, imported when first needed so that the first
 window appears quickly.
+
+Start-up: only what the first painted window shows is built before it is shown (navigator,
+Ärendeuppgifter, help, an empty preview, the menus). The Motion and Granska och exportera pages,
+the section editors, the review pane and every dialog are built on first use, and modules are
+imported where they are needed. Nothing here touches ``Qt`` (the namespace) before the first
+paint: PySide6 creates Python enums for all ~100 of its enums on first access (~20 ms).
 """
 
 from __future__ import annotations
@@ -11,25 +17,20 @@ import shutil
 import tempfile
 from dataclasses import fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
-    QLineEdit,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
-    QTextEdit,
     QWidget,
 )
 
 from .. import profiles as P
-from ..autosave import Autosaver, find_drafts
 from ..case import Case, Motion
 from ..errors import TillitError
 from ..fileformat import SUFFIX, load_case, save_case
@@ -37,17 +38,30 @@ from ..paths import AppPaths
 from ..profiles import Profile, ProfileRegistry, SectionSpec
 from ..settings import Settings, save_settings
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW, build_steps
-from . import dialogs
-from .caseform import CaseForm, MotionPage
-from .editor import SectionPage, defer
+from .caseform import CaseForm
 from .navigator import Navigator
-from .panes import DecisionBuilder, HelpPane, ReviewPage
+from .panes import HelpPane
 from .review_workflow import ReviewWorkflow
+from .timers import defer
+
+if TYPE_CHECKING:
+    from ..autosave import Autosaver
+    from .caseform import MotionPage
+    from .editor import SectionPage
+    from .panes import ReviewPage
 
 APP_TITLE = "Tillit Desk"
 PREVIEW_DELAY_MS = 250  # preview and step states update this long after typing stops
 PREVIEW_CHAR_LIMIT = 400_000  # beyond this the preview shows the beginning only
 FILE_FILTER = "Tillit-ärenden (*.tillit)"
+VERTICAL = 2  # Qt.Orientation.Vertical, set as a property: see the module docstring
+
+
+def _dialogs():
+    """``dialogs`` on first use (a prompt or an error is never part of start-up)."""
+    from . import dialogs
+
+    return dialogs
 
 
 class MainWindow(QMainWindow):
@@ -63,12 +77,14 @@ class MainWindow(QMainWindow):
         self._generated: dict[str, str] = {}  # section id -> last generated decision text
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
-        self.autosaver = Autosaver(paths.autosave_dir)
+        self._autosaver: Autosaver | None = None
+        self._motion_page: MotionPage | None = None
+        self._review_page: ReviewPage | None = None
         self.pdf_jobs: list[tuple] = []  # running (thread, worker, dialog, temp folder)
         self.last_warnings: list[str] = []
 
         self.setAccessibleName("Tillit Desk")
-        from .about import app_icon
+        from .icon import app_icon
 
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
@@ -80,6 +96,35 @@ class MainWindow(QMainWindow):
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.apply_settings()
+        self._painted = False
+        self._after_paint: list = [self._connect_app_state]
+
+    # ================================================================== after the first paint
+
+    def when_painted(self, fn) -> None:
+        """Run ``fn`` from the event loop once the window has been painted for the first time
+        (at once, through the event loop, if it already has): work nobody sees at start-up."""
+        if self._painted:
+            QTimer.singleShot(0, fn)
+        else:
+            self._after_paint.append(fn)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        waiting, self._after_paint = self._after_paint, []
+        for fn in waiting:
+            fn()
+
+    def _connect_app_state(self) -> None:
+        # Importing Qt builds its enums (~20 ms), which this signal's argument needs: PySide6
+        # cannot convert a Qt.ApplicationState before that, so the slot is connected here.
+        from PySide6.QtCore import Qt  # noqa: F401
+
         QApplication.instance().applicationStateChanged.connect(self._app_state_changed)
 
     # ================================================================== layout
@@ -93,17 +138,12 @@ class MainWindow(QMainWindow):
         self.case_form.changed.connect(self.mark_changed)
         self.case_form.profile_requested.connect(self.change_profile)
         self.case_form.motion_toggled.connect(lambda _on: self.rebuild_steps())
-        self.motion_page = MotionPage(self.undo_stack)
-        self.motion_page.changed.connect(self.mark_changed)
-        self.review_page = ReviewPage()
-        self.review_page.docx.clicked.connect(lambda: self.export_docx())
-        self.review_page.pdf.clicked.connect(lambda: self.export_pdf())
-        for page in (self.case_form, self.motion_page, self.review_page):
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.case_form)
         self.section_pages: dict[str, SectionPage] = {}
         self.help_pane = HelpPane()
         self.help_pane.phrase_chosen.connect(self.insert_phrase)
-        self.centre = QSplitter(Qt.Orientation.Vertical)
+        self.centre = QSplitter()
+        self.centre.setProperty("orientation", VERTICAL)
         self.centre.setAccessibleName("Arbetsyta")
         self.centre.addWidget(self.stack)
         self.centre.addWidget(self.help_pane)
@@ -115,7 +155,7 @@ class MainWindow(QMainWindow):
         self.preview.setAccessibleDescription("Hela dokumentet som det skrivs ut.")
         self.preview.setOpenLinks(False)
         self.preview.document().setDocumentMargin(18)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # horizontal
         self.splitter.setAccessibleName("Fönstrets delar")
         for w in (self.navigator, self.centre, self.preview):
             self.splitter.addWidget(w)
@@ -126,13 +166,48 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.statusBar().setAccessibleName("Statusrad")
 
+    @property
+    def motion_page(self) -> MotionPage:
+        """The Motion step, built the first time it is needed."""
+        if self._motion_page is None:
+            from .caseform import MotionPage
+
+            self._motion_page = MotionPage(self.undo_stack)
+            self._motion_page.changed.connect(self.mark_changed)
+            self._motion_page.set_case(self.case)
+            self.stack.addWidget(self._motion_page)
+        return self._motion_page
+
+    @property
+    def review_page(self) -> ReviewPage:
+        """Granska och exportera, built the first time it is needed."""
+        if self._review_page is None:
+            from .panes import ReviewPage
+
+            page = ReviewPage()
+            page.docx.clicked.connect(lambda: self.export_docx())
+            page.pdf.clicked.connect(lambda: self.export_pdf())
+            page.set_warnings(self.last_warnings)
+            self.review.connect_page(page)
+            self._review_page = page
+            self.stack.addWidget(page)
+        return self._review_page
+
+    @property
+    def autosaver(self) -> Autosaver:
+        if self._autosaver is None:
+            from ..autosave import Autosaver
+
+            self._autosaver = Autosaver(self.paths.autosave_dir)
+        return self._autosaver
+
     def _action(self, text: str, slot, keys=None, menu=None) -> QAction:
         action = QAction(text, self)
         if keys is not None:
-            if isinstance(keys, list):
-                action.setShortcuts([QKeySequence(k) for k in keys])
-            else:
-                action.setShortcut(QKeySequence(keys))
+            # setShortcuts([...]) sets the same as setShortcut(...), but resolving the latter's
+            # overloads makes PySide6 build the whole ``Qt`` namespace (see the module docstring)
+            action.setShortcuts([QKeySequence(k) for k in (keys if isinstance(keys, list)
+                                                            else [keys])])
         action.triggered.connect(lambda _checked=False: slot())
         if menu is not None:
             menu.addAction(action)
@@ -173,11 +248,11 @@ class MainWindow(QMainWindow):
         self.review.build_menu(bar)
         view = bar.addMenu("&Visa")
         self.preview_action = QAction("&Förhandsvisning", self, checkable=True, checked=True)
-        self.preview_action.setShortcut(QKeySequence("F9"))
+        self.preview_action.setShortcuts([QKeySequence("F9")])
         self.preview_action.toggled.connect(self.set_preview_visible)
         view.addAction(self.preview_action)
         self.help_action = QAction("&Hjälppanel", self, checkable=True, checked=True)
-        self.help_action.setShortcut(QKeySequence("F1"))
+        self.help_action.setShortcuts([QKeySequence("F1")])
         self.help_action.toggled.connect(self.help_pane.setVisible)
         view.addAction(self.help_action)
         view.addSeparator()
@@ -188,8 +263,7 @@ class MainWindow(QMainWindow):
         self._action("&Användarhandbok", self.show_manual, None, hjalp)
         hjalp.addSeparator()
         self._action("&Om Tillit Desk", self.show_about, None, hjalp)
-        for action in self.findChildren(QAction):
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # Every action keeps QAction's default shortcut context, Qt.WindowShortcut.
 
     # ================================================================== case state
 
@@ -207,7 +281,8 @@ class MainWindow(QMainWindow):
         self._drop_section_pages()
         self.undo_stack.clear()
         self.case_form.set_case(case, profile)
-        self.motion_page.set_case(case)
+        if self._motion_page is not None:
+            self._motion_page.set_case(case)
         self.rebuild_steps()
         self.navigator.setCurrentRow(0)
         self.show_step()
@@ -254,7 +329,8 @@ class MainWindow(QMainWindow):
 
         composed = compose(self.case, self.profile)
         self.last_warnings = list(composed.warnings)
-        self.review_page.set_warnings(self.last_warnings)
+        if self._review_page is not None:
+            self._review_page.set_warnings(self.last_warnings)
         self.review.refreshed()
         if self.preview.isVisible() or not self.isVisible():
             self.render_preview(composed)
@@ -318,10 +394,14 @@ class MainWindow(QMainWindow):
         """Created when first shown: the Markdown parser loads only when a section is opened."""
         page = self.section_pages.get(spec.id)
         if page is None:
+            from .editor import SectionPage
+
             page = SectionPage(spec.id, spec.heading, spec.required)
             page.load(self.case.section(spec.id))
             page.changed.connect(lambda _sid: self.mark_changed())
             if spec.kind == P.DECISION and self.case.motion is not None:
+                from .panes import DecisionBuilder
+
                 builder = DecisionBuilder()
                 builder.set_motion(self.case)
                 builder.generate.connect(
@@ -342,8 +422,10 @@ class MainWindow(QMainWindow):
     # ================================================================== editing
 
     @staticmethod
-    def _text_widget(redo: bool) -> QTextEdit | QLineEdit | None:
+    def _text_widget(redo: bool) -> QWidget | None:
         """The focused text field, if it has something to undo/redo itself."""
+        from PySide6.QtWidgets import QLineEdit, QTextEdit
+
         focus = QApplication.focusWidget()
         if isinstance(focus, QTextEdit):
             doc = focus.document()
@@ -370,7 +452,7 @@ class MainWindow(QMainWindow):
 
     def current_section_page(self) -> SectionPage | None:
         page = self.stack.currentWidget()
-        return page if isinstance(page, SectionPage) else None
+        return next((p for p in self.section_pages.values() if p is page), None)
 
     def insert_phrase(self, phrase: P.Phrase) -> bool:
         page = self.current_section_page()
@@ -383,7 +465,7 @@ class MainWindow(QMainWindow):
             text = render_snippet(phrase.text, case_context(self.case),
                                   f"Standardfrasen ”{phrase.label}”")
         except TillitError as err:
-            dialogs.show_error(self, str(err), "Standardfrasen kunde inte infogas")
+            _dialogs().show_error(self, str(err), "Standardfrasen kunde inte infogas")
             return False
         page.editor.insert_markdown(text)
         page.editor.setFocus()
@@ -406,6 +488,8 @@ class MainWindow(QMainWindow):
         page = self.section_pages[section_id]
         self.flush_editors()
         current = self.case.section(section_id).strip()
+        from PySide6.QtWidgets import QMessageBox
+
         if current and current != self._generated.get(section_id, "").strip():
             answer = QMessageBox.question(
                 self, "Skriv över förslaget?",
@@ -428,7 +512,7 @@ class MainWindow(QMainWindow):
         try:
             new = self.registry.get(profile_id)
         except TillitError as err:
-            dialogs.show_error(self, str(err))
+            _dialogs().show_error(self, str(err))
             return
         from ..newcase import switch_profile
 
@@ -452,17 +536,17 @@ class MainWindow(QMainWindow):
         """True when it is fine to replace or close the current case."""
         if not self.dirty:
             return True
-        answer = dialogs.ask_save_changes(self, self.display_name)
-        if answer == dialogs.SAVE:
+        answer = _dialogs().ask_save_changes(self, self.display_name)
+        if answer == _dialogs().SAVE:
             return self.save()
-        return answer == dialogs.DISCARD
+        return answer == _dialogs().DISCARD
 
     def new_case(self, profile_id: str | None = None, motion: bool | None = None) -> bool:
         if not self.confirm_discard():
             return False
         if profile_id is None:
-            dlg = dialogs.NewCaseDialog(self, self.registry, self.settings.default_profile)
-            if dlg.exec() != dialogs.QDialog.DialogCode.Accepted:
+            dlg = _dialogs().NewCaseDialog(self, self.registry, self.settings.default_profile)
+            if dlg.exec() != _dialogs().QDialog.DialogCode.Accepted:
                 return False
             profile_id, motion = dlg.choice()
         from ..newcase import new_case
@@ -476,6 +560,8 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self) -> None:
         start = str(self.path.parent) if self.path else str(Path.home())
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self, "Öppna ärende", start, FILE_FILTER)
         if path:
             self.open_path(Path(path))
@@ -486,11 +572,13 @@ class MainWindow(QMainWindow):
         try:
             result = load_case(path)
         except TillitError as err:
-            dialogs.show_error(self, str(err), "Ärendet kunde inte öppnas")
+            _dialogs().show_error(self, str(err), "Ärendet kunde inte öppnas")
             return False
         self.autosaver.discard()
         self.set_case(result.case, Path(path))
         if result.recovered_from is not None:
+            from PySide6.QtWidgets import QMessageBox
+
             self.set_dirty(True)
             QMessageBox.information(
                 self, "Ärendet återställdes",
@@ -524,6 +612,8 @@ class MainWindow(QMainWindow):
         return self._save_to(self.path)
 
     def save_as(self) -> bool:
+        from PySide6.QtWidgets import QFileDialog
+
         suggestion = self.path or Path.home() / (self._file_stem() + SUFFIX)
         path, _ = QFileDialog.getSaveFileName(self, "Spara ärende som", str(suggestion),
                                               FILE_FILTER)
@@ -539,7 +629,7 @@ class MainWindow(QMainWindow):
         try:
             save_case(self.case, path)
         except TillitError as err:
-            dialogs.show_error(self, str(err), "Ärendet kunde inte sparas")
+            _dialogs().show_error(self, str(err), "Ärendet kunde inte sparas")
             return False
         self.path = path
         self.display_name = path.name
@@ -564,6 +654,8 @@ class MainWindow(QMainWindow):
             if out is None:
                 return None
         self.flush_editors()
+        from PySide6.QtCore import Qt
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             from ..export.docx import export_docx
@@ -571,7 +663,7 @@ class MainWindow(QMainWindow):
             result = export_docx(self.case, self.profile, out, progress=self._progress)
         except TillitError as err:
             QApplication.restoreOverrideCursor()
-            dialogs.show_error(self, str(err), "Exporten misslyckades")
+            _dialogs().show_error(self, str(err), "Exporten misslyckades")
             return None
         QApplication.restoreOverrideCursor()
         note = f" ({len(result.warnings)} varningar, se Granska och exportera)" \
@@ -583,6 +675,8 @@ class MainWindow(QMainWindow):
         """Save dialog next to the case file (or in the home folder), suffix enforced."""
         default = (self.path.with_suffix(suffix) if self.path
                    else Path.home() / (self._file_stem() + suffix))
+        from PySide6.QtWidgets import QFileDialog
+
         chosen, _ = QFileDialog.getSaveFileName(self, title, str(default), file_filter)
         if not chosen:
             return None
@@ -595,13 +689,16 @@ class MainWindow(QMainWindow):
 
     def export_pdf(self, out: Path | None = None) -> bool:
         """DOCX first (fast), then LibreOffice in a background thread with a cancel button."""
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressDialog
+
         from ..export.pdf import MISSING_LIBREOFFICE, PdfJob, find_soffice
 
         if not self.review.confirm_export():
             return False
         soffice = find_soffice(self.settings.soffice_path or None)
         if soffice is None:
-            dialogs.show_error(self, MISSING_LIBREOFFICE, "PDF kan inte skapas")
+            _dialogs().show_error(self, MISSING_LIBREOFFICE, "PDF kan inte skapas")
             return False
         if out is None:
             out = self._ask_export_path(".pdf", "Exportera PDF", "PDF (*.pdf)")
@@ -612,14 +709,14 @@ class MainWindow(QMainWindow):
         if docx is None:
             shutil.rmtree(work, ignore_errors=True)
             return False
-        worker = dialogs.PdfWorker(PdfJob(docx, out, soffice=str(soffice)))
+        worker = _dialogs().PdfWorker(PdfJob(docx, out, soffice=str(soffice)))
         progress = QProgressDialog("Skapar PDF med LibreOffice…", "Avbryt", 0, 0, self)
         progress.setWindowTitle("Exportera PDF")
         progress.setAccessibleName("PDF-export pågår")
         progress.setWindowModality(Qt.WindowModality.NonModal)
         progress.canceled.connect(worker.cancel)
         progress.show()
-        thread = dialogs.start_worker(worker)
+        thread = _dialogs().start_worker(worker)
         entry = (thread, worker, progress, work)
         self.pdf_jobs.append(entry)
 
@@ -633,7 +730,7 @@ class MainWindow(QMainWindow):
             if ok:
                 self.statusBar().showMessage(f"PDF sparad: {message}", 8000)
             elif not worker.job.cancelled:
-                dialogs.show_error(self, message, "PDF-exporten misslyckades")
+                _dialogs().show_error(self, message, "PDF-exporten misslyckades")
             else:
                 self.statusBar().showMessage("PDF-exporten avbröts.", 5000)
 
@@ -652,7 +749,7 @@ class MainWindow(QMainWindow):
         try:
             result = import_motion_into_case(self, self.case, self.profile, path)
         except TillitError as err:
-            dialogs.show_error(self, str(err), "Motionen kunde inte läsas in")
+            _dialogs().show_error(self, str(err), "Motionen kunde inte läsas in")
             return False
         if result is None:
             return False
@@ -676,7 +773,8 @@ class MainWindow(QMainWindow):
         current = go_to or self.navigator.current_id() or STEP_CASE
         self._drop_section_pages()
         self.case_form.set_case(self.case, self.profile)
-        self.motion_page.set_case(self.case)
+        if self._motion_page is not None:
+            self._motion_page.set_case(self.case)
         self.rebuild_steps()
         self.go_to(current)
         self.mark_changed()
@@ -688,8 +786,8 @@ class MainWindow(QMainWindow):
         self.autosave_timer.start(self.settings.autosave_seconds * 1000)
 
     def edit_settings(self) -> None:
-        dlg = dialogs.SettingsDialog(self, self.settings, self.registry)
-        if dlg.exec() == dialogs.QDialog.DialogCode.Accepted:
+        dlg = _dialogs().SettingsDialog(self, self.settings, self.registry)
+        if dlg.exec() == _dialogs().QDialog.DialogCode.Accepted:
             dlg.apply()
             self.save_settings()
             self.apply_settings()
@@ -707,7 +805,9 @@ class MainWindow(QMainWindow):
         self._autosave_pending = False
         return True
 
-    def _app_state_changed(self, state: Qt.ApplicationState) -> None:
+    def _app_state_changed(self, state) -> None:
+        from PySide6.QtCore import Qt
+
         if state != Qt.ApplicationState.ApplicationActive:
             self.autosave()
 
@@ -718,17 +818,19 @@ class MainWindow(QMainWindow):
 
     def offer_restore(self) -> bool:
         """After a crash: offer the newest draft left by a window that is gone."""
+        from ..autosave import find_drafts
+
         drafts = find_drafts(self.paths.autosave_dir, exclude=self.autosaver)
         if not drafts:
             return False
         draft = drafts[0]
-        if not dialogs.ask_restore(self, draft.describe()):
+        if not _dialogs().ask_restore(self, draft.describe()):
             draft.discard()
             return False
         try:
             case = draft.load()
         except TillitError as err:
-            dialogs.show_error(self, str(err), "Utkastet kunde inte återställas")
+            _dialogs().show_error(self, str(err), "Utkastet kunde inte återställas")
             return False
         source = draft.source
         name = (source.name if source else "Återställt ärende") + " (återställt)"
@@ -762,7 +864,8 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.refresh_timer.stop()
         self.review.stop()
-        self.autosaver.discard()
+        if self._autosaver is not None:
+            self._autosaver.discard()
         event.accept()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API

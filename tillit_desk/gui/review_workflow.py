@@ -5,6 +5,10 @@ Kept out of ``mainwindow.py`` on purpose: the window calls a handful of hooks (a
 page, a step was shown, the case was replaced, may we export?) and everything else lives here.
 Every change to ``case.review`` goes through the window's undo stack, so it marks the case as
 edited, is saved in the .tillit file and can be undone.
+
+Nothing of this is on screen when the window opens, so the pane and its dock, the checker
+threads and the rule engine are built or imported on first use (``pane``, ``dock``, ``checks``):
+start-up pays only for the menu entries.
 """
 
 from __future__ import annotations
@@ -13,31 +17,23 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoCommand
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QFileDialog,
-    QInputDialog,
-    QMenu,
-    QMenuBar,
-    QMessageBox,
-)
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 
 from ..errors import TillitError
 from ..review import workflow as W
 from ..review.findings import FEL, TIPS, VARNING, Finding
-from ..review.registry import SECTION, all_rules
-from ..review.spans import SpanMap, locate
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW
-from .editor import SectionPage, defer
-from .review_checks import ReviewChecks
-from .review_marks import EditorMarks, document_text
-from .review_pane import ReviewPane
+from .timers import defer
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
+
+    from .editor import SectionPage
     from .mainwindow import MainWindow
+    from .panes import ReviewPage
+    from .review_checks import ReviewChecks
+    from .review_pane import ReviewPane
 
 SECTION_DELAY_MS = 300  # a section is checked this long after typing stops
 SPELLER_DELAY_MS = 2000  # after start-up: the first paint and first keystrokes come first
@@ -74,12 +70,10 @@ class ReviewWorkflow(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.w = window
-        self.checks = ReviewChecks(window.paths.dictionary_file, self)
-        self.checks.section_checked.connect(self._section_done)
-        self.checks.full_checked.connect(self._full_done)
-        self.checks.speller_ready.connect(self._speller_ready)
-        self.checks.suggestions_ready.connect(self._suggestions_ready)
-        self.checks.failed.connect(lambda msg: window.statusBar().showMessage(msg, 8000))
+        self._checks: ReviewChecks | None = None
+        self._pane: ReviewPane | None = None
+        self._dock: QDockWidget | None = None
+        self.summary = ""  # the last findings summary, for the review page when it is built
         self.full: list[Finding] = []
         self.full_done = False
         self.live: dict[str, list[Finding]] = {}
@@ -88,33 +82,80 @@ class ReviewWorkflow(QObject):
         self.full_timer = defer(FULL_DELAY_MS, self.run_full_check, self)
         self.compare_dialog = None
 
-        self.pane = ReviewPane(window.settings.name)
-        self.pane.finding_chosen.connect(self.show_finding)
-        self.pane.run_requested.connect(self.run_full_check)
-        self.pane.status_chosen.connect(lambda status: self.set_status(status))
-        self.pane.comment_added.connect(lambda text: self.add_comment(text))
-        self.pane.comment_toggled.connect(self.toggle_comment)
-        self.pane.comment_chosen.connect(self.show_comment)
-        self.pane.show_resolved.toggled.connect(lambda _on: self._fill_comments())
-        self.dock = QDockWidget("Granskning", window)
-        self.dock.setObjectName("review_dock")
-        self.dock.setAccessibleName("Granskningspanel")
-        self.dock.setWidget(self.pane)
-        self.pane.setMinimumWidth(320)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()
-        self.dock.visibilityChanged.connect(self._dock_visibility)
-        page = window.review_page
-        page.review_export.clicked.connect(lambda: self.export_review())
-        page.save_version.clicked.connect(lambda: self.save_version())
-        page.compare.clicked.connect(lambda: self.compare_versions())
-        page.show_pane.clicked.connect(self.show_pane)
         # Reading the dictionary is a second of pure Python: in a thread it still competes for
         # the interpreter, so it starts after the window has been painted and is usable.
         self.speller_timer = QTimer(self)
         self.speller_timer.setSingleShot(True)
-        self.speller_timer.timeout.connect(self.checks.load_speller)
+        self.speller_timer.timeout.connect(lambda: self.checks.load_speller())
         self.speller_timer.start(SPELLER_DELAY_MS)
+
+    @property
+    def checks(self) -> ReviewChecks:
+        """The checker threads and the speller, made on the first check (the rule engine is
+        imported then, not at start-up)."""
+        if self._checks is None:
+            from .review_checks import ReviewChecks
+
+            checks = ReviewChecks(self.w.paths.dictionary_file, self)
+            checks.section_checked.connect(self._section_done)
+            checks.full_checked.connect(self._full_done)
+            checks.speller_ready.connect(self._speller_ready)
+            checks.suggestions_ready.connect(self._suggestions_ready)
+            checks.failed.connect(lambda msg: self.w.statusBar().showMessage(msg, 8000))
+            self._checks = checks
+        return self._checks
+
+    @property
+    def pane(self) -> ReviewPane:
+        """The Granskning pane, built (inside its dock) the first time it is needed."""
+        if self._pane is None:
+            from .review_pane import ReviewPane
+
+            pane = ReviewPane(self.w.settings.name)
+            pane.finding_chosen.connect(self.show_finding)
+            pane.run_requested.connect(self.run_full_check)
+            pane.status_chosen.connect(lambda status: self.set_status(status))
+            pane.comment_added.connect(lambda text: self.add_comment(text))
+            pane.comment_toggled.connect(self.toggle_comment)
+            pane.comment_chosen.connect(self.show_comment)
+            pane.show_resolved.toggled.connect(lambda _on: self._fill_comments())
+            pane.setMinimumWidth(320)
+            self._pane = pane
+            self._build_dock(pane)
+            self._fill_section()
+            if self._checks is not None:
+                self._fill_findings()
+        return self._pane
+
+    @property
+    def dock(self) -> QDockWidget:
+        if self._dock is None:
+            self.pane  # noqa: B018 - builds the pane and its dock
+        return self._dock
+
+    def _build_dock(self, pane: ReviewPane) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QDockWidget
+
+        dock = QDockWidget("Granskning", self.w)
+        dock.setObjectName("review_dock")
+        dock.setAccessibleName("Granskningspanel")
+        dock.setWidget(pane)
+        self.w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        dock.visibilityChanged.connect(self._dock_visibility)
+        toggle = dock.toggleViewAction()  # the one in the window's context menu
+        toggle.setText("Visa &granskningspanel")
+        self._dock = dock
+
+    def connect_page(self, page: ReviewPage) -> None:
+        """Granska och exportera was built: its review buttons, and the last summary."""
+        page.review_export.clicked.connect(lambda: self.export_review())
+        page.save_version.clicked.connect(lambda: self.save_version())
+        page.compare.clicked.connect(lambda: self.compare_versions())
+        page.show_pane.clicked.connect(self.show_pane)
+        if self.summary:
+            page.set_summary(self.summary)
 
     def stop(self) -> None:
         """The window is closing: start nothing new (a late dictionary load would point the
@@ -134,10 +175,10 @@ class ReviewWorkflow(QObject):
 
     def build_menu(self, bar: QMenuBar) -> None:
         menu = bar.addMenu("&Granskning")
-        toggle = self.dock.toggleViewAction()
-        toggle.setText("Visa &granskningspanel")
-        toggle.setShortcut(QKeySequence("Ctrl+Shift+G"))
-        menu.addAction(toggle)
+        # Does what the dock's own toggle action does, without building the dock first.
+        self.pane_action = self._action("Visa &granskningspanel", None, "Ctrl+Shift+G", menu)
+        self.pane_action.setCheckable(True)
+        self.pane_action.triggered.connect(self._toggle_pane)
         self._action("Granska &hela ärendet", self.run_full_check, "F7", menu)
         self._action("&Kommentera…", self.focus_comment, "Ctrl+Alt+M", menu)
         status = menu.addMenu("Avsnittets &status")
@@ -151,10 +192,16 @@ class ReviewWorkflow(QObject):
     def _action(self, text: str, slot, keys, menu: QMenu) -> QAction:
         action = QAction(text, self.w)
         if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _c=False: slot())
+            action.setShortcuts([QKeySequence(keys)])  # not setShortcut: see mainwindow.py
+        if slot is not None:
+            action.triggered.connect(lambda _c=False: slot())
         menu.addAction(action)
         return action
+
+    def _toggle_pane(self, checked: bool) -> None:
+        self.dock.setVisible(checked)
+        if checked:
+            self.dock.raise_()
 
     def show_pane(self) -> None:
         """Show the pane; on a narrow screen it takes the preview's place until closed."""
@@ -167,6 +214,7 @@ class ReviewWorkflow(QObject):
         self.dock.raise_()
 
     def _dock_visibility(self, visible: bool) -> None:
+        self.pane_action.setChecked(not self.dock.isHidden())
         if not visible and getattr(self, "_preview_hidden_by_pane", False):
             self._preview_hidden_by_pane = False
             self.w.preview_action.setChecked(True)
@@ -177,11 +225,13 @@ class ReviewWorkflow(QObject):
         """A new case, or a whole-case undo: forget old results, check again."""
         self.full, self.full_done, self.live = [], False, {}
         self._timers.clear()
-        self.review_changed()
+        self._fill_section()  # the window has just rebuilt the steps
         self.full_timer.start()
 
     def attach(self, page: SectionPage) -> None:
         """A section editor was created: underline its findings, check it as the user types."""
+        from .review_marks import EditorMarks
+
         marks = EditorMarks(page.editor)
         marks.suggest = self._suggest
         marks.add_word = self.add_word
@@ -248,6 +298,8 @@ class ReviewWorkflow(QObject):
 
     def findings(self) -> list[Finding]:
         """The last full check, with the live results of the open editors in place."""
+        from ..review.registry import SECTION, all_rules
+
         rules = all_rules()
         kept = [f for f in self.full
                 if not (f.section in self.live and f.rule in rules
@@ -275,8 +327,12 @@ class ReviewWorkflow(QObject):
             summary += " (Hela ärendet granskas…)"
         if self.checks.speller is None:
             summary += " Stavningskontrollen laddas."
-        self.pane.set_findings([(self.heading(s), fs) for s, fs in groups.items()], summary)
-        self.w.review_page.set_summary(summary)
+        self.summary = summary
+        if self._pane is not None:
+            self._pane.set_findings([(self.heading(s), fs) for s, fs in groups.items()],
+                                    summary)
+        if self.w._review_page is not None:
+            self.w._review_page.set_summary(summary)
 
     # ================================================================== jumping to text
 
@@ -288,6 +344,11 @@ class ReviewWorkflow(QObject):
         editor.setFocus()
         if span_md is None:
             return False
+        from PySide6.QtGui import QTextCursor
+
+        from ..review.spans import SpanMap
+        from .review_marks import document_text
+
         at = SpanMap(markdown, document_text(editor.document())).to_plain(*span_md)
         if at is None:
             return False
@@ -308,6 +369,8 @@ class ReviewWorkflow(QObject):
         page = self.w.section_pages.get(f.section)
         if page is None:
             return False
+        from ..review.spans import locate
+
         markdown = page.markdown()
         return self._select(f.section, locate(markdown, f.start, f.end, f.excerpt), markdown)
 
@@ -342,7 +405,8 @@ class ReviewWorkflow(QObject):
     # ================================================================== statuses, comments
 
     def author(self) -> str:
-        return self.pane.author.text().strip() or self.w.settings.name
+        typed = self._pane.author.text().strip() if self._pane is not None else ""
+        return typed or self.w.settings.name
 
     def current_section(self) -> str | None:
         sid = self.w.navigator.current_id()
@@ -374,6 +438,9 @@ class ReviewWorkflow(QObject):
         start = end = None
         page = self.w.section_pages.get(sid)
         if page is not None and page.editor.textCursor().hasSelection():
+            from ..review.spans import SpanMap
+            from .review_marks import document_text
+
             cursor = page.editor.textCursor()
             spans = SpanMap(self.case.section(sid), document_text(page.editor.document()))
             span = spans.to_markdown(cursor.selectionStart(), cursor.selectionEnd())
@@ -382,7 +449,8 @@ class ReviewWorkflow(QObject):
         made: list[W.Comment] = []
         self._change("Kommentar", "comments", lambda: made.append(W.add_comment(
             self.case, sid, text.strip(), self.author(), start=start, end=end)))
-        self.pane.new_comment.clear()
+        if self._pane is not None:
+            self._pane.new_comment.clear()
         return made[0]
 
     def toggle_comment(self, comment_id: str) -> None:
@@ -407,12 +475,16 @@ class ReviewWorkflow(QObject):
         self._fill_section()
 
     def _fill_section(self) -> None:
+        if self._pane is None:
+            return  # filled when the pane is built
         sid = self.current_section()
         self.pane.set_section(self.heading(sid) if sid else None,
                               W.section_status(self.case, sid) if sid else None)
         self._fill_comments()
 
     def _fill_comments(self) -> None:
+        if self._pane is None:
+            return
         sid = self.current_section()
         self.pane.set_comments([(self.heading(c.section), c)
                                 for c in W.comments(self.case, section=sid)])
@@ -422,6 +494,8 @@ class ReviewWorkflow(QObject):
     def save_version(self, name: str | None = None) -> bool:
         if name is None:
             count = len(W.review_data(self.case)["versions"]) + 1
+            from PySide6.QtWidgets import QInputDialog
+
             name, ok = QInputDialog.getText(self.w, "Spara version", "Namn på versionen:",
                                             text=f"Version {count}")
             if not ok:
@@ -439,6 +513,8 @@ class ReviewWorkflow(QObject):
         from .review_versions import CompareDialog
 
         if not list_versions(self.case):
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self.w, "Jämför versioner",
                                     "Det finns inga sparade versioner ännu. Spara en version "
                                     "först (Granskning → Spara version…).")
@@ -454,6 +530,8 @@ class ReviewWorkflow(QObject):
         if out is None:
             default = (self.w.path.with_name(self.w.path.stem + "-granskning.docx")
                        if self.w.path else Path.home() / "granskningsversion.docx")
+            from PySide6.QtWidgets import QFileDialog
+
             chosen, _ = QFileDialog.getSaveFileName(self.w, "Exportera granskningsversion",
                                                     str(default), "Word-dokument (*.docx)")
             if not chosen:
@@ -461,6 +539,9 @@ class ReviewWorkflow(QObject):
             out = Path(chosen)
             if out.suffix.lower() != ".docx":
                 out = out.with_name(out.name + ".docx")
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
         from ..export.review_docx import export_review_docx
         from . import dialogs
 
@@ -484,6 +565,8 @@ class ReviewWorkflow(QObject):
         found = self.checks.personal_data(self.case, self.w.profile)
         if not found:
             return True
+        from PySide6.QtWidgets import QMessageBox
+
         lines = [f"• {self.heading(f.section)}: {f.excerpt}" for f in found[:6]]
         if len(found) > 6:
             lines.append(f"• … och {len(found) - 6} till")

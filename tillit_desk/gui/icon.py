@@ -1,0 +1,21 @@
+"""The window icon, apart from ``about.py`` so that start-up does not import the About dialog."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+
+ROOT = Path(__file__).resolve().parents[2]
+ICON_DIR = ROOT / "resources" / "icons"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def app_icon() -> QIcon:
+    """The window icon from the committed PNGs (no SVG plugin needed at run time)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = ICON_DIR / f"tillit-desk-{size}.png"
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
