@@ -23,18 +23,24 @@ algorithms run unchanged: this module only reads the .dic through spylls' own re
 
 from __future__ import annotations
 
+import hashlib
+import json
+import sys
 import threading
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import islice
+from operator import le
+from pathlib import Path
 from zlib import crc32
 
 from spylls.hunspell import Dictionary, readers
 from spylls.hunspell.algo import lookup, suggest
 from spylls.hunspell.algo.capitalization import Type as CapType
 from spylls.hunspell.data import dic as dic_module
-from spylls.hunspell.data.aff import Aff
+from spylls.hunspell.data.aff import Aff, RepPattern
 from spylls.hunspell.readers.file_reader import FileReader
 
 Word = dic_module.Word
@@ -42,6 +48,14 @@ Entry = tuple[frozenset[str], CapType, dict, list]
 
 _READ_LOCK = threading.Lock()  # the reader's Dic/Word are swapped process-wide while it runs
 _WORD_CACHE = 4096
+_MAGIC = b"TillitDesk compact dic 1\n"
+_ARRAYS = ("offsets", "entry_ids", "hashes", "order", "lower_hashes", "lower_order",
+           "lower_offsets")
+
+
+def _ascending(values: array) -> bool:
+    """Sorted? (compared in C: no list of 152 000 ints)"""
+    return all(map(le, values, islice(values, 1, None)))
 
 
 def _index_type(count: int) -> str:
@@ -95,6 +109,7 @@ class _Collector:
 def read_compact(base: str) -> tuple[Aff, CompactDic]:
     """Read ``base.aff``/``base.dic`` with spylls' readers into an ``Aff`` and a ``CompactDic``."""
     aff, context = readers.read_aff(FileReader(base + ".aff"))
+    rep_before = len(aff.REP)
     with _READ_LOCK:
         original = dic_module.Dic, dic_module.Word
         dic_module.Dic, dic_module.Word = _Collector, _Collector.word
@@ -103,7 +118,10 @@ def read_compact(base: str) -> tuple[Aff, CompactDic]:
                                          aff=aff, context=context)
         finally:
             dic_module.Dic, dic_module.Word = original
-    return aff, CompactDic.from_collector(collected, aff)
+    dic = CompactDic.from_collector(collected, aff)
+    # "ph:" fields add REP patterns to the Aff while the .dic is read: kept for the disk cache
+    dic.rep_added = [(rep.pattern, rep.replacement) for rep in aff.REP[rep_before:]]
+    return aff, dic
 
 
 class CompactDic(dic_module.Dic):
@@ -123,6 +141,7 @@ class CompactDic(dic_module.Dic):
         self.lower_keys = lower_keys
         self.lower_offsets = lower_offsets
         self.casing = aff.casing
+        self.rep_added: list[tuple[str, str]] = []
         self.word = lru_cache(maxsize=_WORD_CACHE)(self._make_word)
 
     @classmethod
@@ -150,6 +169,20 @@ class CompactDic(dic_module.Dic):
 
     def __len__(self) -> int:
         return len(self.entry_ids)
+
+    def consistent(self) -> bool:
+        """Whether the arrays fit together (a cache file read back might not)."""
+        n = len(self.entry_ids)
+        lower = len(self.lower_hashes)
+        return (len(self.offsets) == n + 1 and self.offsets[-1] == len(self.blob)
+                and len(self.hashes) == len(self.order) == n
+                and (n == 0 or (max(self.order) < n and max(self.entry_ids) < len(self.table)))
+                and _ascending(self.hashes)
+                and len(self.lower_order) == lower and len(self.lower_offsets) == lower + 1
+                and self.lower_offsets[-1] == len(self.lower_keys)
+                and (lower == 0 or max(self.lower_order) < n)
+                and _ascending(self.lower_hashes)
+                and self.blob.count(b"\n") == n)
 
     def __repr__(self) -> str:
         return f"CompactDic(... {len(self)} words ...)"
@@ -276,7 +309,118 @@ class CompactDictionary(Dictionary):
         self.suggester = CompactSuggest(aff, dic, self.lookuper)
 
     @classmethod
-    def from_files(cls, path: str) -> CompactDictionary:
-        """Read ``path.aff`` and ``path.dic``."""
-        aff, dic = read_compact(path)
+    def from_files(cls, path: str, cache_dir: Path | None = None) -> CompactDictionary:
+        """Read ``path.aff`` and ``path.dic``; with ``cache_dir``, through the disk cache there."""
+        if cache_dir is None:
+            aff, dic = read_compact(path)
+            return cls(aff, dic)
+        aff, _ = readers.read_aff(FileReader(path + ".aff"))
+        cache_file = Path(cache_dir) / f"{Path(path).name}-{cache_key(path, aff)}.dic.bin"
+        dic = load_cache(cache_file, aff)
+        if dic is None:
+            aff, dic = read_compact(path)
+            save_cache(dic, cache_file)
         return cls(aff, dic)
+
+
+# Disk cache
+# ----------
+# Reading the .dic with spylls' parser takes about a second; the arrays above load from a file in
+# milliseconds. The file holds only bytes, arrays and JSON (never pickle) and is keyed by a hash
+# of the dictionary files and of spylls' reading code, so a changed dictionary or spylls version
+# builds a new one. Anything odd in a file (truncated, edited) means: read the .dic again.
+
+
+def cache_key(base: str, aff: Aff) -> str:
+    """Hash of the .aff/.dic bytes, of the spylls code that reads them, and of this format."""
+    from spylls.hunspell.readers import dic as dic_reader
+
+    digest = hashlib.sha256(_MAGIC + sys.byteorder.encode())
+    casing = type(aff.casing)
+    for func in (dic_reader.read_dic, dic_reader.parse_data, casing.lower, casing.guess,
+                 dic_module.Dic.append):
+        digest.update(func.__code__.co_code)
+        digest.update(repr(func.__code__.co_consts).encode())
+    for suffix in (".aff", ".dic"):
+        digest.update(Path(base + suffix).read_bytes())
+    return digest.hexdigest()[:32]
+
+
+def save_cache(dic: CompactDic, path: Path) -> None:
+    """Write ``dic`` to ``path`` atomically, owner-only (0600)."""
+    from ..errors import TillitError
+    from ..safe_write import atomic_write
+
+    header = {
+        "table": [[sorted(flags), captype.name, data, alt]
+                  for flags, captype, data, alt in dic.table],
+        "rep": dic.rep_added,
+        "blob": len(dic.blob),
+        "lower_keys": len(dic.lower_keys),
+        "arrays": [[name, getattr(dic, name).typecode, len(getattr(dic, name))]
+                   for name in _ARRAYS],
+    }
+    raw_header = json.dumps(header, ensure_ascii=False).encode("utf-8")
+
+    def write(fh) -> None:
+        fh.write(_MAGIC)
+        fh.write(len(raw_header).to_bytes(8, "little"))
+        fh.write(raw_header)
+        fh.write(dic.blob)
+        fh.write(dic.lower_keys)
+        for name in _ARRAYS:
+            getattr(dic, name).tofile(fh)
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        atomic_write(path, write, keep_backup=False)
+    except (OSError, TillitError):
+        pass  # a cache that cannot be written only makes the next start slower
+
+
+def load_cache(path: Path, aff: Aff) -> CompactDic | None:
+    """The ``CompactDic`` stored at ``path``, or ``None`` if it is missing or not valid.
+
+    Adds the stored ``ph:`` REP patterns to ``aff``, as reading the .dic would have."""
+    try:
+        data = memoryview(path.read_bytes())
+    except OSError:
+        return None
+    try:
+        if bytes(data[:len(_MAGIC)]) != _MAGIC:
+            return None
+        pos = len(_MAGIC)
+        size = int.from_bytes(data[pos:pos + 8], "little")
+        pos += 8
+        header = json.loads(bytes(data[pos:pos + size]).decode("utf-8"))
+        pos += size
+        blob = bytes(data[pos:pos + header["blob"]])
+        pos += header["blob"]
+        lower_keys = bytes(data[pos:pos + header["lower_keys"]])
+        pos += header["lower_keys"]
+        arrays: dict[str, array] = {}
+        for (name, typecode, length), expected in zip(header["arrays"], _ARRAYS, strict=True):
+            if name != expected:
+                return None
+            arr = array(typecode)
+            end = pos + length * arr.itemsize
+            arr.frombytes(data[pos:end])
+            if len(arr) != length:
+                return None
+            arrays[name] = arr
+            pos = end
+        if pos != len(data):
+            return None
+        table: list[Entry] = [
+            (frozenset(flags), CapType[captype], {k: list(v) for k, v in entry_data.items()},
+             list(alt))
+            for flags, captype, entry_data, alt in header["table"]]
+        rep = [(str(pattern), str(replacement)) for pattern, replacement in header["rep"]]
+        dic = CompactDic(blob=blob, table=table, lower_keys=lower_keys, aff=aff, **arrays)
+        if not dic.consistent():
+            return None
+    except (ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError):
+        return None
+    dic.rep_added = rep
+    aff.REP.extend(RepPattern(pattern, replacement) for pattern, replacement in rep)
+    return dic
