@@ -80,6 +80,23 @@ def _words(text: str) -> list[str]:
     return re.findall(rf"[{LETTERS}0-9]+", text.lower())
 
 
+# These are searched in the flat text of all sections. The \b before them is checked by
+# _at_word_start: a pattern that starts with literals lets the regex engine skip ahead, one that
+# starts with \b is tried at every position of a long text.
+_REFERS_ALL = re.compile(r"(?:samtliga|alla|varje|båda|de tre|respektive) (?:att ?satser|yrkanden)")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _at_word_start(pattern: re.Pattern[str], text: str) -> bool:
+    r"""Whether ``\b`` + ``pattern`` occurs in ``text`` (every match starts with a letter)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if not m.start() or not _WORD_CHAR.match(text, m.start() - 1):
+            return True
+        pos = m.start() + 1
+    return False
+
+
 def yrkande_core(yrkande: str) -> str:
     """The yrkande without its leading "att" and trailing ", samt" — what a quote must contain."""
     words = _words(yrkande)
@@ -100,15 +117,18 @@ def yrkanden_referred(ctx: Context) -> Iterator[Finding]:
     flat = " ".join(analyse(t).plain_words for t in texts if t)
     if not flat:
         return
-    refers_all = re.search(r"\b(?:samtliga|alla|varje|båda|de tre|respektive) (?:att ?satser|"
-                           r"yrkanden)", flat) is not None
+    refers_all: bool | None = None  # searched when first needed
     for n, yrkande in enumerate(motion.yrkanden, 1):
         core = yrkande_core(yrkande)
         if not core or core in flat:
             continue
         words = core.split()
         # a reference: "att-sats 2", "yrkande 2", or most of its content words somewhere
-        if re.search(rf"\b(?:att ?sats(?:en)?|yrkande(?:t)?|punkt) {n}\b", flat) or refers_all:
+        if _at_word_start(re.compile(rf"(?:att ?sats(?:en)?|yrkande(?:t)?|punkt) {n}\b"), flat):
+            continue
+        if refers_all is None:
+            refers_all = _at_word_start(_REFERS_ALL, flat)
+        if refers_all:
             continue
         content = [w for w in words if len(w) > 5]
         found = sum(1 for w in content if w in flat)
