@@ -80,3 +80,131 @@ def test_user_dictionary(tmp_path, case, lund):
 
 def test_suggestions(speller):
     assert speller.suggest("anføres") == ["anföres"]
+
+
+# The compact word store (review/compact_dic.py) must answer exactly as spylls' own Dic.
+
+def _entry(word):
+    return (word.stem, sorted(word.flags), word.captype, dict(word.data), list(word.alt_spellings))
+
+
+def test_compact_store_homonyms_in_dic_order(speller):
+    dic = speller._dic.dic
+    # sv_SE lists "abnorm" twice: as an adjective and as a compound part
+    assert [sorted(w.flags) for w in dic.homonyms("abnorm")] == [
+        sorted("kOPQ"), sorted("XZ")]
+    assert [w.stem for w in dic.homonyms("lund")] == ["lund"]
+    assert [w.stem for w in dic.homonyms("Lund")] == ["Lund"]
+    assert dic.homonyms("xyzzelia") == []
+
+
+def test_compact_store_case_insensitive(speller):
+    dic = speller._dic.dic
+    assert [w.stem for w in dic.homonyms("göran", ignorecase=True)] == ["Göran"]
+    assert dic.homonyms("göran") == []
+    assert speller._dic.lookup("GÖRANS")
+    assert speller._dic.lookup("Görans")
+    assert not speller._dic.lookup("göran")
+
+
+def test_compact_store_forbidden_word(speller):
+    dic = speller._dic.dic
+    forbidden = speller._dic.aff.FORBIDDENWORD
+    assert dic.has_flag("affärsvärden", forbidden, for_all=True)
+    assert not speller._dic.lookup("affärsvärden")
+    assert speller._dic.lookup("affärsvärde")
+
+
+def test_compact_store_compound_and_suggestions(speller):
+    assert speller._dic.lookup("kommunfullmäktigeledamot")
+    assert speller.suggest("genomstrar")[0] == "genomsyrar"
+
+
+TINY_AFF = """SET UTF-8
+TRY aeiornstlk
+FORBIDDENWORD %
+NOSUGGEST !
+KEEPCASE =
+COMPOUNDFLAG C
+ONLYINCOMPOUND O
+SFX S Y 2
+SFX S 0 s .
+SFX S 0 en [^e]
+PFX U Y 1
+PFX U 0 o .
+"""
+
+TINY_DIC = """14
+bok/SC
+bok/U
+hus/SC
+husen/%
+Anna/S
+McDonald/S
+ABBA/=
+a
+i/C
+båt/SCO
+tak/SC ph:tagg
+kaka/S! po:noun
+lund/S
+Lund/S
+"""
+
+
+@pytest.fixture
+def tiny(tmp_path):
+    base = tmp_path / "tiny"
+    base.with_suffix(".aff").write_text(TINY_AFF, encoding="utf-8")
+    base.with_suffix(".dic").write_text(TINY_DIC, encoding="utf-8")
+    return str(base)
+
+
+def test_compact_store_matches_spylls_on_a_small_dictionary(tiny):
+    from spylls.hunspell import Dictionary
+
+    from tillit_desk.review.compact_dic import CompactDictionary
+
+    plain = Dictionary.from_files(tiny)
+    compact = CompactDictionary.from_files(tiny)
+    keys = {w.stem for w in plain.dic.words}
+    keys |= {k.lower() for k in keys} | {ch for k in keys for ch in k} | {"", "xyz"}
+    for key in sorted(keys):
+        for ignorecase in (False, True):
+            assert ([_entry(w) for w in compact.dic.homonyms(key, ignorecase=ignorecase)] ==
+                    [_entry(w) for w in plain.dic.homonyms(key, ignorecase=ignorecase)]), key
+    assert ([_entry(w) for w in compact.suggester.words_for_ngram] ==
+            [_entry(w) for w in plain.suggester.words_for_ngram])
+    assert [repr(r) for r in compact.aff.REP] == [repr(r) for r in plain.aff.REP]
+    words = ["bok", "boks", "boken", "obok", "bokhus", "hushus", "husen", "Anna", "ANNAS",
+             "annas", "McDonalds", "MCDONALDS", "ABBA", "Abba", "abba", "A", "AS", "båt",
+             "båtbok", "bokbåt", "tagg", "tak", "taks", "kaka", "KAKAN", "LUND", "Lunds", "ibok"]
+    for word in words:
+        assert compact.lookup(word) == plain.lookup(word), word
+    for word in ["boc", "tagg", "hsu", "Ana", "mcdonald", "kak", "bokhsu"]:
+        assert list(compact.suggest(word)) == list(plain.suggest(word)), word
+
+
+def test_compact_store_disk_cache(tiny, tmp_path):
+    from tillit_desk.review.compact_dic import CompactDictionary
+
+    cache = tmp_path / "cache"
+    built = CompactDictionary.from_files(tiny, cache_dir=cache)
+    (cache_file,) = cache.iterdir()
+    assert cache_file.stat().st_mode & 0o777 == 0o600
+    cached = CompactDictionary.from_files(tiny, cache_dir=cache)
+    for name in ("blob", "offsets", "entry_ids", "hashes", "order", "lower_hashes",
+                 "lower_order", "lower_keys", "lower_offsets", "table", "rep_added"):
+        assert getattr(cached.dic, name) == getattr(built.dic, name), name
+    assert [repr(r) for r in cached.aff.REP] == [repr(r) for r in built.aff.REP]
+    # a damaged file is ignored and rewritten
+    good = cache_file.read_bytes()
+    cache_file.write_bytes(good[:-3])
+    again = CompactDictionary.from_files(tiny, cache_dir=cache)
+    assert again.dic.blob == built.dic.blob and again.lookup("boken")
+    assert cache_file.read_bytes() == good
+    # a changed dictionary gets its own cache file
+    with open(tiny + ".dic", "a", encoding="utf-8") as fh:
+        fh.write("stol/S\n")
+    assert CompactDictionary.from_files(tiny, cache_dir=cache).lookup("stolen")
+    assert len(list(cache.iterdir())) == 2
