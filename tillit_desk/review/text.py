@@ -15,8 +15,14 @@ from typing import NamedTuple
 
 LETTERS = "A-Za-zÀ-ÖØ-öø-ÿ"
 WORD_RE = re.compile(rf"[{LETTERS}0-9]+(?:[-'’][{LETTERS}0-9]+)*")
-_HEADING_RE = re.compile(r"^( {0,3})(#{1,6})(\s+|$)", re.MULTILINE)
-_LIST_RE = re.compile(r"^([ \t]*)([-*+]|\d{1,3}[.)])(\s+)", re.MULTILINE)
+_HEADING_BODY = r"( {0,3})(#{1,6})(\s+|$)"
+_LIST_BODY = r"([ \t]*)([-*+]|\d{1,3}[.)])(\s+)"
+_HEADING_RE = re.compile("^" + _HEADING_BODY, re.MULTILINE)
+_LIST_RE = re.compile("^" + _LIST_BODY, re.MULTILINE)
+# a newline followed by a line that matches: found by scanning for newlines, not by trying ^ at
+# every position of the text (see _line_sub)
+_NL_HEADING_RE = re.compile(rf"\n(?={_HEADING_BODY})", re.MULTILINE)
+_NL_LIST_RE = re.compile(rf"\n(?={_LIST_BODY})", re.MULTILINE)
 _TABLE_SEP_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$",
                            re.MULTILINE)
 _ESCAPE_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|])")
@@ -154,11 +160,41 @@ def _mask_emphasis(text: str) -> str:
     return _EMPH_RUN_RE.sub(blank, text)
 
 
+def _blank_marker(m: re.Match[str]) -> str:
+    return m.group(1) + " " * len(m.group(2)) + m.group(3)
+
+
+def _line_sub(line_re: re.Pattern[str], nl_re: re.Pattern[str], text: str) -> str:
+    r"""``line_re.sub(_blank_marker, text)`` for a ``^…`` MULTILINE pattern, found faster.
+
+    ``nl_re`` is ``\n(?=…)`` with the same body: it finds the next line that matches by
+    scanning for newlines. A match may end at the start of a line (its ``\s+`` can eat a
+    newline), so that position is tried directly first, as ``finditer`` would.
+    """
+    out: list[str] = []
+    done = pos = 0
+    while True:
+        m = line_re.match(text, pos) if pos == 0 or text[pos - 1] == "\n" else None
+        if m is None:
+            nl = nl_re.search(text, pos)
+            if nl is None:
+                break
+            m = line_re.match(text, nl.end())
+            assert m is not None  # the look-ahead is the same pattern
+        out.append(text[done:m.start()])
+        out.append(_blank_marker(m))
+        done = pos = m.end()
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
 def mask_markup(text: str) -> str:
     """Replace Markdown markup by spaces; the result has exactly the same length."""
     if "#" in text:
-        text = _HEADING_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
-    text = _LIST_RE.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
+        text = _line_sub(_HEADING_RE, _NL_HEADING_RE, text)
+    text = _line_sub(_LIST_RE, _NL_LIST_RE, text)
     if "|" in text:
         text = _TABLE_SEP_RE.sub(_spaces, text).replace("|", " ")
     if "*" in text or "_" in text:
