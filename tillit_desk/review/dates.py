@@ -15,7 +15,6 @@ from .registry import case_rule, section_rule
 from .text import Analysis
 
 _ISO_RE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_ISO_QUICK = re.compile(r"\d{4}-\d\d-\d\d")
 # _ISO_RE for scanning long texts: the same matches, but it starts with a digit (the regex engine
 # then skips to digits instead of trying the look-behind at every position); the look-behind
 # after the four digits checks the character before them, as (?<![\d-]) does
@@ -133,8 +132,6 @@ def motion_age(ctx: Context) -> Iterator[Finding]:
 
 @section_rule("metadata.datum_i_text", "Datum i texten är riktiga datum")
 def dates_in_text(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    if not _ISO_QUICK.search(a.text):
-        return
     for m in _ISO_SCAN_RE.finditer(a.text):
         if parse_iso(m.group()) is None:
             yield at("metadata.datum_i_text", VARNING, section, a.text, m.start(), m.end(),

@@ -86,6 +86,13 @@ def _sentence_pattern(norm: str) -> re.Pattern[str]:
     return re.compile(r"[\s”“\"']+".join(re.escape(w) for w in norm.split()))
 
 
+@lru_cache(maxsize=512)
+def _probe_words(norm: str) -> tuple[str, ...]:
+    """The sentence's three longest words, longest first: each is a substring search of the
+    whole section, and the longest is the likeliest to be missing, which ends the test."""
+    return tuple(reversed(sorted(norm.split(), key=len)[-3:]))
+
+
 @section_rule("mall.hjalptext", "Profilens hjälp- eller exempeltext inklistrad")
 def pasted_help(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
     sentences = _profile_sentences(ctx.profile)
@@ -93,7 +100,7 @@ def pasted_help(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
         return
     low = a.lower
     for norm, where in sentences:
-        if not all(w in low for w in sorted(norm.split(), key=len)[-3:]):
+        if not all(w in low for w in _probe_words(norm)):
             continue
         m = _sentence_pattern(norm).search(low)
         if m is None:

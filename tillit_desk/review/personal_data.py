@@ -21,9 +21,8 @@ PERSONAL_DATA_RULES = ("personuppgift.personnummer", "personuppgift.telefon",
 
 _PNR_RE = re.compile(
     r"(?<![\d/.-])(\d{2})?(\d{2})(\d{2})(\d{2})\s?([-+])?\s?(\d{4})(?![\d/-]|\.\d)")
-_SIX_DIGITS = re.compile(r"\d{6}")
-# where a _PNR_RE match can start: six digits not after [\d/.-]. Starting with a digit lets the
-# regex engine skip ahead; _PNR_RE's own look-behind made it try every position of the text.
+# where a _PNR_RE match can start: six digits YYMMDD not after [\d/.-]. Starting with a digit
+# lets the regex engine skip ahead; _PNR_RE's own look-behind made it try every position.
 _PNR_START = re.compile(r"\d(?<![\d/.-].)\d{5}")
 # the first character class lets the regex engine skip ahead fast; the lookbehinds then check
 # that the number does not continue a longer number, a date or a diarienummer
@@ -85,8 +84,6 @@ def _pnr_matches(text: str) -> Iterator[re.Match[str]]:
 
 @section_rule("personuppgift.personnummer", "Personnummer och samordningsnummer")
 def identity_numbers(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    if not _SIX_DIGITS.search(a.text):
-        return  # every form starts with six digits YYMMDD
     for m in _pnr_matches(a.text):
         kind = identity_number(m)
         if kind is None:
