@@ -97,6 +97,21 @@ def _at_word_start(pattern: re.Pattern[str], text: str) -> bool:
     return False
 
 
+_NOT_WORD = rf"[^{LETTERS}0-9]+"
+
+
+def _quoted(core: str, lowered: list[str]) -> bool:
+    """Whether ``core`` occurs in one section's ``plain_words``, found by one regex search per
+    section instead of building the plain words of the whole case (most answers quote every
+    yrkande). False means "look at the flat text", not "not quoted": a quote may cross
+    sections. In the plain words a word is a run of letters and digits and one space stands
+    between words, so the core's inner words must be whole words and the outer ones may be
+    the end or the start of one; between them any run of other characters.
+    """
+    pattern = re.compile(_NOT_WORD.join(map(re.escape, core.split(" "))))
+    return any(pattern.search(low) for low in lowered)
+
+
 def yrkande_core(yrkande: str) -> str:
     """The yrkande without its leading "att" and trailing ", samt" — what a quote must contain."""
     words = _words(yrkande)
@@ -114,13 +129,22 @@ def yrkanden_referred(ctx: Context) -> Iterator[Finding]:
         return
     texts = [ctx.case.section(sid) for sid in ctx.text_section_ids
              if not ctx.is_decision(sid)]
-    flat = " ".join(analyse(t).plain_words for t in texts if t)
-    if not flat:
-        return
+    lowered: list[str] = []
+    flat: str | None = None  # built only when a yrkande is not quoted word for word
     refers_all: bool | None = None  # searched when first needed
     for n, yrkande in enumerate(motion.yrkanden, 1):
         core = yrkande_core(yrkande)
-        if not core or core in flat:
+        if not core:
+            continue
+        if not lowered:
+            lowered = [t.lower() for t in texts if t]
+        if _quoted(core, lowered):
+            continue
+        if flat is None:
+            flat = " ".join(analyse(t).plain_words for t in texts if t)
+        if not flat:
+            return  # nothing has been reported yet: that needs a non-empty flat text
+        if core in flat:
             continue
         words = core.split()
         # a reference: "att-sats 2", "yrkande 2", or most of its content words somewhere
