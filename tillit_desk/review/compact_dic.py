@@ -58,6 +58,14 @@ def _ascending(values: array) -> bool:
     return all(map(le, values, islice(values, 1, None)))
 
 
+def _high(packed: int) -> int:
+    return packed >> 32
+
+
+def _low(packed: int) -> int:
+    return packed & 0xFFFFFFFF
+
+
 def _index_type(count: int) -> str:
     """The smallest unsigned array typecode that holds ``count`` distinct values."""
     return "H" if count <= 0xFFFF else "I"
@@ -73,7 +81,11 @@ class _Collector:
         self.table: list[Entry] = []
         self.entry_ids = array("I")
         self.hashes = array("I")
-        self.lower: list[tuple[int, bytes, int]] = []  # (crc, key bytes, stem number)
+        # lowercase keys of more than one letter: crc, stem number, UTF-8 bytes (+ offsets)
+        self.lower_hashes = array("I")
+        self.lower_numbers = array("I")
+        self.lower_blob = bytearray()
+        self.lower_offsets = array("I", [0])
 
     @staticmethod
     def word(*, stem: str, flags: set[str], data: dict, captype: CapType,
@@ -103,7 +115,10 @@ class _Collector:
             for lword in lower:
                 if len(lword) > 1:
                     raw_lower = lword.encode("utf-8")
-                    self.lower.append((crc32(raw_lower), raw_lower, len(self.entry_ids) - 1))
+                    self.lower_hashes.append(crc32(raw_lower))
+                    self.lower_numbers.append(len(self.entry_ids) - 1)
+                    self.lower_blob += raw_lower
+                    self.lower_offsets.append(len(self.lower_blob))
 
 
 def read_compact(base: str) -> tuple[Aff, CompactDic]:
@@ -146,26 +161,31 @@ class CompactDic(dic_module.Dic):
 
     @classmethod
     def from_collector(cls, c: _Collector, aff: Aff) -> CompactDic:
-        """Sort the collected hashes (stable, so homonyms keep the .dic's order)."""
-        n = len(c.entry_ids)
-        # one int per stem, hash in the high bits: a plain int sort, ties in .dic order
-        packed = sorted([h << 32 | number for number, h in enumerate(c.hashes)])
-        low = 0xFFFFFFFF
-        order = [p & low for p in packed]
-        stem_type = _index_type(n)
-        lower = sorted(c.lower, key=lambda item: (item[0], item[2]))
+        """Sort the collected hashes (stably, so homonyms keep the .dic's order).
+
+        Each stem becomes one int, hash in the high bits, so a plain sort of ints does it; the
+        list is sorted in place and unpacked through iterators to keep the peak memory low."""
+        stem_type = _index_type(len(c.entry_ids))
+        packed = [h << 32 | number for number, h in enumerate(c.hashes)]
+        packed.sort()
+        hashes = array("I", map(_high, packed))
+        order = array(stem_type, map(_low, packed))
+        del packed
+        packed = [h << 32 | i for i, h in enumerate(c.lower_hashes)]  # i: the key's position
+        packed.sort()
         lower_keys = bytearray()
         lower_offsets = array("I", [0])
-        for _, raw, _ in lower:
-            lower_keys += raw
+        for p in packed:
+            i = p & 0xFFFFFFFF
+            lower_keys += c.lower_blob[c.lower_offsets[i]:c.lower_offsets[i + 1]]
             lower_offsets.append(len(lower_keys))
+        lower_order = array(stem_type, (c.lower_numbers[_low(p)] for p in packed))
         return cls(
             blob=bytes(c.blob), offsets=c.offsets, table=c.table,
             entry_ids=array(_index_type(len(c.table)), c.entry_ids),
-            hashes=array("I", [p >> 32 for p in packed]), order=array(stem_type, order),
-            lower_hashes=array("I", (h for h, _, _ in lower)),
-            lower_order=array(stem_type, (i for _, _, i in lower)),
-            lower_keys=bytes(lower_keys), lower_offsets=lower_offsets, aff=aff)
+            hashes=hashes, order=order, lower_hashes=array("I", map(_high, packed)),
+            lower_order=lower_order, lower_keys=bytes(lower_keys), lower_offsets=lower_offsets,
+            aff=aff)
 
     def __len__(self) -> int:
         return len(self.entry_ids)
@@ -239,13 +259,16 @@ class CompactDic(dic_module.Dic):
         found = []
         table = self.table
         entry_ids = self.entry_ids
+        all_lower = [captype is CapType.NO for _, captype, _, _ in table]
         for number, stem in enumerate(self.stems()):
-            if table[entry_ids[number]][1] == CapType.NO:
+            if all_lower[entry_ids[number]]:
                 count = stem.count(key)
             else:
                 count = self.casing.lower(stem).count(key)
-            if count:
-                word = self.word(number)
+            if count:  # built here, not through the LRU cache: this list is huge
+                flags, captype, data, alt = table[entry_ids[number]]
+                word = Word(stem=stem, flags=flags, data=data, captype=captype,
+                            alt_spellings=alt)
                 found.extend([word] * count)
         return found
 
@@ -332,13 +355,14 @@ class CompactDictionary(Dictionary):
 
 
 def cache_key(base: str, aff: Aff) -> str:
-    """Hash of the .aff/.dic bytes, of the spylls code that reads them, and of this format."""
+    """Hash of the .aff/.dic bytes, of the code that reads them (spylls' and ours), and of
+    this file format."""
     from spylls.hunspell.readers import dic as dic_reader
 
     digest = hashlib.sha256(_MAGIC + sys.byteorder.encode())
     casing = type(aff.casing)
     for func in (dic_reader.read_dic, dic_reader.parse_data, casing.lower, casing.guess,
-                 dic_module.Dic.append):
+                 dic_module.Dic.append, _Collector.append, CompactDic.from_collector.__func__):
         digest.update(func.__code__.co_code)
         digest.update(repr(func.__code__.co_consts).encode())
     for suffix in (".aff", ".dic"):
