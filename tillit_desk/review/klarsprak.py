@@ -281,12 +281,13 @@ def _clauses(a: Analysis, s: Sentence) -> Iterator[list]:
         yield clause
 
 
-def _repeat_candidates(words: list[str]) -> set[str]:
+def _repeat_candidates(words: list[str], forms: Iterable[str]) -> set[str]:
     """Verb-like words that occur twice within the window: the only ones worth a closer look.
 
     The verb test runs once per distinct word, and only the positions of verb-like words are
-    walked: a Python loop over every word of a long section was most of this rule's time."""
-    verbs = {w for w in set(words) if len(w) >= 4 and w not in _NOT_VERBS and w.isalpha()
+    walked: a Python loop over every word of a long section was most of this rule's time.
+    ``forms`` are the distinct words in lower case (from the shared word set)."""
+    verbs = {w for w in forms if len(w) >= 4 and w not in _NOT_VERBS and w.isalpha()
              and _VERB_END.search(w)}
     last: dict[str, int] = {}
     out: set[str] = set()
@@ -300,7 +301,7 @@ def _repeat_candidates(words: list[str]) -> set[str]:
 
 @section_rule("klarsprak.upprepat_verb", "Samma verb två gånger i en sats")
 def repeated_verb(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    candidates = _repeat_candidates(a.lower_words)
+    candidates = _repeat_candidates(a.lower_words, {w.lower() for w in a.word_set})
     if not candidates:
         return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, candidates)) + r")(?![\w-])",
