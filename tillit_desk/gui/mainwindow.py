@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._review_page: ReviewPage | None = None
         self.pdf_jobs: list[tuple] = []  # running (thread, worker, dialog, temp folder)
         self.last_warnings: list[str] = []
+        self.preview_renders = 0  # how many times the preview was rebuilt (bench, tests)
 
         self.setAccessibleName("Tillit Desk")
         from .icon import app_icon
@@ -351,6 +352,7 @@ class MainWindow(QMainWindow):
         pos = bar.value()
         self.preview.setHtml(render_html(composed))
         bar.setValue(pos)
+        self.preview_renders += 1
 
     def set_preview_visible(self, visible: bool) -> None:
         self.preview.setVisible(visible)

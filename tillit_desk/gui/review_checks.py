@@ -88,10 +88,16 @@ class ReviewChecks(QObject):
         self.side_pool.setMaxThreadCount(1)
         self.relay = _Relay()
         self.relay.done.connect(self._done)
+        self.pending = 0  # jobs submitted whose result has not come back yet
+
+    def busy(self) -> bool:
+        """True while a check, the dictionary load or a suggestion is still running."""
+        return self.pending > 0
 
     # ------------------------------------------------------------------ jobs
 
     def _submit(self, pool: QThreadPool, fn: Callable[[], Any], tag: Any) -> None:
+        self.pending += 1
         pool.start(_Job(fn, tag, self.relay))
 
     def load_speller(self) -> None:
@@ -147,6 +153,7 @@ class ReviewChecks(QObject):
     # ------------------------------------------------------------------ results
 
     def _done(self, tag: tuple, result: Any) -> None:
+        self.pending -= 1
         kind = tag[0]
         if isinstance(result, Exception):
             if kind == "suggest":

@@ -167,6 +167,13 @@ class ReviewWorkflow(QObject):
     def case(self):
         return self.w.case
 
+    def idle(self) -> bool:
+        """Nothing waiting to be checked and no check running (the memory bench waits for
+        this, so that it measures the window the way a user leaves it)."""
+        timers = [self.full_timer, self.speller_timer, *self._timers.values()]
+        return (not any(t.isActive() for t in timers)
+                and (self._checks is None or not self._checks.busy()))
+
     # ================================================================== menus
 
     def file_actions(self, arkiv: QMenu) -> None:
