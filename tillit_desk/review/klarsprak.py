@@ -97,7 +97,7 @@ def _bounded(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 @section_rule("klarsprak.stela_ord", "Stela ord och uttryck")
 def stiff(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
     by_first, by_form = stiff_words()
-    present = {w.lower() for w in a.word_set} & by_first.keys()
+    present = a.lower_forms & by_first.keys()
     if not present:
         return
     forms = tuple(sorted(f for w in present for f in by_first[w]))
@@ -301,7 +301,7 @@ def _repeat_candidates(words: list[str], forms: Iterable[str]) -> set[str]:
 
 @section_rule("klarsprak.upprepat_verb", "Samma verb två gånger i en sats")
 def repeated_verb(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    candidates = _repeat_candidates(a.lower_words, {w.lower() for w in a.word_set})
+    candidates = _repeat_candidates(a.lower_words, a.lower_forms)
     if not candidates:
         return
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, candidates)) + r")(?![\w-])",

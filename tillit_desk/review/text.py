@@ -37,6 +37,17 @@ ABBREVIATIONS = frozenset(
 )
 
 
+# the only characters whose lower case is a letter of LETTERS while they are not one, or the
+# other way round (İ, Ÿ, ẞ, the Kelvin sign, the Ångström sign); a test checks this list
+_CASE_ODD = "\u0130\u0178\u1e9e\u212a\u212b"
+_LETTER_RUN_RE = re.compile(rf"[{LETTERS}]+")
+
+
+def letter_runs(word: str) -> list[str]:
+    """The runs of letters in ``word`` ("beslutet." -> ["beslutet"])."""
+    return _LETTER_RUN_RE.findall(word)
+
+
 class Token(NamedTuple):
     text: str
     start: int
@@ -85,6 +96,22 @@ class Analysis:
     @cached_property
     def word_set(self) -> frozenset[str]:
         return frozenset(self.words)
+
+    @cached_property
+    def lower_forms(self) -> frozenset[str]:
+        """The distinct words in lower case (the same set as ``lower_words``)."""
+        return frozenset(w.lower() for w in self.word_set)
+
+    @cached_property
+    def vocabulary(self) -> str | None:
+        """The distinct lower-case words, one per line: a short text in which a run of letters
+        can be looked for before searching ``lower``, which is as long as the section. A run of
+        letters found in ``lower`` is always found here, because lower-casing maps letters to
+        letters and nothing else to letters, except for the few characters in ``_CASE_ODD``:
+        with one of those in the text this is None and only ``lower`` can tell."""
+        if any(ch in self.masked for ch in _CASE_ODD):
+            return None
+        return "\n".join(self.lower_forms)
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
