@@ -23,28 +23,42 @@ _NOT_NAME_START = frozenset([
 ])
 
 
+def _identify(full: str, by_name: dict[str, Motionar]) -> tuple[str, Motionar | None, bool]:
+    """(name as written, the motionär it is, whether it is spelled differently) for the names
+    part of a "Förnamn Efternamn (P)" mention; the motionär is None for someone else."""
+    words = full.split()
+    suffixes = [" ".join(words[k:]) for k in range(len(words) - 1)]
+    name = next((c for c in suffixes if c in by_name), "")
+    known = by_name.get(name)
+    if known is not None:
+        return name, known, False
+    for cand in suffixes:
+        if cand.split()[0] in _NOT_NAME_START:
+            continue
+        close = difflib.get_close_matches(cand, list(by_name), n=1, cutoff=0.8)
+        if close:
+            return cand, by_name[close[0]], True
+    return name, None, False
+
+
 def _check_mentions(motionarer: list[Motionar], text: str, section: str, rule: str
                     ) -> Iterator[Finding]:
-    """Every "Förnamn Efternamn (P)" in ``text`` against the motion's list of motionärer."""
+    """Every "Förnamn Efternamn (P)" in ``text`` against the motion's list of motionärer.
+
+    The same few names recur hundreds of times in a long text: each is identified once."""
     if not motionarer:
         return
     by_name = {m.name: m for m in motionarer if m.name}
+    identified: dict[str, tuple[str, Motionar | None, bool]] = {}
     for match in _NAME_PARTY_RE.finditer(text):
         full, party = match.group(1), match.group(2)
-        words = full.split()
-        suffixes = [" ".join(words[k:]) for k in range(len(words) - 1)]
-        name = next((c for c in suffixes if c in by_name), "")
-        known = by_name.get(name)
+        hit = identified.get(full)
+        if hit is None:
+            hit = identified[full] = _identify(full, by_name)
+        name, known, misspelled = hit
         if known is None:
-            for cand in suffixes:
-                if cand.split()[0] in _NOT_NAME_START:
-                    continue
-                close = difflib.get_close_matches(cand, list(by_name), n=1, cutoff=0.8)
-                if close:
-                    name, known = cand, by_name[close[0]]
-                    break
-            if known is None:
-                continue
+            continue
+        if misspelled:
             offset = match.start(1) + full.rindex(name)
             yield at(rule, VARNING, section, text, offset, offset + len(name),
                      f"”{name}” stavas ”{known.name}” i motionens uppgifter.", known.name)
