@@ -65,8 +65,15 @@ def main() -> int:
         analyse.cache_clear()
         Checker(spelling=False).check(case, profile)
 
-    ms = median_ms(cold_nospell)
-    print(f"Full granskning utan stavning (kall cache):      {ms:8.1f} ms  (mål ≤ 100 ms)")
+    # The first check in a process also imports the rule modules (python-docx for the
+    # accessibility rules) and compiles their regexes: shown on its own, kept out of the median.
+    # Every measured run starts with empty caches; 11 runs because the machine is shared.
+    t = time.perf_counter()
+    cold_nospell()
+    first = (time.perf_counter() - t) * 1000
+    ms = median_ms(cold_nospell, runs=11)
+    print(f"Full granskning utan stavning (kall cache):      {ms:8.1f} ms  (mål ≤ 100 ms;"
+          f" första i processen {first:.0f} ms)")
 
     t = time.perf_counter()
     speller = Speller(user_file=None)
