@@ -203,8 +203,32 @@ def test_compact_store_disk_cache(tiny, tmp_path):
     again = CompactDictionary.from_files(tiny, cache_dir=cache)
     assert again.dic.blob == built.dic.blob and again.lookup("boken")
     assert cache_file.read_bytes() == good
-    # a changed dictionary gets its own cache file
+    # a changed dictionary gets a new cache file, which replaces the old one; other files stay
+    (cache / "other-0123456789abcdef0123456789abcdef.dic.bin").write_bytes(b"x")
     with open(tiny + ".dic", "a", encoding="utf-8") as fh:
         fh.write("stol/S\n")
     assert CompactDictionary.from_files(tiny, cache_dir=cache).lookup("stolen")
-    assert len(list(cache.iterdir())) == 2
+    names = sorted(p.name for p in cache.iterdir())
+    assert len(names) == 2 and cache_file.name not in names and names[0].startswith("other-")
+
+
+def test_compact_store_cache_key_is_the_same_in_every_process(tiny):
+    import subprocess
+    import sys
+
+    from spylls.hunspell import readers
+    from spylls.hunspell.readers.file_reader import FileReader
+
+    from tillit_desk.review.compact_dic import cache_key
+
+    code = ("import sys; from spylls.hunspell import readers; "
+            "from spylls.hunspell.readers.file_reader import FileReader; "
+            "from tillit_desk.review.compact_dic import cache_key; "
+            "aff, _ = readers.read_aff(FileReader(sys.argv[1] + '.aff')); "
+            "print(cache_key(sys.argv[1], aff))")
+    aff, _ = readers.read_aff(FileReader(tiny + ".aff"))
+    here = cache_key(tiny, aff)
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", code, tiny], capture_output=True, text=True,
+                             check=True)
+        assert out.stdout.strip() == here

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 import threading
 from array import array
@@ -49,6 +50,7 @@ Entry = tuple[frozenset[str], CapType, dict, list]
 _READ_LOCK = threading.Lock()  # the reader's Dic/Word are swapped process-wide while it runs
 _WORD_CACHE = 4096
 _MAGIC = b"TillitDesk compact dic 1\n"
+_SUFFIX = ".dic.bin"
 _ARRAYS = ("offsets", "entry_ids", "hashes", "order", "lower_hashes", "lower_order",
            "lower_offsets")
 
@@ -338,7 +340,7 @@ class CompactDictionary(Dictionary):
             aff, dic = read_compact(path)
             return cls(aff, dic)
         aff, _ = readers.read_aff(FileReader(path + ".aff"))
-        cache_file = Path(cache_dir) / f"{Path(path).name}-{cache_key(path, aff)}.dic.bin"
+        cache_file = Path(cache_dir) / f"{Path(path).name}-{cache_key(path, aff)}{_SUFFIX}"
         dic = load_cache(cache_file, aff)
         if dic is None:
             aff, dic = read_compact(path)
@@ -363,11 +365,21 @@ def cache_key(base: str, aff: Aff) -> str:
     casing = type(aff.casing)
     for func in (dic_reader.read_dic, dic_reader.parse_data, casing.lower, casing.guess,
                  dic_module.Dic.append, _Collector.append, CompactDic.from_collector.__func__):
-        digest.update(func.__code__.co_code)
-        digest.update(repr(func.__code__.co_consts).encode())
+        _hash_code(digest, func.__code__)
     for suffix in (".aff", ".dic"):
         digest.update(Path(base + suffix).read_bytes())
     return digest.hexdigest()[:32]
+
+
+def _hash_code(digest, code) -> None:
+    """Feed a code object's bytecode and constants, nested code included (whose repr would
+    hold a memory address, different in every process)."""
+    digest.update(code.co_code)
+    for const in code.co_consts:
+        if hasattr(const, "co_code"):
+            _hash_code(digest, const)
+        else:
+            digest.update(repr(const).encode())
 
 
 def save_cache(dic: CompactDic, path: Path) -> None:
@@ -398,6 +410,12 @@ def save_cache(dic: CompactDic, path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         atomic_write(path, write, keep_backup=False)
+        # files of an older dictionary or program version are of no further use
+        name = path.name[:-len(_SUFFIX)].rsplit("-", 1)[0]
+        ours = re.compile(re.escape(name) + r"-[0-9a-f]{32}" + re.escape(_SUFFIX))
+        for old in path.parent.iterdir():
+            if old != path and ours.fullmatch(old.name):
+                old.unlink(missing_ok=True)
     except (OSError, TillitError):
         pass  # a cache that cannot be written only makes the next start slower
 
