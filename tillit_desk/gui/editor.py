@@ -57,6 +57,11 @@ class SectionEditor(QTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if self.marks is not None:
+            self.marks.shown()
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.marks is not None:
             pos = self.viewport().mapFromGlobal(event.globalPos())

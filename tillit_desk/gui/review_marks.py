@@ -3,6 +3,10 @@
 Underlines are extra selections, not a QSyntaxHighlighter: they never touch the document, so
 they cannot mark the case as edited or enter the undo history, and their cursors follow the
 text while the user types until the next check replaces them.
+
+Findings for an editor that is not on screen are placed when it is shown: placing a cursor
+makes Qt lay out and shape its paragraph and keep the glyphs, which for the ~400 findings of
+each hidden 15-page section cost ~2 MB apiece and nobody saw.
 """
 
 from __future__ import annotations
@@ -52,6 +56,7 @@ class EditorMarks(QObject):
         self.ignore: Callable[[Finding], None] | None = None
         self.comment: Callable[[], None] | None = None
         self.pending: tuple | None = None  # (menu, placeholder, word, cursor) awaiting suggestions
+        self._deferred: tuple[str, list[Finding], int] | None = None  # placed when shown
         editor.document().contentsChanged.connect(self._edited)
 
     def _edited(self) -> None:
@@ -63,9 +68,15 @@ class EditorMarks(QObject):
         return SpanMap(markdown, document_text(self.editor.document()))
 
     def apply(self, markdown: str, findings: list[Finding]) -> None:
-        """Underline ``findings`` (spans in ``markdown``, the editor's current text)."""
+        """Underline ``findings`` (spans in ``markdown``, the editor's current text); in an
+        editor that is not visible, when it is shown (see the module docstring)."""
         self.findings = findings
         self.placed = []
+        if not self.editor.isVisible() and findings:
+            self._deferred = (markdown, findings, self.revision)
+            self.editor.setExtraSelections([])
+            return
+        self._deferred = None
         selections = []
         spans = self.spans(markdown) if any(f.has_span for f in findings) else None
         doc = self.editor.document()
@@ -84,6 +95,16 @@ class EditorMarks(QObject):
             selections.append(sel)
             self.placed.append((cursor, f))
         self.editor.setExtraSelections(selections)
+
+    def shown(self) -> None:
+        """The editor became visible: place the findings it got while hidden, unless the text
+        has changed since (then a new check is on its way)."""
+        if self._deferred is None:
+            return
+        markdown, findings, revision = self._deferred
+        self._deferred = None
+        if revision == self.revision:
+            self.apply(markdown, findings)
 
     def at(self, position: int) -> list[Finding]:
         """Findings whose underline covers ``position`` (spelling first)."""
