@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tillit_desk.review import klarsprak, motion_rules, personal_data, text
-from tillit_desk.review.dates import _ISO_RE, _ISO_SCAN_RE
+from tillit_desk.review.dates import _ISO_RE, iso_dates
 from tillit_desk.review.engine import Checker
 from tillit_desk.review.text import LETTERS, Analysis, analyse
 
@@ -24,7 +24,8 @@ PIECES = ["#", "## ", "### ", "####### ", "- ", "* ", "+ ", "1. ", "12) ", "\n",
           "5 kap.", ".", "!", "?", "”", "a_b", "anses", "ansesx", "-anses", "anses-", "İ", "K",
           "Å", "ẞ", "Ÿ", "ſ", "ö", "Ö", "2022-05-02", "-2022-05-02", "12022-05-02",
           "811218-9876", "19811218-9876", "/811218-9876", "8112189876", "0", "7", "av", "Av",
-          "i enlighet med", "I enlighet\nmed", "avseende", "xavseende", "é", "’", "'"]
+          "i enlighet med", "I enlighet\nmed", "avseende", "xavseende", "é", "’", "'",
+          "+46 70 123 45 67", "070-123 45 67", "046-35 50 00", "+", "0046", "(0)", "٣", "-", "/"]
 texts = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -81,10 +82,13 @@ def test_whole_words_are_the_bounded_alternation(value: str, words: list[str]) -
 @SETTINGS
 @given(texts)
 def test_digit_scans_match_the_look_behind_regexes(value: str) -> None:
-    assert [m.groups() + (m.span(),) for m in _ISO_SCAN_RE.finditer(value)] == [
+    a = Analysis(value)
+    assert [m.groups() + (m.span(),) for m in iso_dates(a)] == [
         m.groups() + (m.span(),) for m in _ISO_RE.finditer(value)]
-    assert [m.span() for m in personal_data._pnr_matches(value)] == [
+    assert [m.span() for m in personal_data._pnr_matches(a)] == [
         m.span() for m in personal_data._PNR_RE.finditer(value)]
+    assert [m.span() for m in personal_data._phone_matches(a)] == [
+        m.span() for m in personal_data._PHONE_RE.finditer(value)]
 
 
 @SETTINGS

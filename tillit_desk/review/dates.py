@@ -12,13 +12,9 @@ from collections.abc import Iterator
 from .context import Context, parse_iso
 from .findings import DOCUMENT, FEL, MOTION, TIPS, UNDERLAG, VARNING, Finding, at, whole
 from .registry import case_rule, section_rule
-from .text import Analysis
+from .text import Analysis, matches_at
 
 _ISO_RE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-# _ISO_RE for scanning long texts: the same matches, but it starts with a digit (the regex engine
-# then skips to digits instead of trying the look-behind at every position); the look-behind
-# after the four digits checks the character before them, as (?<![\d-]) does
-_ISO_SCAN_RE = re.compile(r"(\d\d{3})(?<![\d-]\d{4})-(\d{2})-(\d{2})(?![\d-])")
 _SELF_RE = re.compile(r"tjänsteskrivelse|tjänsteutlåtande|tjänsteyttrande", re.IGNORECASE)
 _OTHER_BODY_RE = re.compile(r"\b(?:protokoll|beslut|yttrande|remissvar|motion|skrivelse från)",
                             re.IGNORECASE)
@@ -130,9 +126,15 @@ def motion_age(ctx: Context) -> Iterator[Finding]:
                     "fullmäktige, som får avskriva motionen.", motion.submitted)
 
 
+def iso_dates(a: Analysis) -> Iterator[re.Match[str]]:
+    """``_ISO_RE.finditer(a.text)``, tried only at runs of exactly four digits: a date starts
+    with one (the year), so the rest of a long text need not be scanned again."""
+    return matches_at(_ISO_RE, a.text, [s for s, e in a.digit_runs if e - s == 4])
+
+
 @section_rule("metadata.datum_i_text", "Datum i texten är riktiga datum")
 def dates_in_text(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    for m in _ISO_SCAN_RE.finditer(a.text):
+    for m in iso_dates(a):
         if parse_iso(m.group()) is None:
             yield at("metadata.datum_i_text", VARNING, section, a.text, m.start(), m.end(),
                      f"”{m.group()}” är inte ett giltigt datum.")

@@ -14,16 +14,13 @@ from datetime import date
 from .context import Context
 from .findings import FEL, TIPS, VARNING, Finding, at
 from .registry import section_rule
-from .text import Analysis
+from .text import Analysis, matches_at
 
 PERSONAL_DATA_RULES = ("personuppgift.personnummer", "personuppgift.telefon",
                        "personuppgift.epost")
 
 _PNR_RE = re.compile(
     r"(?<![\d/.-])(\d{2})?(\d{2})(\d{2})(\d{2})\s?([-+])?\s?(\d{4})(?![\d/-]|\.\d)")
-# where a _PNR_RE match can start: six digits YYMMDD not after [\d/.-]. Starting with a digit
-# lets the regex engine skip ahead; _PNR_RE's own look-behind made it try every position.
-_PNR_START = re.compile(r"\d(?<![\d/.-].)\d{5}")
 # the first character class lets the regex engine skip ahead fast; the lookbehinds then check
 # that the number does not continue a longer number, a date or a diarienummer
 _PHONE_RE = re.compile(
@@ -70,21 +67,24 @@ def identity_number(match: re.Match[str]) -> str | None:
     return kind
 
 
-def _pnr_matches(text: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_PNR_RE.finditer(text)``, tried only where one can start."""
-    pos = 0
-    while (start := _PNR_START.search(text, pos)) is not None:
-        m = _PNR_RE.match(text, start.start())
-        if m is None:
-            pos = start.start() + 1
-            continue
-        yield m
-        pos = m.end()
+def _pnr_matches(a: Analysis) -> Iterator[re.Match[str]]:
+    """``_PNR_RE.finditer(a.text)``, tried only at runs of six or more digits (YYMMDD...):
+    the shared digit scan replaces a scan of the whole text with a look-behind everywhere."""
+    return matches_at(_PNR_RE, a.text, [s for s, e in a.digit_runs if e - s >= 6])
+
+
+def _phone_matches(a: Analysis) -> Iterator[re.Match[str]]:
+    """``_PHONE_RE.finditer(a.text)``, tried only where a run of digits starts (a "0") or right
+    before one (a "+46")."""
+    text = a.text
+    starts = [c for s, _e in a.digit_runs
+              for c in ((s - 1, s) if s and text[s - 1] == "+" else (s,))]
+    return matches_at(_PHONE_RE, text, starts)
 
 
 @section_rule("personuppgift.personnummer", "Personnummer och samordningsnummer")
 def identity_numbers(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
-    for m in _pnr_matches(a.text):
+    for m in _pnr_matches(a):
         kind = identity_number(m)
         if kind is None:
             continue
@@ -105,7 +105,7 @@ def _digits(value: str) -> str:
 @section_rule("personuppgift.telefon", "Telefonnummer i texten")
 def phone_numbers(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
     own = _digits(ctx.case.document.handlaggare.phone)
-    for m in _PHONE_RE.finditer(a.text):
+    for m in _phone_matches(a):
         digits = _digits(m.group())
         if not 8 <= len(digits) <= 11 or (own and digits == own):
             continue

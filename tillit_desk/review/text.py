@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
@@ -41,6 +42,21 @@ ABBREVIATIONS = frozenset(
 # other way round (İ, Ÿ, ẞ, the Kelvin sign, the Ångström sign); a test checks this list
 _CASE_ODD = "\u0130\u0178\u1e9e\u212a\u212b"
 _LETTER_RUN_RE = re.compile(rf"[{LETTERS}]+")
+_DIGITS_RE = re.compile(r"\d\d*")  # not \d+: a pattern starting with a set is scanned faster
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]
+               ) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern that never matches an empty string and can
+    only match at one of ``starts`` (ascending): a match is tried only there."""
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = pattern.match(text, start)
+        if m is not None:
+            yield m
+            pos = m.end()
 
 
 def letter_runs(word: str) -> list[str]:
@@ -96,6 +112,12 @@ class Analysis:
     @cached_property
     def word_set(self) -> frozenset[str]:
         return frozenset(self.words)
+
+    @cached_property
+    def digit_runs(self) -> list[tuple[int, int]]:
+        """Spans of the runs of digits in ``text``: where a date, a personnummer or a phone
+        number can start. One scan shared by those rules instead of one scan each."""
+        return [m.span() for m in _DIGITS_RE.finditer(self.text)]
 
     @cached_property
     def lower_forms(self) -> frozenset[str]:
