@@ -262,7 +262,7 @@ class CompactDic(dic_module.Dic):
         table = self.table
         entry_ids = self.entry_ids
         all_lower = [captype is CapType.NO for _, captype, _, _ in table]
-        for number, stem in enumerate(self.stems()):
+        for number, stem in enumerate(self.iter_stems()):
             if all_lower[entry_ids[number]]:
                 count = stem.count(key)
             else:
@@ -274,9 +274,14 @@ class CompactDic(dic_module.Dic):
                 found.extend([word] * count)
         return found
 
-    def stems(self) -> list[str]:
-        """All stems in .dic order (decoded on demand; for scans, not kept)."""
-        return self.blob.decode("utf-8").split("\n")[:-1]
+    def iter_stems(self, chunk: int = 4096) -> Iterator[str]:
+        """All stems in .dic order, decoded ``chunk`` at a time: a scan never holds all
+        152 000 as strings (~10 MB)."""
+        offsets = self.offsets
+        n = len(self)
+        for start in range(0, n, chunk):
+            end = min(start + chunk, n)
+            yield from self.blob[offsets[start]:offsets[end] - 1].decode("utf-8").split("\n")
 
     def iter_words(self, exclude: frozenset[str] = frozenset()) -> Iterator[Word]:
         """Every entry as a fresh ``Word``, in .dic order, skipping those with a flag in
@@ -284,7 +289,7 @@ class CompactDic(dic_module.Dic):
         skip = [bool(exclude & flags) for flags, _, _, _ in self.table]
         table = self.table
         entry_ids = self.entry_ids
-        for number, stem in enumerate(self.stems()):
+        for number, stem in enumerate(self.iter_stems()):
             entry = entry_ids[number]
             if skip[entry]:
                 continue
@@ -442,7 +447,7 @@ def load_cache(path: Path, aff: Aff) -> CompactDic | None:
         pos += header["lower_keys"]
         arrays: dict[str, array] = {}
         for (name, typecode, length), expected in zip(header["arrays"], _ARRAYS, strict=True):
-            if name != expected:
+            if name != expected or typecode not in ("H", "I"):
                 return None
             arr = array(typecode)
             end = pos + length * arr.itemsize
