@@ -80,6 +80,16 @@ def test_whole_words_are_the_bounded_alternation(value: str, words: list[str]) -
 
 
 @SETTINGS
+@given(texts, st.integers(0, 200), st.integers(0, 200))
+@example("Beslutet togs av kommunen.", 0, 26)
+@example("xav Kommunen, av\nde", 1, 20)
+def test_agent_search_only_at_av(value: str, start: int, end: int) -> None:
+    value += " av Kommunen avde AV de aV förvaltningen"
+    assert klarsprak._has_agent(value, start, end) == bool(
+        klarsprak._AGENT_RE.search(value, start, end))
+
+
+@SETTINGS
 @given(texts)
 def test_digit_scans_match_the_look_behind_regexes(value: str) -> None:
     a = Analysis(value)
@@ -136,3 +146,8 @@ def test_editing_one_section_reanalyses_only_that_section(case, lund) -> None:
     assert after != before
     new = [f for f in after if f.section == "arendet" and f not in before]
     assert {f.rule for f in new} >= {"klarsprak.stela_ord", "klarsprak.passiv"}
+
+
+def test_av_is_matched_case_insensitively_by_a_and_v_only() -> None:
+    folded = re.compile("[av]", re.IGNORECASE).fullmatch
+    assert {chr(i) for i in range(0x110000) if folded(chr(i))} == set("aAvV")

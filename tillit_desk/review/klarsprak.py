@@ -200,6 +200,20 @@ _AGENT_RE = re.compile(r"\bav\s+(?:[A-ZÅÄÖ]|kommun|förvaltning|nämnd|styrel
                        re.IGNORECASE)
 
 
+_AV_RE = re.compile("[aA][vV]")  # where _AGENT_RE can match: "av" in any case, nothing else
+
+
+def _has_agent(text: str, start: int, end: int) -> bool:
+    """``_AGENT_RE.search(text, start, end)``, tried only where "av" stands: the regex begins
+    with \\b and ignores case, so searching with it tries every position of the sentence."""
+    pos = start
+    while (m := _AV_RE.search(text, pos, end)) is not None:
+        if _AGENT_RE.match(text, m.start(), end):
+            return True
+        pos = m.start() + 1
+    return False
+
+
 @lru_cache(maxsize=8192)
 def is_passive(word: str) -> bool:
     """Heuristic: an s-passive form ("genomförs", "beslutades", "anförts"), not a genitive."""
@@ -222,7 +236,7 @@ def passive(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
         span = a.sentence_at(start)
         # a candidate is letters only, so no occurrence reaches across a sentence boundary
         pos = max(span[1], end)
-        if _AGENT_RE.search(masked, span[0], span[1]):
+        if _has_agent(masked, span[0], span[1]):
             continue
         yield at("klarsprak.passiv", TIPS, section, a.text, start, end,
                  f"”{masked[start:end]}” är passiv form utan att det står vem som gör något. "
