@@ -183,29 +183,39 @@ def _spaces(m: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", m.group())
 
 
-# written so that each branch starts with a literal: the regex engine then skips ahead to the
-# next * or _ instead of trying the pattern at every position
-_EMPH_RUN_RE = re.compile(r"\*\*{0,2}|__{0,2}")
+# one pattern per character, each starting with its literal: the regex engine then jumps from
+# one * (or _) to the next, which is much faster than testing every character against a set
+_STAR_RUN_RE = re.compile(r"\*\*{0,2}")
+_UNDERSCORE_RUN_RE = re.compile(r"__{0,2}")
 
 
 def _mask_emphasis(text: str) -> str:
-    """Blank ``*``/``_`` runs that open or close emphasis (not inside words like snake_case).
+    r"""Blank ``*``/``_`` runs that open or close emphasis (not inside words like snake_case).
 
-    A substitution callback instead of editing ``list(text)``: copying a 300 000-character
-    section into a list and joining it back cost more than all the runs themselves."""
+    The runs are those of ``re.finditer(r"\*{1,3}|_{1,3}", text)``: a run of stars never
+    holds an underscore, so the two kinds can be found apart and merged. The result is built
+    from the few changed pieces instead of editing ``list(text)`` of a 300 000-character text.
+    """
+    runs = sorted((*_STAR_RUN_RE.finditer(text), *_UNDERSCORE_RUN_RE.finditer(text)),
+                  key=lambda m: m.start())
     n = len(text)
-
-    def blank(m: re.Match[str]) -> str:
+    out: list[str] = []
+    done = 0
+    for m in runs:
         a, b = m.start(), m.end()
         if a and text[a - 1] == "\\":  # an escaped \\* is a literal star, not emphasis
-            return m.group()
+            continue
         before = text[a - 1] if a else " "
         after = text[b] if b < n else " "
         opens = not (before.isalnum() or before in "*_") and not after.isspace()
         closes = not before.isspace() and not (after.isalnum() or after in "*_")
-        return " " * (b - a) if opens or closes else m.group()
-
-    return _EMPH_RUN_RE.sub(blank, text)
+        if opens or closes:
+            out += (text[done:a], " " * (b - a))
+            done = b
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _blank_marker(m: re.Match[str]) -> str:
