@@ -86,6 +86,7 @@ def _reference_sentence_bounds(value: str, masked: str) -> list[tuple[int, int]]
 @SETTINGS
 @given(texts)
 @example("# a.\n## b\n\n#\n# c. bl.a. d. T.ex. Så")
+@example("Va?! Ja... Nej?.x Så.!? ”Slut.” Bl.a.")
 def test_sentences_are_split_as_before(value: str) -> None:
     masked = text.mask_markup(value)
     assert text._sentence_bounds(value, masked) == _reference_sentence_bounds(value, masked)
