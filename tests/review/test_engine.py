@@ -102,3 +102,21 @@ def test_ignored_findings_are_left_out(case, lund, checker):
     case.review["ignored"] = [{"rule": target.rule, "section": target.section,
                                "excerpt": target.excerpt}]
     assert target not in checker.check(case, lund)
+
+
+def test_a_full_check_without_export_rules_does_not_load_python_docx(tmp_path):
+    """The window checks right after start-up; python-docx is only for checking a DOCX."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from tillit_desk.example import load_example\n"
+            "from tillit_desk.profiles import ProfileRegistry\n"
+            "from tillit_desk.review.engine import Checker\n"
+            "case = load_example()\n"
+            "Checker(spelling=False).check(case, ProfileRegistry().get(case.profile))\n"
+            "assert 'docx' not in sys.modules\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=dict(os.environ, TILLIT_DESK_HOME=str(tmp_path)))
+    assert result.returncode == 0, result.stderr

@@ -45,6 +45,13 @@ def test_long_sentence(case, lund):
                        case, lund) == []
 
 
+def test_long_sentence_counts_words_joined_without_spaces(case, lund):
+    """Pasted lists often lose their spaces: "skola,förskola,fritids" is three words."""
+    text = "Berörda är " + ",".join(["skola", "förskola", "fritids"] * 10) + " i kommunen."
+    found = run_section("klarsprak.lang_mening", text, case, lund)
+    assert len(found) == 1 and "34 ord" in found[0].message
+
+
 def test_abbreviation_does_not_end_sentence():
     a = analyse("Enligt 5 kap. 35 § kommunallagen ska motionen beredas. Nästa mening.")
     assert len(a.sentences) == 2

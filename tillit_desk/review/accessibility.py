@@ -13,11 +13,19 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-import docx
-from docx.oxml.ns import qn
-
 from .findings import EXPORT, TIPS, VARNING, Finding, whole
 from .registry import RULES, Rule, is_disabled
+
+# The namespaces these rules read; python-docx itself is imported only when a DOCX is checked
+# (the rules are registered with every check, and importing it cost the first check ~60 ms).
+_NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+       "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"}
+
+
+def qn(tag: str) -> str:
+    """``w:style`` → Clark notation, as python-docx's ``qn``."""
+    prefix, local = tag.split(":")
+    return f"{{{_NS[prefix]}}}{local}"
 
 DOCX = "docx"
 DocxFunc = Callable[["_Doc"], Iterable[Finding]]
@@ -36,6 +44,8 @@ class _Doc:
     """The opened document plus what several rules need: style levels and list styles."""
 
     def __init__(self, data: bytes) -> None:
+        import docx
+
         self.document = docx.Document(io.BytesIO(data))
         self.levels: dict[str, int] = {}
         self.list_styles: set[str] = set()

@@ -116,8 +116,6 @@ def long_sentences(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]
         return
     masked = a.masked
     for start, end in a.sentence_spans:
-        if len(masked[start:end].split()) <= LONG_SENTENCE:
-            continue  # whitespace chunks are at least as many as words: cannot be long
         words = WORD_RE.findall(masked, start, end)
         n = len(words) - sum(map(str.isdigit, words))
         if n > LONG_SENTENCE:
