@@ -372,7 +372,11 @@ def cache_key(base: str, aff: Aff) -> str:
                  dic_module.Dic.append, _Collector.append, CompactDic.from_collector.__func__):
         _hash_code(digest, func.__code__)
     for suffix in (".aff", ".dic"):
-        digest.update(Path(base + suffix).read_bytes())
+        # in blocks: one 2 MB read would make glibc serve later big buffers from the heap,
+        # where they stay resident after use
+        with open(base + suffix, "rb") as fh:
+            while block := fh.read(65536):
+                digest.update(block)
     return digest.hexdigest()[:32]
 
 
@@ -428,36 +432,27 @@ def save_cache(dic: CompactDic, path: Path) -> None:
 def load_cache(path: Path, aff: Aff) -> CompactDic | None:
     """The ``CompactDic`` stored at ``path``, or ``None`` if it is missing or not valid.
 
-    Adds the stored ``ph:`` REP patterns to ``aff``, as reading the .dic would have."""
+    Adds the stored ``ph:`` REP patterns to ``aff``, as reading the .dic would have. Reads
+    straight into the arrays: no copy of the whole file in memory."""
     try:
-        data = memoryview(path.read_bytes())
-    except OSError:
-        return None
-    try:
-        if bytes(data[:len(_MAGIC)]) != _MAGIC:
-            return None
-        pos = len(_MAGIC)
-        size = int.from_bytes(data[pos:pos + 8], "little")
-        pos += 8
-        header = json.loads(bytes(data[pos:pos + size]).decode("utf-8"))
-        pos += size
-        blob = bytes(data[pos:pos + header["blob"]])
-        pos += header["blob"]
-        lower_keys = bytes(data[pos:pos + header["lower_keys"]])
-        pos += header["lower_keys"]
-        arrays: dict[str, array] = {}
-        for (name, typecode, length), expected in zip(header["arrays"], _ARRAYS, strict=True):
-            if name != expected or typecode not in ("H", "I"):
+        with open(path, "rb") as fh:
+            if fh.read(len(_MAGIC)) != _MAGIC:
                 return None
-            arr = array(typecode)
-            end = pos + length * arr.itemsize
-            arr.frombytes(data[pos:end])
-            if len(arr) != length:
+            size = int.from_bytes(fh.read(8), "little")
+            header = json.loads(fh.read(size).decode("utf-8"))
+            blob = fh.read(header["blob"])
+            lower_keys = fh.read(header["lower_keys"])
+            if len(blob) != header["blob"] or len(lower_keys) != header["lower_keys"]:
                 return None
-            arrays[name] = arr
-            pos = end
-        if pos != len(data):
-            return None
+            arrays: dict[str, array] = {}
+            for (name, typecode, length), expected in zip(header["arrays"], _ARRAYS,
+                                                          strict=True):
+                if name != expected or typecode not in ("H", "I"):
+                    return None
+                arrays[name] = arr = array(typecode)
+                arr.fromfile(fh, length)
+            if fh.read(1):
+                return None
         table: list[Entry] = [
             (frozenset(flags), CapType[captype], {k: list(v) for k, v in entry_data.items()},
              list(alt))
@@ -466,7 +461,7 @@ def load_cache(path: Path, aff: Aff) -> CompactDic | None:
         dic = CompactDic(blob=blob, table=table, lower_keys=lower_keys, aff=aff, **arrays)
         if not dic.consistent():
             return None
-    except (ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError):
+    except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError):
         return None
     dic.rep_added = rep
     aff.REP.extend(RepPattern(pattern, replacement) for pattern, replacement in rep)
