@@ -25,10 +25,9 @@ def _click_step(window, qtbot, step_id: str) -> None:
 
 def test_start_builds_only_what_is_on_screen(window):
     assert window._motion_page is None
-    assert window._review_page is None
     assert window.review._pane is None and window.review._dock is None
     assert window.section_pages == {}
-    assert window.stack.count() == 1  # Ärendeuppgifter
+    assert window.stack.count() == 2  # Ärendeuppgifter, and Granska och exportera for its width
     assert window.centre.orientation() == Qt.Orientation.Vertical
     assert window.splitter.orientation() == Qt.Orientation.Horizontal
     # every window action keeps the window-wide shortcut context
@@ -99,9 +98,8 @@ def test_motion_page_built_on_first_use_then_edits_the_case(window, qtbot):
     assert page.title_edit.text() == "Ny rubrik"
 
 
-def test_review_page_built_on_first_use_with_warnings_and_buttons(window, qtbot):
-    window.refresh()  # warnings exist before the page does
-    assert window._review_page is None and window.last_warnings is not None
+def test_review_page_shows_warnings_summary_and_opens_the_pane(window, qtbot):
+    window.refresh()
     for _ in range(window.navigator.count()):
         qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.navigator.current_id() == STEP_REVIEW

@@ -5,10 +5,11 @@ and the decision text all come from core modules, imported when first needed so 
 window appears quickly.
 
 Start-up: only what the first painted window shows is built before it is shown (navigator,
-Ärendeuppgifter, help, an empty preview, the menus). The Motion and Granska och exportera pages,
-the section editors, the review pane and every dialog are built on first use, and modules are
-imported where they are needed. Nothing here touches ``Qt`` (the namespace) before the first
-paint: PySide6 creates Python enums for all ~100 of its enums on first access (~20 ms).
+Ärendeuppgifter, help, an empty preview, the menus, and Granska och exportera, whose width the
+layout depends on). The Motion page, the section editors, the review pane and every dialog are
+built on first use, and modules are imported where they are needed. Nothing here touches
+``Qt`` (the namespace) before the first paint: PySide6 creates Python enums for all ~100 of
+its enums on first access (~20 ms).
 """
 
 from __future__ import annotations
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._build_ui()
         self.review = ReviewWorkflow(self)  # Granskning: live checks, pane, comments, versions
+        # Built now although not shown: its row of buttons sets the step area's minimum width,
+        # and building it later would make the splitter jump the first time it is shown.
+        self.review_page  # noqa: B018
         self._build_menus()
         self.refresh_timer = defer(PREVIEW_DELAY_MS, self.refresh, self)
         self.autosave_timer = QTimer(self)
