@@ -30,7 +30,7 @@ import sys
 import threading
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from itertools import islice
 from operator import le
@@ -218,9 +218,10 @@ class CompactDic(dic_module.Dic):
         return Word(stem=self.stem_bytes(number).decode("utf-8"), flags=flags, data=data,
                     captype=captype, alt_spellings=alt)
 
-    def homonyms(self, stem: str, *, ignorecase: bool = False) -> list[Word]:
+    def homonyms(self, stem: str, *, ignorecase: bool = False) -> Sequence[Word]:
         """Every entry whose stem (or, with ``ignorecase``, lowercase form) is ``stem``,
-        in .dic order, as spylls' index would give them."""
+        in .dic order, as spylls' index would give them (a list, or a lazy scan for a
+        one-letter lowercase key)."""
         if ignorecase:
             if len(stem) <= 1:
                 return self._single_letter_homonyms(stem)
@@ -251,14 +252,18 @@ class CompactDic(dic_module.Dic):
             pos += 1
         return found
 
-    def _single_letter_homonyms(self, key: str) -> list[Word]:
+    def _single_letter_homonyms(self, key: str) -> _Scan:
         """spylls' reader adds an all-lowercase stem to ``lowercase_index`` under each of its
         letters (it iterates the stem string where a list of forms is meant), once per
-        occurrence; other stems go under their lowercase forms. Reproduced by a scan: it is
-        only reached for an all-capitals word whose stem is a single letter."""
+        occurrence; other stems go under their lowercase forms. Reproduced by a scan, which is
+        lazy because spylls' look-up stops at the first entry that fits (for an all-capitals
+        word such as "KS", where a one-letter stem "k" is tried) and because the full list is
+        huge (115 000 entries for "a")."""
+        return _Scan(lambda: self._scan_letter(key))
+
+    def _scan_letter(self, key: str) -> Iterator[Word]:
         if not key:
-            return []
-        found = []
+            return
         table = self.table
         entry_ids = self.entry_ids
         all_lower = [captype is CapType.NO for _, captype, _, _ in table]
@@ -267,12 +272,12 @@ class CompactDic(dic_module.Dic):
                 count = stem.count(key)
             else:
                 count = self.casing.lower(stem).count(key)
-            if count:  # built here, not through the LRU cache: this list is huge
+            if count:  # built here, not through the LRU cache: there are too many
                 flags, captype, data, alt = table[entry_ids[number]]
                 word = Word(stem=stem, flags=flags, data=data, captype=captype,
                             alt_spellings=alt)
-                found.extend([word] * count)
-        return found
+                for _ in range(count):
+                    yield word
 
     def iter_stems(self, chunk: int = 4096) -> Iterator[str]:
         """All stems in .dic order, decoded ``chunk`` at a time: a scan never holds all
@@ -300,6 +305,27 @@ class CompactDic(dic_module.Dic):
     def words(self) -> _Words:  # type: ignore[override]
         """All entries, iterable again and again (spylls' ``Dic.words`` is a list)."""
         return _Words(self)
+
+
+class _Scan(Sequence):
+    """Homonyms found by a scan, produced while they are iterated (spylls' look-up may stop
+    at the first); nothing is kept, so a full pass costs no memory. ``len`` and indexing
+    scan again (spylls uses neither here)."""
+
+    def __init__(self, scan: Callable[[], Iterator[Word]]) -> None:
+        self._scan = scan
+
+    def __iter__(self) -> Iterator[Word]:
+        return self._scan()
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __getitem__(self, index):  # noqa: ANN001 - int or slice, as for a list
+        return list(self)[index]
+
+    def __bool__(self) -> bool:
+        return next(iter(self), None) is not None
 
 
 class _Words:
