@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -46,6 +46,8 @@ from .review_workflow import ReviewWorkflow
 from .timers import defer
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from ..autosave import Autosaver
     from .caseform import MotionPage
     from .editor import SectionPage
