@@ -61,6 +61,19 @@ def test_review_pane_shortcut_builds_and_toggles_it(window, qtbot):
     qtbot.waitUntil(window.review.pane_action.isChecked)
 
 
+def test_menu_bar_context_menu_offers_the_pane_before_and_after_it_is_built(window, qtbot):
+    def texts():
+        menu = window.createPopupMenu()
+        found = [a.text() for a in menu.actions() if not a.isSeparator()]
+        menu.deleteLater()
+        return found
+
+    assert texts() == ["Visa &granskningspanel"]
+    next(a for a in window.createPopupMenu().actions()).trigger()
+    qtbot.waitUntil(lambda: window.review._dock is not None and window.review.dock.isVisible())
+    assert texts() == ["Visa &granskningspanel"]
+
+
 def test_review_pane_built_late_shows_the_earlier_results(window, qtbot):
     window.go_to("arendet")
     window.review.run_full_check()

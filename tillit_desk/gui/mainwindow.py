@@ -127,6 +127,17 @@ class MainWindow(QMainWindow):
         for fn in waiting:
             fn()
 
+    def createPopupMenu(self):  # noqa: N802 - Qt API
+        """The menu-bar context menu lists the review pane even before it has been built."""
+        if self.review._dock is None:
+            from PySide6.QtWidgets import QMenu
+
+            menu = QMenu(self)
+            menu.addAction(self.review.pane_action)
+            menu.addSeparator()  # as QMainWindow's own menu has after its docks
+            return menu
+        return super().createPopupMenu()
+
     def _connect_app_state(self) -> None:
         # Importing Qt builds its enums (~20 ms), which this signal's argument needs: PySide6
         # cannot convert a Qt.ApplicationState before that, so the slot is connected here.
