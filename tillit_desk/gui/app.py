@@ -8,7 +8,6 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ..paths import app_paths
@@ -19,6 +18,8 @@ from .mainwindow import MainWindow
 
 def _install_translator(app: QApplication) -> None:
     """Qt's own texts (context menus, file dialogs) in Swedish."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Swedish), "qtbase", "_", folder):

@@ -171,8 +171,7 @@ class MainWindow(QMainWindow):
         self.preview = QTextBrowser()
         self.preview.setAccessibleName("Förhandsvisning")
         self.preview.setAccessibleDescription("Hela dokumentet som det skrivs ut.")
-        self.preview.setOpenLinks(False)
-        self.preview.document().setDocumentMargin(18)
+        self.preview.setOpenLinks(False)  # its document margin is set on the first render
         self.splitter = QSplitter()  # horizontal
         self.splitter.setAccessibleName("Fönstrets delar")
         for w in (self.navigator, self.centre, self.preview):
@@ -367,6 +366,7 @@ class MainWindow(QMainWindow):
                 break
         bar = self.preview.verticalScrollBar()
         pos = bar.value()
+        self.preview.document().setDocumentMargin(18)  # a no-op after the first render
         self.preview.setHtml(render_html(composed))
         bar.setValue(pos)
         self.preview_renders += 1
