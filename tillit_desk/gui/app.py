@@ -47,7 +47,7 @@ def create_window(argv: Sequence[str] = ()) -> MainWindow:
 
 
 def _application(argv: Sequence[str]) -> QApplication:
-    from .about import app_icon
+    from .icon import app_icon
 
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Tillit Desk")
