@@ -153,3 +153,17 @@ def test_app_state_follows_after_the_first_paint(make_window, qtbot, monkeypatch
     monkeypatch.setattr(window, "autosave", lambda: saved.append(True) or True)
     QApplication.instance().applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
     assert saved == [True]
+
+
+def test_hidden_editors_are_spell_checked_when_shown(window, qtbot):
+    window.go_to("arendet")
+    window.go_to("bedomning")
+    review = window.review
+    qtbot.waitUntil(lambda: {"arendet", "bedomning"} <= set(review.live), timeout=10000)
+    review._speller_ready()  # what the dictionary arriving does
+    assert "arendet" not in review.live  # the full check stands for the hidden editor
+    assert "arendet" in review._check_when_shown
+    qtbot.waitUntil(review.idle, timeout=20000)
+    window.go_to("arendet")
+    assert "arendet" not in review._check_when_shown
+    qtbot.waitUntil(lambda: "arendet" in review.live, timeout=10000)

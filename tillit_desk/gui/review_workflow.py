@@ -79,6 +79,7 @@ class ReviewWorkflow(QObject):
         self.live: dict[str, list[Finding]] = {}
         self._full_no = 0
         self._timers: dict[str, Any] = {}
+        self._check_when_shown: set[str] = set()  # hidden editors waiting for a live check
         self.full_timer = defer(FULL_DELAY_MS, self.run_full_check, self)
         self.compare_dialog = None
 
@@ -232,6 +233,7 @@ class ReviewWorkflow(QObject):
         """A new case, or a whole-case undo: forget old results, check again."""
         self.full, self.full_done, self.live = [], False, {}
         self._timers.clear()
+        self._check_when_shown.clear()
         self._fill_section()  # the window has just rebuilt the steps
         self.full_timer.start()
 
@@ -253,6 +255,9 @@ class ReviewWorkflow(QObject):
 
     def step_shown(self, step_id: str | None) -> None:
         self._fill_section()
+        if step_id in self._check_when_shown:
+            self._check_when_shown.discard(step_id)
+            self.check_page(step_id)
         if step_id == STEP_REVIEW:
             self.run_full_check()
             self.show_pane()
@@ -299,8 +304,14 @@ class ReviewWorkflow(QObject):
 
     def _speller_ready(self) -> None:
         self.w.statusBar().showMessage("Stavningskontrollen är klar att använda.", 4000)
-        for sid in list(self.w.section_pages):
-            self.check_page(sid)
+        # Spell-check the editor on screen now. Hidden ones are checked when shown: until then
+        # the full check below (which spells every section) stands for them in the pane.
+        for sid, page in list(self.w.section_pages.items()):
+            if page.isVisible():
+                self.check_page(sid)
+            else:
+                self.live.pop(sid, None)
+                self._check_when_shown.add(sid)
         self.full_timer.start()
 
     def findings(self) -> list[Finding]:
