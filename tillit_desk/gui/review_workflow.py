@@ -124,7 +124,7 @@ class ReviewWorkflow(QObject):
             self._pane = pane
             self._build_dock(pane)
             self._fill_section()
-            if self._checks is not None:
+            if self.full_done or self.live:  # results that came before the pane did
                 self._fill_findings()
         return self._pane
 
