@@ -507,9 +507,9 @@ class MainWindow(QMainWindow):
         page = self.section_pages[section_id]
         self.flush_editors()
         current = self.case.section(section_id).strip()
-        from PySide6.QtWidgets import QMessageBox
-
         if current and current != self._generated.get(section_id, "").strip():
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self, "Skriv över förslaget?",
                 "Förslag till beslut innehåller text som du har skrivit eller ändrat. "
