@@ -16,6 +16,7 @@ APP_NAME = "TillitDesk"
 class AppPaths:
     config_dir: Path
     data_dir: Path
+    cache_dir: Path  # rebuildable data only (the compact spelling dictionary)
 
     @property
     def settings_file(self) -> Path:
@@ -44,10 +45,12 @@ def app_paths() -> AppPaths:
     home = os.environ.get("TILLIT_DESK_HOME")
     if home:
         base = Path(home)
-        return AppPaths(config_dir=base / "config", data_dir=base / "data")
+        return AppPaths(config_dir=base / "config", data_dir=base / "data",
+                        cache_dir=base / "cache")
     import platformdirs
 
     return AppPaths(
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        cache_dir=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
     )

@@ -11,7 +11,6 @@ names, and the user's dictionary (``app_paths().dictionary_file``, one word per 
 
 from __future__ import annotations
 
-import os
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -48,16 +47,10 @@ def read_word_list(path: Path) -> set[str]:
 
 
 def dictionary_cache_dir() -> Path:
-    """Where the compact dictionary is cached: the user's cache folder (platformdirs), or
-    ``$TILLIT_DESK_HOME/cache`` for tests and portable installs."""
-    home = os.environ.get("TILLIT_DESK_HOME")
-    if home:
-        return Path(home) / "cache"
-    import platformdirs
+    """Where the compact dictionary is cached (see ``paths.AppPaths.cache_dir``)."""
+    from ..paths import app_paths
 
-    from ..paths import APP_NAME
-
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    return app_paths().cache_dir
 
 
 @lru_cache(maxsize=2)
