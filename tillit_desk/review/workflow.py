@@ -7,7 +7,6 @@ the quoted text so they can be re-anchored after the section has been edited.
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
@@ -102,6 +101,8 @@ def add_comment(case: Case, section: str, text: str, author: str, *, start: int 
         quote = case.section(section)[start:end]
     else:
         start = end = None
+    import uuid  # here, not at import: uuid loads platform, ~4 ms of the start-up
+
     comment = Comment(uuid.uuid4().hex[:12], section, text, author, at or now_iso(), start, end,
                       quote)
     review_data(case)["comments"].append(comment.to_dict())
