@@ -15,6 +15,8 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .textcache import text_cache
+
 
 @dataclass(frozen=True)
 class Span:
@@ -120,7 +122,7 @@ def _inline_spans(token: Token) -> Spans:
     return tuple(out)
 
 
-@lru_cache(maxsize=128)
+@text_cache(max_chars=2_000_000)
 def parse_blocks(text: str) -> tuple[Block, ...]:
     """Parse one section's text. Cached: the preview and the checks ask for the same text often."""
     tokens = _parser().parse(text or "")

@@ -7,17 +7,19 @@ edited one costs only its own rules. :meth:`Checker.check` runs everything (CLI,
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from ..case import Case
 from ..profiles import Profile
+from ..textcache import TextBoundedCache
 from .context import Context
 from .findings import Finding, sort_key
 from .registry import CASE, SECTION, Rule, all_rules, is_disabled
 from .text import analyse
 
-_CACHE_SIZE = 2048
+# Results for about ten versions of a 100-page case; bounded by text, since a count of entries
+# let typing in a long section keep a copy of every version of it.
+_CACHE_CHARS = 4_000_000
 
 
 class Checker:
@@ -26,7 +28,7 @@ class Checker:
     def __init__(self, *, spelling: bool = True, speller: Any = None) -> None:
         self.spelling = spelling
         self._speller = speller
-        self._cache: OrderedDict[tuple, tuple[Finding, ...]] = OrderedDict()
+        self._cache: TextBoundedCache[tuple[Finding, ...]] = TextBoundedCache(_CACHE_CHARS)
 
     @property
     def speller(self):
@@ -51,16 +53,13 @@ class Checker:
         key = (section_id, text, ctx.key)
         hit = self._cache.get(key)
         if hit is not None:
-            self._cache.move_to_end(key)
             return hit
         analysis = analyse(text)
         found: list[Finding] = []
         for rule in self._rules(ctx, SECTION):
             found.extend(rule.func(ctx, section_id, analysis))
         result = tuple(found)
-        self._cache[key] = result
-        if len(self._cache) > _CACHE_SIZE:
-            self._cache.popitem(last=False)
+        self._cache.put(key, result, len(text) + 1)
         return result
 
     def check_section(self, case: Case, profile: Profile, section_id: str,

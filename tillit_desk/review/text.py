@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import NamedTuple
+
+from ..textcache import text_cache
 
 LETTERS = "A-Za-zÀ-ÖØ-öø-ÿ"
 WORD_RE = re.compile(rf"[{LETTERS}0-9]+(?:[-'’][{LETTERS}0-9]+)*")
@@ -309,7 +311,7 @@ _LAST_WORD_RE = re.compile(r"([\w.]+)$")
 _NEXT_CHAR_RE = re.compile(r"\s*(\S)")
 
 
-@lru_cache(maxsize=256)
+@text_cache(max_chars=600_000)  # every section of a 100-page case; the results are cached
 def analyse(text: str) -> Analysis:
     """The shared analysis of one section text. Cached: every rule asks for the same text."""
     return Analysis(text)
