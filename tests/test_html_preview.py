@@ -32,3 +32,23 @@ def test_blocks_html_formats_and_nested_lists():
     assert "<b>fet</b> <i>kursiv</i><br>rad två" in html
     assert "<ul><li>a</li><ul><li>b</li></ul><li>c</li></ul>" in html
     assert "<ol><li>ett</li></ol>" in html
+
+
+def test_preview_does_not_load_jinja(tmp_path):
+    """The window shows the preview at once; Jinja (~9 MB) waits for phrases and export."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from tillit_desk.compose import compose\n"
+            "from tillit_desk.example import load_example\n"
+            "from tillit_desk.export.html import render_html\n"
+            "from tillit_desk.profiles import ProfileRegistry\n"
+            "case = load_example()\n"
+            "assert 'Barnets bästa' in render_html(compose(case, "
+            "ProfileRegistry().get(case.profile)))\n"
+            "assert 'jinja2' not in sys.modules\n")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            env=dict(os.environ, TILLIT_DESK_HOME=str(tmp_path)))
+    assert result.returncode == 0, result.stderr

@@ -1,25 +1,23 @@
 """Composed document → HTML for the on-screen preview (and for loading the section editors).
 
 Another writer of the same block list the DOCX writer reads, so the preview shows what will be
-exported. Jinja2 with autoescape: whatever the officer typed is text, never markup. The HTML is
-kept to what Qt's rich-text engine understands (tables instead of CSS layout).
+exported. Every text the officer typed goes through ``markupsafe.escape``: it is text, never
+markup. The page is plain string formatting rather than a Jinja template, so the window does
+not load Jinja (~9 MB) just to show the preview. The HTML is kept to what Qt's rich-text engine
+understands (tables instead of CSS layout).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
-from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from ..compose import AttSats, ComposedDocument, DocBlock, LabelLine, Signatures
 from ..markup import Heading, ListBlock, ListItem, Paragraph, Span, Table
 
-_PAGE = """<!DOCTYPE html>
-<html lang="sv"><head><meta charset="utf-8"><title>{{ h.title or h.document_type }}</title>
-<style>
-body { font-family: '{{ font }}'; font-size: 11pt; color: #1a1a1a; }
+_STYLE = """
+body { font-family: '%s'; font-size: 11pt; color: #1a1a1a; }
 p.title { font-size: 14pt; font-weight: bold; margin-top: 14px; }
 h2 { font-size: 12.5pt; margin-top: 16px; margin-bottom: 4px; }
 h3 { font-size: 11.5pt; margin-top: 12px; margin-bottom: 2px; }
@@ -29,23 +27,7 @@ td.att { padding-right: 12px; }
 td.cell { padding: 3px; }
 .head { color: #444444; font-size: 9.5pt; }
 .warn { color: #8a4b00; }
-</style></head><body>
-<table width="100%" cellspacing="0" cellpadding="0"><tr>
-<td class="head" valign="top"><b>{{ h.organisation }}</b><br>{{ h.unit }}</td>
-<td class="head" valign="top" align="right"><b>{{ h.document_type }}</b><br>
-{% if h.date %}Datum {{ h.date }}{% endif %}
-{% if h.diarienummer %}<br>Diarienummer {{ h.diarienummer }}{% endif %}</td>
-</tr></table>
-{% if ref %}<p class="head">Vår referens<br>{{ ref }}</p>{% endif %}
-<p class="title">{{ h.title or "(Titel saknas)" }}</p>
-{{ body }}
-</body></html>
 """
-
-
-@lru_cache(maxsize=1)
-def _env() -> Environment:
-    return Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
 
 
 def spans_html(spans: Iterable[Span]) -> Markup:
@@ -119,5 +101,22 @@ def render_html(composed: ComposedDocument, font: str = "Times New Roman") -> st
     """The whole document as one HTML page: header block, title, sections, signatures."""
     h = composed.header
     ref = ", ".join(x for x in (h.ref_name, h.ref_title, h.ref_email, h.ref_phone) if x)
-    body = Markup(blocks_html(b for _sid, b in composed.blocks))
-    return _env().from_string(_PAGE).render(h=h, ref=ref, body=body, font=font)
+    right = [f"<b>{escape(h.document_type)}</b><br>"]
+    if h.date:
+        right.append(f"Datum {escape(h.date)}")
+    if h.diarienummer:
+        right.append(f"<br>Diarienummer {escape(h.diarienummer)}")
+    return "\n".join([
+        "<!DOCTYPE html>",
+        f'<html lang="sv"><head><meta charset="utf-8"><title>'
+        f"{escape(h.title or h.document_type)}</title>",
+        f"<style>{_STYLE % escape(font)}</style></head><body>",
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>',
+        f'<td class="head" valign="top"><b>{escape(h.organisation)}</b><br>{escape(h.unit)}</td>',
+        f'<td class="head" valign="top" align="right">{"".join(right)}</td>',
+        "</tr></table>",
+        f'<p class="head">Vår referens<br>{escape(ref)}</p>' if ref else "",
+        f'<p class="title">{escape(h.title or "(Titel saknas)")}</p>',
+        blocks_html(b for _sid, b in composed.blocks),
+        "</body></html>",
+    ])
