@@ -89,3 +89,39 @@ def test_user_profile_overrides_builtin_and_broken_one_is_reported(tillit_home):
 def test_unknown_profile_message(registry):
     with pytest.raises(ProfileError, match="Profilen 'x' finns inte. Tillgängliga: generic"):
         registry.get("x")
+
+
+def test_parsed_profiles_are_cached_and_a_changed_file_is_read_again(tmp_path):
+    import json
+    import os
+    import shutil
+
+    from tillit_desk.profiles import BUILTIN_DIR, ProfileRegistry, TomlCache
+
+    builtin = tmp_path / "profiles"
+    shutil.copytree(BUILTIN_DIR / "generic", builtin / "generic")
+    cache_file = tmp_path / "cache" / "profiles.json"
+    first = ProfileRegistry(builtin_dir=builtin, toml_cache=TomlCache(cache_file)).get("generic")
+    assert cache_file.is_file() and (cache_file.stat().st_mode & 0o777) == 0o600
+    assert len(json.loads(cache_file.read_text(encoding="utf-8"))["files"]) == 1
+
+    # a hit: the cached data is used (proved by editing the cache, which nobody should do)
+    data = json.loads(cache_file.read_text(encoding="utf-8"))
+    key = next(iter(data["files"]))
+    data["files"][key]["name"] = "Från cachen"
+    cache_file.write_text(json.dumps(data), encoding="utf-8")
+    assert ProfileRegistry(builtin_dir=builtin,
+                           toml_cache=TomlCache(cache_file)).get("generic").name == "Från cachen"
+
+    # the user edits the TOML: size and mtime change, the file is read again
+    toml = builtin / "generic" / "profile.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace(
+        f'name = "{first.name}"', 'name = "Ändrad"', 1), encoding="utf-8")
+    os.utime(toml, ns=(1, 1))
+    assert ProfileRegistry(builtin_dir=builtin,
+                           toml_cache=TomlCache(cache_file)).get("generic").name == "Ändrad"
+
+    # a damaged cache is ignored, never an error
+    cache_file.write_text("{inte json", encoding="utf-8")
+    assert ProfileRegistry(builtin_dir=builtin,
+                           toml_cache=TomlCache(cache_file)).get("generic").name == "Ändrad"

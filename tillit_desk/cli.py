@@ -23,9 +23,9 @@ class _SwedishParser(argparse.ArgumentParser):
 
 def _registry():
     from .paths import app_paths
-    from .profiles import ProfileRegistry
+    from .profiles import ProfileRegistry, TomlCache
 
-    return ProfileRegistry(user_dir=app_paths().profiles_dir)
+    return ProfileRegistry(user_dir=app_paths().profiles_dir, toml_cache=TomlCache.default())
 
 
 def cmd_new(args: argparse.Namespace) -> int:

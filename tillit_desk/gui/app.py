@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from ..paths import app_paths
-from ..profiles import ProfileRegistry
+from ..profiles import ProfileRegistry, TomlCache
 from ..settings import load_settings
 from .mainwindow import MainWindow
 
@@ -30,7 +30,8 @@ def create_window(argv: Sequence[str] = ()) -> MainWindow:
     """Build the main window with the case from argv (or the example); no event loop."""
     paths = app_paths().ensure()
     settings = load_settings(paths.settings_file)
-    registry = ProfileRegistry(user_dir=paths.profiles_dir)
+    registry = ProfileRegistry(user_dir=paths.profiles_dir, toml_cache=TomlCache(
+        paths.cache_dir / "profiles.json"))
     window = MainWindow(settings, registry, paths)
     opened = False
     for arg in argv:
