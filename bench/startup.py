@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = 11
+RUNS = 21
 LAZY = ("docx", "docxtpl", "lxml", "markdown_it", "jinja2")
 
 
