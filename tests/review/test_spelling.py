@@ -232,3 +232,57 @@ def test_compact_store_cache_key_is_the_same_in_every_process(tiny):
         out = subprocess.run([sys.executable, "-c", code, tiny], capture_output=True, text=True,
                              check=True)
         assert out.stdout.strip() == here
+
+
+def test_a_running_suggestion_does_not_hold_up_the_checks(speller, monkeypatch):
+    """Suggestions take seconds; the check thread must go on looking words up meanwhile."""
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+
+    def slow_suggest(word):
+        started.set()
+        release.wait(10)
+        yield "kommunstyrelsen"
+
+    monkeypatch.setattr(speller._dic, "suggest", slow_suggest)
+    result: list[list[str]] = []
+    worker = threading.Thread(target=lambda: result.append(speller.suggest("kommunstyrrelsen")))
+    worker.start()
+    try:
+        assert started.wait(5)
+        looked_up = threading.Thread(target=lambda: speller.known("xqvtrellanska"))  # uncached
+        looked_up.start()
+        looked_up.join(3)
+        assert not looked_up.is_alive(), "the lookup waited for the suggestion"
+    finally:
+        release.set()
+        worker.join(60)
+    assert result and result[0][0] == "kommunstyrelsen"
+
+
+def test_lookups_from_several_threads_agree_with_one_thread():
+    """Without a lock the dictionary is shared as it is: it must answer the same."""
+    import random
+    import threading
+
+    from tillit_desk.example import load_example
+    from tillit_desk.review.spelling import DICTIONARY, load_dictionary
+
+    dic = load_dictionary(str(DICTIONARY))
+    words = [w.strip('.,:;()"»”') for t in load_example().sections.values() for w in t.split()]
+    words = [w for w in words if w.isalpha()][:200]
+    rnd = random.Random(5)
+    words += ["".join(rnd.sample(w, len(w))) for w in words if len(w) > 4]
+    serial = [bool(dic.lookup(w)) for w in words]
+    results: dict[int, list[bool]] = {}
+
+    def run(i: int) -> None:
+        results[i] = [bool(dic.lookup(w)) for w in words]
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert all(results[i] == serial for i in range(2)) and any(serial) and not all(serial)

@@ -30,7 +30,6 @@ DICTIONARY_DIR = Path(__file__).resolve().parents[2] / "resources" / "dictionari
 DICTIONARY = DICTIONARY_DIR / "sv_SE"
 DOMAIN_WORDS = DICTIONARY_DIR / "doman.txt"
 _NEIGHBOUR = str.maketrans({"ø": "ö", "Ø": "Ö", "æ": "ä", "Æ": "Ä"})
-_DIC_LOCK = threading.Lock()
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ0-9]{1,6}(?:s|n|ns|en|er|et)?$")
 
 
@@ -75,7 +74,6 @@ class Speller:
                  domain_file: Path = DOMAIN_WORDS) -> None:
         self._dic = load_dictionary(str(dictionary))
         self._cache: dict[str, bool] = {}
-        self._lock = _DIC_LOCK  # spylls objects are shared between spellers
         self.domain = {w.lower() for w in read_word_list(domain_file)}
         self.user_file = user_file
         self.user: set[str] = set()
@@ -105,8 +103,10 @@ class Speller:
     def _lookup(self, word: str) -> bool:
         hit = self._cache.get(word)
         if hit is None:
-            with self._lock:
-                hit = bool(self._dic.lookup(word))
+            # No lock: spylls' lookup and suggest keep no state between calls, and the compact
+            # store is read-only, so the check thread never waits for a suggestion (which
+            # takes seconds) that the context menu asked for.
+            hit = bool(self._dic.lookup(word))
             self._cache[word] = hit
         return hit
 
@@ -130,12 +130,11 @@ class Speller:
         """Suggestions for the editor's context menu. Slow (seconds): call off the GUI thread."""
         if any(ch in word for ch in "øØæÆ"):
             return [word.translate(_NEIGHBOUR)]
-        with self._lock:
-            out: list[str] = []
-            for s in self._dic.suggest(word):
-                out.append(s)
-                if len(out) >= limit:
-                    break
+        out: list[str] = []
+        for s in self._dic.suggest(word):
+            out.append(s)
+            if len(out) >= limit:
+                break
         return out
 
 
