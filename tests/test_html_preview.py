@@ -52,3 +52,9 @@ def test_preview_does_not_load_jinja(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=dict(os.environ, TILLIT_DESK_HOME=str(tmp_path)))
     assert result.returncode == 0, result.stderr
+
+
+def test_nested_numbered_list_under_a_bullet_is_an_ol():
+    html = blocks_html(parse_blocks("- punkt\n  1. första\n  2. andra\n- sista"))
+    assert html == ("<ul><li>punkt</li><ol><li>första</li><li>andra</li></ol>"
+                    "<li>sista</li></ul>")

@@ -62,3 +62,13 @@ def test_backslash_escapes_literal_asterisks():
 
 def test_word_count_ignores_punctuation_only_tokens():
     assert word_count("Det här – är fem ord.") == 5
+
+
+def test_a_nested_list_of_the_other_kind_keeps_its_kind():
+    (block,) = parse_blocks("- punkt\n  1. första\n  2. andra\n- sista")
+    assert not block.ordered
+    assert [(plain_text(i.spans), i.level, block.item_ordered(i)) for i in block.items] == [
+        ("punkt", 0, False), ("första", 1, True), ("andra", 1, True), ("sista", 0, False)]
+    assert block.level_kinds() == (False, True, False)
+    (same,) = parse_blocks("- a\n  - b")
+    assert same.items[1].ordered is None and same.level_kinds() == (False, False, False)

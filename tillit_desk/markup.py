@@ -45,6 +45,9 @@ class Paragraph:
 class ListItem:
     spans: Spans
     level: int = 0
+    # A nested list of the other kind (numbered items under a bullet, or the reverse); None:
+    # the same kind as the list the item is in.
+    ordered: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,20 @@ class ListBlock:
     ordered: bool
     items: tuple[ListItem, ...]
     start: int = 1
+
+    def item_ordered(self, item: ListItem) -> bool:
+        return self.ordered if item.ordered is None else item.ordered
+
+    def level_kinds(self, levels: int = 3) -> tuple[bool, ...]:
+        """Numbered or not, per nesting level (deeper items count as the deepest level)."""
+        kinds = [self.ordered] * levels
+        seen: set[int] = set()
+        for item in self.items:
+            level = min(item.level, levels - 1)
+            if item.ordered is not None and level not in seen:
+                kinds[level] = item.ordered
+            seen.add(level)
+        return tuple(kinds)
 
 
 @dataclass(frozen=True)
@@ -151,9 +168,12 @@ def parse_blocks(text: str) -> tuple[Block, ...]:
                 if prev == "paragraph_open" and i >= 2 and tokens[i - 2].type == "paragraph_close":
                     # a second paragraph inside the same item: join it with a line break
                     last = target[-1]
-                    target[-1] = ListItem((*last.spans, Span("\n"), *spans), last.level)
+                    target[-1] = ListItem((*last.spans, Span("\n"), *spans), last.level,
+                                          last.ordered)
                 else:
-                    target.append(ListItem(spans, level))
+                    nested = list_stack[-1]["ordered"]
+                    own = None if nested == list_stack[0]["ordered"] else nested
+                    target.append(ListItem(spans, level, own))
             elif prev == "heading_open":
                 level = 3 if tokens[i - 1].tag in ("h4", "h5", "h6") else 2
                 blocks.append(Heading(level, spans))

@@ -267,3 +267,21 @@ def test_runs_are_built_exactly_as_python_docx_builds_them(text, bold, italic):
         return [etree.tostring(r, method="c14n", exclusive=True) for r in p.findall(run._r.tag)]
 
     assert runs(ours) == runs(reference._p)
+
+
+def test_numbered_items_nested_in_a_bullet_list_are_numbered_in_word(example_case, registry):
+    example_case.sections["bedomning"] = "- punkt\n  1. första\n  2. andra\n- sista"
+    data, _ = render_docx(example_case, registry.get("generic"))
+    from lxml import etree
+
+    document = etree.fromstring(part(data, "word/document.xml").encode("utf-8"))
+    numbering = etree.fromstring(part(data, "word/numbering.xml").encode("utf-8"))
+    ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+    paragraph = document.xpath("//w:p[w:r/w:t='första']", namespaces=ns)[0]
+    num_id = paragraph.xpath("string(.//w:numId/@w:val)", namespaces=ns)
+    assert paragraph.xpath("string(.//w:ilvl/@w:val)", namespaces=ns) == "1"
+    abstract = numbering.xpath(f"string(//w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val)",
+                               namespaces=ns)
+    formats = numbering.xpath(f"//w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl/w:numFmt"
+                              "/@w:val", namespaces=ns)
+    assert formats == ["bullet", "decimal", "bullet"]

@@ -236,3 +236,24 @@ def test_recent_files_and_export_dialog(window, tmp_path, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(out), "")))
     assert window.export_docx() == tmp_path / "utan-suffix.docx"
+
+
+def test_editing_a_section_keeps_a_numbered_list_nested_in_bullets(make_window, tmp_path,
+                                                                    qtbot):
+    from PySide6.QtGui import QTextCursor
+
+    from tillit_desk.example import load_example
+
+    case = load_example()
+    case.sections["bedomning"] = "- punkt\n  1. första\n  2. andra\n- sista"
+    path = tmp_path / "lista.tillit"
+    save_case(case, path)
+    window = make_window([str(path)])
+    window.go_to("bedomning")
+    editor = window.section_pages["bedomning"].editor
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    type_text(editor, " nu")
+    window.flush_editors()
+    assert window.case.sections["bedomning"] == "- punkt\n  1. första\n  2. andra\n- sista nu"

@@ -53,9 +53,10 @@ class _Numbering:
         self._next_abstract = max(ids, default=0) + 1
         num_ids = [int(n.get(qn("w:numId"))) for n in self.el.findall(qn("w:num"))]
         self._next_num = max(num_ids, default=0) + 1
-        self._abstract: dict[bool, int] = {}
+        self._abstract: dict[tuple[bool, ...], int] = {}
 
-    def _make_abstract(self, ordered: bool) -> int:
+    def _make_abstract(self, kinds: tuple[bool, ...]) -> int:
+        """One definition per combination of numbered/bullet levels (usually all the same)."""
         aid = self._next_abstract
         self._next_abstract += 1
         abstract = OxmlElement("w:abstractNum")
@@ -63,7 +64,7 @@ class _Numbering:
         multi = OxmlElement("w:multiLevelType")
         multi.set(qn("w:val"), "hybridMultilevel")
         abstract.append(multi)
-        for lvl in range(3):
+        for lvl, ordered in enumerate(kinds):
             el = OxmlElement("w:lvl")
             el.set(qn("w:ilvl"), str(lvl))
             start = OxmlElement("w:start")
@@ -89,15 +90,16 @@ class _Numbering:
             self.el.append(abstract)
         return aid
 
-    def new_list(self, ordered: bool) -> int:
-        if ordered not in self._abstract:
-            self._abstract[ordered] = self._make_abstract(ordered)
+    def new_list(self, kinds: tuple[bool, ...]) -> int:
+        """A fresh ``w:num`` (numbering restarts) for a list with these level kinds."""
+        if kinds not in self._abstract:
+            self._abstract[kinds] = self._make_abstract(kinds)
         num_id = self._next_num
         self._next_num += 1
         num = OxmlElement("w:num")
         num.set(qn("w:numId"), str(num_id))
         ref = OxmlElement("w:abstractNumId")
-        ref.set(qn("w:val"), str(self._abstract[ordered]))
+        ref.set(qn("w:val"), str(self._abstract[kinds]))
         num.append(ref)
         override = OxmlElement("w:lvlOverride")
         override.set(qn("w:ilvl"), "0")
@@ -257,10 +259,10 @@ class _BodyWriter:
         self._runs(p, block.spans)
 
     def list_block(self, block: ListBlock) -> None:
-        num_id = self.numbering.new_list(block.ordered)
-        style = self.styles.list_number if block.ordered else self.styles.list_bullet
+        num_id = self.numbering.new_list(block.level_kinds())
         for item in block.items:
-            p = self._para(style)
+            ordered = block.item_ordered(item)
+            p = self._para(self.styles.list_number if ordered else self.styles.list_bullet)
             _set_numpr(p, num_id, min(item.level, 2))
             self._runs(p, item.spans)
 

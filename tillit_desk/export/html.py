@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from markupsafe import Markup, escape
 
 from ..compose import AttSats, ComposedDocument, DocBlock, LabelLine, Signatures
-from ..markup import Heading, ListBlock, ListItem, Paragraph, Span, Table
+from ..markup import Heading, ListBlock, Paragraph, Span, Table
 
 _STYLE = """
 body { font-family: '%s'; font-size: 11pt; color: #1a1a1a; }
@@ -43,23 +43,21 @@ def spans_html(spans: Iterable[Span]) -> Markup:
 
 
 def _list_html(block: ListBlock) -> str:
-    """Nested lists from item levels; Qt needs the nesting to indent."""
-    tag = "ol" if block.ordered else "ul"
+    """Nested lists from item levels; Qt needs the nesting to indent. A nested list keeps its
+    own kind (numbered items under a bullet), so an edit in the window does not change it."""
+    outer = "ol" if block.ordered else "ul"
     start = f' start="{block.start}"' if block.ordered and block.start != 1 else ""
-    out = [f"<{tag}{start}>"]
-    depth = 0
-    items: list[ListItem] = list(block.items)
-    for i, item in enumerate(items):
-        while depth < item.level:
+    out = [f"<{outer}{start}>"]
+    open_tags = [outer]
+    for item in block.items:
+        while len(open_tags) - 1 < item.level:
+            tag = "ol" if block.item_ordered(item) else "ul"
             out.append(f"<{tag}>")
-            depth += 1
-        while depth > item.level:
-            out.append(f"</{tag}>")
-            depth -= 1
+            open_tags.append(tag)
+        while len(open_tags) - 1 > item.level:
+            out.append(f"</{open_tags.pop()}>")
         out.append(f"<li>{spans_html(item.spans)}</li>")
-        if i == len(items) - 1:
-            out.extend(f"</{tag}>" for _ in range(depth))
-    out.append(f"</{tag}>")
+    out.extend(f"</{tag}>" for tag in reversed(open_tags))
     return "".join(out)
 
 
