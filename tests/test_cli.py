@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import docx
+from fresh_process import run_python
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "resources" / "examples" / "lund-ks-2022-0086.tillit"
@@ -90,8 +91,7 @@ def test_cli_never_imports_qt(tmp_path):
         "assert main(['profiles']) == 0\n"
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, env=dict(os.environ, TILLIT_DESK_HOME=str(tmp_path)))
+    result = run_python(code, tmp_path)
     assert result.returncode == 0, result.stderr
 
 
@@ -116,8 +116,7 @@ def test_export_leaves_feature_packages_unloaded_but_help_lists_them(tmp_path, t
         " 'tillit_desk.motion'))]\n"
         "assert not loaded, loaded\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, env=dict(os.environ, TILLIT_DESK_HOME=str(tmp_path)))
+    result = run_python(code, tmp_path)
     assert result.returncode == 0, result.stderr
     helptext = run("--help", home=tillit_home).stdout
     for command in ("export", "check", "export-review", "import-motion"):

@@ -36,9 +36,7 @@ def test_blocks_html_formats_and_nested_lists():
 
 def test_preview_does_not_load_jinja(tmp_path):
     """The window shows the preview at once; Jinja (~9 MB) waits for phrases and export."""
-    import os
-    import subprocess
-    import sys
+    from fresh_process import run_python
 
     code = ("import sys\n"
             "from tillit_desk.compose import compose\n"
@@ -49,8 +47,7 @@ def test_preview_does_not_load_jinja(tmp_path):
             "assert 'Barnets bästa' in render_html(compose(case, "
             "ProfileRegistry().get(case.profile)))\n"
             "assert 'jinja2' not in sys.modules\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=dict(os.environ, TILLIT_DESK_HOME=str(tmp_path)))
+    result = run_python(code, tmp_path)
     assert result.returncode == 0, result.stderr
 
 

@@ -106,9 +106,7 @@ def test_ignored_findings_are_left_out(case, lund, checker):
 
 def test_a_full_check_without_export_rules_does_not_load_python_docx(tmp_path):
     """The window checks right after start-up; python-docx is only for checking a DOCX."""
-    import os
-    import subprocess
-    import sys
+    from fresh_process import run_python
 
     code = ("import sys\n"
             "from tillit_desk.example import load_example\n"
@@ -117,6 +115,5 @@ def test_a_full_check_without_export_rules_does_not_load_python_docx(tmp_path):
             "case = load_example()\n"
             "Checker(spelling=False).check(case, ProfileRegistry().get(case.profile))\n"
             "assert 'docx' not in sys.modules\n")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=dict(os.environ, TILLIT_DESK_HOME=str(tmp_path)))
+    result = run_python(code, tmp_path)
     assert result.returncode == 0, result.stderr
