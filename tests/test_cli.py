@@ -121,3 +121,18 @@ def test_export_leaves_feature_packages_unloaded_but_help_lists_them(tmp_path, t
     helptext = run("--help", home=tillit_home).stdout
     for command in ("export", "check", "export-review", "import-motion"):
         assert command in helptext
+
+
+def test_installed_command_is_the_launcher(monkeypatch):
+    """`tillit-desk` with no arguments opens the window (its help says so); with a command it
+    is the CLI."""
+    from importlib.metadata import entry_points
+
+    from tillit_desk import launcher
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "tillit-desk"]
+    assert script.load() is launcher.run
+    seen: list[list[str]] = []
+    monkeypatch.setattr("tillit_desk.gui.app.run_gui", lambda argv: seen.append(argv) or 0)
+    monkeypatch.setattr("sys.argv", ["tillit-desk"])
+    assert launcher.run() == 0 and seen == [[]]

@@ -38,6 +38,11 @@ def main(argv: Sequence[str]) -> int:
     return run_gui([a for a in argv if a not in GUI_FLAGS])
 
 
+def run() -> int:
+    """The installed ``tillit-desk`` command: the window without arguments, as its help says."""
+    return main(sys.argv[1:])
+
+
 def _smoke_test(args: list[str]) -> int:
     """``--smoke-test OUT.docx [CASE.tillit]``: the window exports a case offscreen and quits."""
     if not args or len(args) > 2:
