@@ -54,7 +54,7 @@ def test_long_sentence_counts_words_joined_without_spaces(case, lund):
 
 def test_abbreviation_does_not_end_sentence():
     a = analyse("Enligt 5 kap. 35 § kommunallagen ska motionen beredas. Nästa mening.")
-    assert len(a.sentences) == 2
+    assert len(a.sentence_spans) == 2
 
 
 def test_stiff_words(case, lund):

@@ -138,21 +138,12 @@ class Analysis:
         return "\n".join(self.lower_forms)
 
     @cached_property
-    def tokens(self) -> tuple[Token, ...]:
-        return tuple(Token(w, m.start(), m.end(), w.lower())
-                     for m in WORD_RE.finditer(self.masked) for w in (m.group(),))
-
-    @cached_property
     def sentence_spans(self) -> list[tuple[int, int]]:
         return _sentence_bounds(self.text, self.masked)
 
     @cached_property
     def sentence_starts(self) -> list[int]:
         return [a for a, _b in self.sentence_spans]
-
-    @cached_property
-    def sentences(self) -> tuple[Sentence, ...]:
-        return tuple(s for s in (self.sentence(a, b) for a, b in self.sentence_spans) if s.tokens)
 
     def sentence(self, a: int, b: int) -> Sentence:
         """The sentence [a, b) with its word tokens."""
