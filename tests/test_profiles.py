@@ -125,3 +125,13 @@ def test_parsed_profiles_are_cached_and_a_changed_file_is_read_again(tmp_path):
     cache_file.write_text("{inte json", encoding="utf-8")
     assert ProfileRegistry(builtin_dir=builtin,
                            toml_cache=TomlCache(cache_file)).get("generic").name == "Ändrad"
+
+
+def test_a_profile_cache_that_cannot_be_written_is_no_error(tmp_path):
+    from tillit_desk.profiles import ProfileRegistry, TomlCache
+
+    blocked = tmp_path / "cache"
+    blocked.write_text("en fil, ingen mapp", encoding="utf-8")
+    registry = ProfileRegistry(toml_cache=TomlCache(blocked / "profiles.json"))
+    assert registry.get("lund-kommun").name
+    assert blocked.read_text(encoding="utf-8") == "en fil, ingen mapp"

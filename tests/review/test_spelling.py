@@ -286,3 +286,13 @@ def test_lookups_from_several_threads_agree_with_one_thread():
     for t in threads:
         t.join(120)
     assert all(results[i] == serial for i in range(2)) and any(serial) and not all(serial)
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_time(tiny, tmp_path):
+    from tillit_desk.review.compact_dic import CompactDictionary
+
+    blocked = tmp_path / "cache"
+    blocked.write_text("en fil, ingen mapp", encoding="utf-8")
+    dictionary = CompactDictionary.from_files(tiny, cache_dir=blocked)
+    assert dictionary.lookup("boken") and not dictionary.lookup("bokhsu")
+    assert blocked.read_text(encoding="utf-8") == "en fil, ingen mapp"
