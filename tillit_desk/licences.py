@@ -54,7 +54,7 @@ COMPONENTS: tuple[Component, ...] = (
               "https://babel.pocoo.org/"),
     Component("Jinja2", "jinja2", "BSD-3-Clause", "standardfraser och mallar (sandlåda)",
               "https://palletsprojects.com/p/jinja/"),
-    Component("MarkupSafe", "markupsafe", "BSD-3-Clause", "säker text i mallar (via Jinja2)",
+    Component("MarkupSafe", "markupsafe", "BSD-3-Clause", "säker text i mallar och förhandsvisning",
               "https://palletsprojects.com/p/markupsafe/"),
     Component("markdown-it-py", "markdown-it-py", "MIT", "läser avsnittens textformat",
               "https://github.com/executablebooks/markdown-it-py"),
