@@ -167,6 +167,7 @@ _P, _PPR, _PSTYLE, _R, _RPR, _T = (qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w
                                     qn("w:rPr"), qn("w:t"))
 _B, _I, _TAB, _BR, _VAL, _SPACE = (qn("w:b"), qn("w:i"), qn("w:tab"), qn("w:br"), qn("w:val"),
                                    qn("xml:space"))
+_CONTROL = re.compile(r"([\t\r\n])")  # what python-docx turns into w:tab / w:br in a run
 
 
 def _add_run(p, text: str, bold: bool = False, italic: bool = False):
@@ -198,9 +199,6 @@ def _format(p):
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     return DocxParagraph(p, None).paragraph_format
-
-
-_CONTROL = re.compile(r"([\t\r\n])")
 
 
 class _BodyWriter:

@@ -20,7 +20,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QToolBar, QToolTip, QVBoxLayout, QWidget
 
 from .richtext import document_markdown, html_to_markdown, load_markdown, markdown_to_html
-from .timers import defer  # noqa: F401 - re-exported for older imports
 
 # Above this many characters a paste is inserted as plain text: cleaning formatting of a
 # multi-megabyte HTML clipboard would freeze the window for seconds.
