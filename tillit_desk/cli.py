@@ -93,14 +93,18 @@ def cmd_profiles(args: argparse.Namespace) -> int:
 
 
 def cmd_build_template(args: argparse.Namespace) -> int:
-    from .export.template_builder import write_template
+    from .errors import ExportError
+    from .export.template_builder import build_template
+    from .safe_write import atomic_write
 
     registry = _registry()
     ids = [args.profile] if args.profile else registry.ids()
     for pid in ids:
         profile = registry.get(pid)
         out = Path(args.output) if args.output else profile.folder / "tjansteskrivelse.docx"
-        write_template(profile, out)
+        data = build_template(profile)
+        atomic_write(out, lambda fh, data=data: fh.write(data), keep_backup=False,
+                     error_cls=ExportError)
         print(f"Skrev {out}")
     return 0
 

@@ -13,7 +13,12 @@ from typing import Any
 
 from .case import Case
 from .errors import CaseFileError
-from .safe_write import backup_path_for, temp_candidates, write_text_atomic
+from .safe_write import (
+    backup_path_for,
+    remove_stale_temps,
+    temp_candidates,
+    write_text_atomic,
+)
 
 FORMAT_ID = "tillit-desk/1"
 SUFFIX = ".tillit"
@@ -166,11 +171,13 @@ def load_case(path: Path | str) -> LoadResult:
     """Load a case; if the file is missing or broken, fall back to what a crashed save left.
 
     Recovery order: the file itself, then ``<name>.bak`` (the previous version kept during a
-    save), then the newest complete temp file. The broken original is left as it is.
+    save), then the newest complete temp file. The broken original is left as it is. After a
+    good load, temps that killed saves left beside the file are removed (they are not needed
+    while the file itself reads).
     """
     path = Path(path)
     try:
-        return LoadResult(_load_one(path))
+        result = LoadResult(_load_one(path))
     except CaseFileError as first_error:
         for candidate in [backup_path_for(path), *temp_candidates(path)]:
             if not candidate.exists():
@@ -180,6 +187,8 @@ def load_case(path: Path | str) -> LoadResult:
             except CaseFileError:
                 continue
         raise first_error from None
+    remove_stale_temps(path.parent, path)
+    return result
 
 
 def save_case(case: Case, path: Path | str) -> None:

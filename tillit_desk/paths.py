@@ -35,9 +35,15 @@ class AppPaths:
         return self.data_dir / "ordlista.txt"
 
     def ensure(self) -> AppPaths:
-        """Create the folders owner-only (drafts and autosaves can hold personal data)."""
+        """Create the folders owner-only (drafts and autosaves can hold personal data).
+
+        Called once at start-up, it also removes the temps of autosaves a killed window left.
+        """
+        from .safe_write import private_dir, remove_stale_temps
+
         for folder in (self.config_dir, self.data_dir, self.profiles_dir, self.autosave_dir):
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dir(folder)
+        remove_stale_temps(self.autosave_dir)
         return self
 
 

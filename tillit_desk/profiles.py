@@ -194,11 +194,11 @@ class TomlCache:
         """Write the cache if it changed; a cache that cannot be written is no error."""
         if not self.changed or self.path is None:
             return
-        from .safe_write import write_text_atomic
+        from .safe_write import private_dir, write_text_atomic
 
         live = {k: v for k, v in self.entries.items() if Path(k.split("|")[0]).exists()}
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            private_dir(self.path.parent)
             write_text_atomic(self.path, json.dumps({"version": self.VERSION, "files": live},
                                                     ensure_ascii=False), keep_backup=False)
         except (OSError, TillitError):

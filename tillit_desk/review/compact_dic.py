@@ -420,7 +420,7 @@ def _hash_code(digest, code) -> None:
 def save_cache(dic: CompactDic, path: Path) -> None:
     """Write ``dic`` to ``path`` atomically, owner-only (0600)."""
     from ..errors import TillitError
-    from ..safe_write import atomic_write
+    from ..safe_write import atomic_write, private_dir
 
     header = {
         "table": [[sorted(flags), captype.name, data, alt]
@@ -443,7 +443,7 @@ def save_cache(dic: CompactDic, path: Path) -> None:
             getattr(dic, name).tofile(fh)
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_dir(path.parent)
         atomic_write(path, write, keep_backup=False)
         # files of an older dictionary or program version are of no further use
         name = path.name[:-len(_SUFFIX)].rsplit("-", 1)[0]

@@ -91,10 +91,10 @@ class Speller:
         word = word.strip()
         if not word or self.user_file is None:
             return
-        from ..safe_write import write_text_atomic
+        from ..safe_write import private_dir, write_text_atomic
 
         words = read_word_list(self.user_file) | {word}
-        self.user_file.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(self.user_file.parent)
         write_text_atomic(self.user_file, "\n".join(sorted(words, key=str.lower)) + "\n",
                           keep_backup=False)
         self.user.add(word.lower())
