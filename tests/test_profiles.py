@@ -135,3 +135,141 @@ def test_a_profile_cache_that_cannot_be_written_is_no_error(tmp_path):
     registry = ProfileRegistry(toml_cache=TomlCache(blocked / "profiles.json"))
     assert registry.get("lund-kommun").name
     assert blocked.read_text(encoding="utf-8") == "en fil, ingen mapp"
+
+
+# --- issue 14, item 2 and 3: a bad user profile is skipped with a warning, never a crash ---
+
+_GOOD_HEAD = 'id = "egen"\nname = "Egen"\n'
+_SECTIONS = '[[sections]]\nid = "sammanfattning"\nheading = "Sammanfattning"\n'
+BAD_PROFILES = {
+    "signatory_titles": _GOOD_HEAD + "signatory_titles = 5\n" + _SECTIONS,
+    "disabled_rules": _GOOD_HEAD + "disabled_rules = 3\n" + _SECTIONS,
+    "default_skickas_till": _GOOD_HEAD + "default_skickas_till = [1]\n" + _SECTIONS,
+    "diarienummer": _GOOD_HEAD + 'diarienummer = "x"\n' + _SECTIONS,
+    "based_on": _GOOD_HEAD + 'based_on = ["generic"]\n' + _SECTIONS,
+    "djup": _GOOD_HEAD + "djup = " + "[" * 5000 + "]" * 5000 + "\n" + _SECTIONS,
+    "required": _GOOD_HEAD + _SECTIONS + 'required = "ja"\n',
+    "phrases": _GOOD_HEAD + _SECTIONS + "phrases = 4\n",
+    "sections": _GOOD_HEAD + "sections = [1, 2]\n",
+    "pattern": _GOOD_HEAD + "[diarienummer]\npattern = 7\n" + _SECTIONS,
+    "page_format": _GOOD_HEAD + "page_format = []\n" + _SECTIONS,
+}
+
+
+def _user_profile(home, text: str):
+    folder = home / "data" / "profiles" / "egen"
+    folder.mkdir(parents=True)
+    (folder / "profile.toml").write_text(text, encoding="utf-8")
+    return folder / "profile.toml"
+
+
+@pytest.mark.parametrize("key", sorted(BAD_PROFILES))
+def test_a_bad_user_profile_is_skipped_with_a_warning_naming_file_and_key(tillit_home, key):
+    toml = _user_profile(tillit_home, BAD_PROFILES[key])
+    registry = ProfileRegistry(user_dir=toml.parent.parent)
+    assert "egen" not in registry.ids()
+    assert registry.get("malmo-stad").name == "Malmö stad"
+    assert len(registry.problems) == 1, registry.problems
+    problem = registry.problems[0]
+    assert str(toml) in problem
+    expected = "" if key == "djup" else key
+    assert expected in problem, problem
+    if key == "djup":
+        assert "för djupt" in problem
+    assert "Traceback" not in problem
+
+
+@pytest.mark.parametrize("key", ["signatory_titles", "based_on", "djup"])
+def test_cli_commands_work_beside_a_bad_user_profile(tillit_home, tmp_path, capsys, key):
+    from tillit_desk.cli import main as cli
+    from tillit_desk.example import EXAMPLE_CASE
+
+    toml = _user_profile(tillit_home, BAD_PROFILES[key])
+    assert cli(["profiles"]) == 0
+    err = capsys.readouterr().err
+    assert f"Varning: {toml}" in err
+    assert cli(["export", str(EXAMPLE_CASE), "-o", str(tmp_path / "a.docx")]) == 0
+    assert cli(["check", str(EXAMPLE_CASE), "--no-spelling"]) in (0, 1)
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_window_starts_beside_a_bad_user_profile(tillit_home, tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    _user_profile(tillit_home, BAD_PROFILES["default_skickas_till"])
+    root = Path(__file__).resolve().parents[1]
+    out = tmp_path / "rök.docx"
+    env = dict(os.environ, TILLIT_DESK_HOME=str(tillit_home), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run([sys.executable, str(root / "main.py"), "--smoke-test", str(out)],
+                          env=env, capture_output=True, text=True, timeout=120, cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    assert out.is_file()
+
+
+REDOS = ["^(a+)+$", "^(a|aa)+$", "(a|a)*$"]
+
+
+@pytest.mark.parametrize("pattern", REDOS)
+def test_a_catastrophic_user_pattern_cannot_hang_the_check(tillit_home, tmp_path, pattern):
+    """A guard against a hang (minutes to years with a backtracking engine), not a speed test."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tillit_desk.example import EXAMPLE_CASE
+
+    _user_profile(tillit_home, _GOOD_HEAD + f"[diarienummer]\npattern = '{pattern}'\n"
+                  + _SECTIONS)
+    data = json.loads(EXAMPLE_CASE.read_text(encoding="utf-8"))
+    data["profile"] = "egen"
+    data["document"]["diarienummer"] = "a" * 34 + "!"
+    case = tmp_path / "redos.tillit"
+    case.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    env = dict(os.environ, TILLIT_DESK_HOME=str(tillit_home))
+    proc = subprocess.run([sys.executable, str(root / "main.py"), "check", str(case),
+                           "--no-spelling"], env=env, capture_output=True, text=True,
+                          timeout=60, cwd=root)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_patterns_still_decide_and_an_undecidable_one_says_so(tillit_home):
+    toml = _user_profile(tillit_home, _GOOD_HEAD + "[diarienummer]\npattern = '^(a|aa)+$'\n"
+                         + _SECTIONS)
+    profile = ProfileRegistry(user_dir=toml.parent.parent).get("egen")
+    assert profile.diarienummer_check("aaaa") is True
+    assert profile.diarienummer_check("aab") is False
+    assert profile.diarienummer_check("a" * 40 + "!") is None  # gave up: no verdict
+    assert profile.diarienummer_ok("a" * 40 + "!")  # an undecided pattern never nags
+
+
+def test_an_invalid_user_pattern_is_reported_at_load(tillit_home):
+    toml = _user_profile(tillit_home, _GOOD_HEAD + "[diarienummer]\npattern = '(abc'\n"
+                         + _SECTIONS)
+    registry = ProfileRegistry(user_dir=toml.parent.parent)
+    assert "egen" not in registry.ids()
+    assert "diarienummer.pattern" in registry.problems[0]
+
+
+def test_check_says_when_the_pattern_cannot_decide(tillit_home):
+    from tillit_desk.case import Case
+    from tillit_desk.review.engine import check_case
+
+    toml = _user_profile(tillit_home, _GOOD_HEAD + "[diarienummer]\npattern = '^(a|aa)+$'\n"
+                         + _SECTIONS)
+    profile = ProfileRegistry(user_dir=toml.parent.parent).get("egen")
+    case = Case(profile="egen")
+    case.document.diarienummer = "a" * 40 + "!"
+    messages = [f.message for f in check_case(case, profile, spelling=False)
+                if f.rule == "metadata.diarienummer"]
+    assert len(messages) == 1 and "kunde inte kontrolleras" in messages[0]
+    case.document.diarienummer = "aab"
+    messages = [f.message for f in check_case(case, profile, spelling=False)
+                if f.rule == "metadata.diarienummer"]
+    assert len(messages) == 1 and "följer inte" in messages[0]

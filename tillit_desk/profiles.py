@@ -8,6 +8,7 @@ override profiles (same id wins) in their data folder.
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -89,14 +90,65 @@ class Profile:
     def text_sections(self) -> list[SectionSpec]:
         return [s for s in self.sections if s.holds_text]
 
-    def diarienummer_ok(self, value: str) -> bool:
+    def diarienummer_check(self, value: str) -> bool | None:
+        """Does ``value`` follow the profile's pattern? None when that cannot be decided.
+
+        The pattern may come from a user's profile.toml, so it runs in the ``regex`` engine
+        with a time limit: a pattern with catastrophic backtracking (``^(a|aa)+$``) gives up
+        after PATTERN_TIMEOUT seconds instead of hanging the check or the case form.
+        """
+        compiled = _compiled_pattern(self.diarienummer_pattern)
+        if compiled is None:
+            return None
         try:
-            return re.fullmatch(self.diarienummer_pattern, value.strip()) is not None
-        except re.error:
-            return True
+            return compiled.fullmatch(value.strip(), timeout=PATTERN_TIMEOUT) is not None
+        except TimeoutError:
+            return None
+
+    def diarienummer_ok(self, value: str) -> bool:
+        """True unless the pattern decides that ``value`` does not follow it."""
+        return self.diarienummer_check(value) is not False
+
+
+PATTERN_TIMEOUT = 0.05  # seconds one diarienummer match may take (a normal one takes ~2 µs)
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled_pattern(pattern: str):
+    """The pattern compiled by ``regex`` (imported on first use: ~8 ms), None if it will not."""
+    import regex
+
+    try:
+        return regex.compile(pattern)
+    except (regex.error, ValueError, TypeError, OverflowError, RecursionError):
+        return None
+
+
+def _table(data: dict[str, Any], key: str, where: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ProfileError(f"{where}: \"{key}\" ska vara en tabell ([{key}]).")
+    return value
+
+
+def _str_list(data: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProfileError(f"{where}: \"{key}\" ska vara en lista med text, "
+                           f"till exempel {key} = [\"a\", \"b\"].")
+    return tuple(value)
+
+
+def _bool(data: dict[str, Any], key: str, where: str, default: bool) -> bool:
+    value = data.get(key, default)
+    if not isinstance(value, bool):
+        raise ProfileError(f"{where}: \"{key}\" ska vara true eller false.")
+    return value
 
 
 def _str(data: dict[str, Any], key: str, where: str, default: str | None = None) -> str:
+    if not isinstance(data, dict):
+        raise ProfileError(f"{where}: \"{key}\" ska stå i en tabell.")
     value = data.get(key, default)
     if value is None:
         raise ProfileError(f"{where}: nyckeln \"{key}\" saknas.")
@@ -105,10 +157,12 @@ def _str(data: dict[str, Any], key: str, where: str, default: str | None = None)
     return value
 
 
-def _parse_section(raw: Any, where: str, base: Profile | None) -> SectionSpec:
+def _parse_section(raw: Any, where: str, base: Profile | None, index: int) -> SectionSpec:
     if not isinstance(raw, dict):
-        raise ProfileError(f"{where}: varje [[sections]] ska vara en tabell.")
+        raise ProfileError(f"{where}: \"sections\" ska vara tabeller ([[sections]]); "
+                           f"post {index + 1} är det inte.")
     sid = _str(raw, "id", where)
+    where = f"{where}: avsnittet {sid!r}" if sid else where
     inherited = base.section(sid) if base is not None else None
     if inherited is not None:  # fields the profile leaves out come from its base profile
         merged = {"heading": inherited.heading, "kind": inherited.kind,
@@ -120,16 +174,20 @@ def _parse_section(raw: Any, where: str, base: Profile | None) -> SectionSpec:
     kind = _str(raw, "kind", where, TEXT)
     if kind not in KINDS:
         raise ProfileError(f"{where}: avsnittet {sid!r} har okänd typ {kind!r}.")
+    raw_phrases = raw.get("phrases", [])
+    if not isinstance(raw_phrases, list):
+        raise ProfileError(f"{where}: \"phrases\" ska vara tabeller ([[sections.phrases]]).")
     phrases = []
-    for p in raw.get("phrases", []):
+    for p in raw_phrases:
         if not isinstance(p, dict):
-            raise ProfileError(f"{where}: fraserna i {sid!r} ska vara tabeller.")
+            raise ProfileError(f"{where}: \"phrases\" ska vara tabeller "
+                               "([[sections.phrases]]).")
         phrases.append(Phrase(_str(p, "label", where), _str(p, "text", where)))
     return SectionSpec(
         id=sid,
         heading=_str(raw, "heading", where),
         kind=kind,
-        required=bool(raw.get("required", False)),
+        required=_bool(raw, "required", where, False),
         help=_str(raw, "help", where, "").strip(),
         example=_str(raw, "example", where, "").strip(),
         phrases=tuple(phrases),
@@ -185,7 +243,7 @@ class TomlCache:
             return
         try:
             json.dumps(data)  # TOML dates have no JSON form: such a file is just not cached
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, RecursionError):
             return
         self.entries[key] = copy.deepcopy(data)
         self.changed = True
@@ -220,6 +278,11 @@ def read_profile_toml(folder: Path, cache: TomlCache | None = None) -> dict[str,
         raise ProfileError(f"{toml_path}: filen saknas.") from err
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise ProfileError(f"{toml_path}: filen går inte att läsa ({err}).") from err
+    except RecursionError as err:  # tomllib recurses once per nested array or table
+        raise ProfileError(f"{toml_path}: filen är för djupt nästlad (listor eller tabeller "
+                           "i hundratals nivåer) och kan inte vara en profil.") from err
+    except OSError as err:
+        raise ProfileError(f"{toml_path}: filen går inte att läsa ({err.strerror}).") from err
     if cache is not None:
         cache.put(toml_path, data)
     return data
@@ -237,23 +300,28 @@ def load_profile_dir(folder: Path, *, builtin: bool, base: Profile | None = None
     raw_sections = data.get("sections")
     if not isinstance(raw_sections, list) or not raw_sections:
         raise ProfileError(f"{where}: profilen saknar avsnitt ([[sections]]).")
-    sections = tuple(_parse_section(s, where, base) for s in raw_sections)
+    sections = tuple(_parse_section(s, where, base, i) for i, s in enumerate(raw_sections))
     ids = [s.id for s in sections]
     if len(ids) != len(set(ids)):
         raise ProfileError(f"{where}: samma avsnitts-id förekommer flera gånger.")
-    dnr = data.get("diarienummer", {})
-    pattern = _str(dnr, "pattern", where, r".+")
+    dnr = _table(data, "diarienummer", where)
+    pattern = _str(dnr, "pattern", f"{where}: [diarienummer]", r".+")
     try:
         re.compile(pattern)
-    except re.error as err:
-        raise ProfileError(f"{where}: diarienummermönstret är inte ett giltigt reguljärt uttryck "
-                           f"({err}).") from err
+    except (re.error, RecursionError, OverflowError) as err:
+        raise ProfileError(f"{where}: \"diarienummer.pattern\" är inte ett giltigt reguljärt "
+                           f"uttryck ({err}).") from err
     style = _str(data, "decision_style", where, STYLE_ATT)
     if style not in (STYLE_ATT, STYLE_NUMBERED):
         raise ProfileError(f"{where}: decision_style ska vara \"att\" eller \"numbered\".")
+    raw_skickas = data.get("default_skickas_till", [])
+    if not isinstance(raw_skickas, list) or not all(isinstance(i, dict) for i in raw_skickas):
+        raise ProfileError(f"{where}: \"default_skickas_till\" ska vara en lista med tabeller, "
+                           "till exempel [{ name = \"Motionärerna\", purpose = \"kännedom\" }].")
     skickas = []
-    for item in data.get("default_skickas_till", []):
-        skickas.append((_str(item, "name", where), _str(item, "purpose", where, "kännedom")))
+    for item in raw_skickas:
+        skickas.append((_str(item, "name", f"{where}: default_skickas_till"),
+                        _str(item, "purpose", f"{where}: default_skickas_till", "kännedom")))
     known = {
         "id", "name", "organisation", "unit", "sections", "document_type", "decision_style",
         "decision_chain", "final_body", "diarienummer", "page_format", "signatory_titles",
@@ -274,9 +342,9 @@ def load_profile_dir(folder: Path, *, builtin: bool, base: Profile | None = None
         diarienummer_pattern=pattern,
         diarienummer_example=_str(dnr, "example", where, ""),
         page_format=_str(data, "page_format", where, "{page} ({pages})"),
-        signatory_titles=tuple(str(t) for t in data.get("signatory_titles", [])),
+        signatory_titles=_str_list(data, "signatory_titles", where),
         default_skickas_till=tuple(skickas),
-        disabled_rules=tuple(str(r) for r in data.get("disabled_rules", [])),
+        disabled_rules=_str_list(data, "disabled_rules", where),
         template_file=(base.template_path if base is not None
                        and not (folder / TEMPLATE_NAME).is_file() else None),
         extra={k: v for k, v in data.items() if k not in known},
@@ -336,6 +404,9 @@ class ProfileRegistry:
                 try:
                     base_id = data.get("based_on")
                     base = None
+                    if base_id is not None and not isinstance(base_id, str):
+                        raise ProfileError(f"{folder / 'profile.toml'}: \"based_on\" ska vara "
+                                           "text: id för en annan profil, t.ex. \"generic\".")
                     if base_id is not None:
                         if base_id not in found:
                             raise ProfileError(f"{folder / 'profile.toml'}: based_on "
@@ -346,6 +417,13 @@ class ProfileRegistry:
                     if builtin:
                         raise
                     self.problems.append(str(err))
+                    continue
+                except (TypeError, ValueError, AttributeError, KeyError, RecursionError) as err:
+                    if builtin:
+                        raise
+                    # a shape no check above foresaw: still only this profile is lost
+                    self.problems.append(f"{folder / 'profile.toml'}: profilen kunde inte läsas "
+                                         f"({type(err).__name__}: {err}).")
                     continue
                 found[profile.id] = profile
         self._cache = found
