@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SCRIPTS = ["export.py", "startup.py", "check.py", "spelling_memory.py", "motion_import.py",
-           "scale.py"]
+SCRIPTS = ["export.py", "startup.py", "check.py", "load_case.py", "spelling_memory.py",
+           "motion_import.py", "scale.py"]
 NOISE = ("propagateSizeHints",)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from tillit_desk.case import Case, Motion, Motionar
 from tillit_desk.errors import CaseFileError
+from tillit_desk.example import EXAMPLE_CASE
 from tillit_desk.fileformat import FORMAT_ID, case_to_json, load_case, save_case
 from tillit_desk.safe_write import backup_path_for
 
@@ -177,3 +179,100 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path):
     with pytest.raises(CaseFileError, match="201 MB, större än gränsen 200 MB"):
         load_case(path)
     assert path.stat().st_size == 201 * 1024 * 1024
+
+
+# --- issue 14 item 5 and issue 12: the published schema, hostile JSON, lone surrogates ---
+
+BASE = '{"format": "tillit-desk/1", "profile": "generic", "document": {}, "sections": {}'
+
+
+@pytest.mark.parametrize(("tail", "fragment"), [
+    (', "motion": {"motionarer": 5}}', '"motion.motionarer" ska vara lista'),
+    (', "motion": {"motionarer": null}}', '"motion.motionarer" ska vara lista'),
+    (', "motion": {"yrkanden": true}}', '"motion.yrkanden" ska vara lista'),
+    (', "motion": {"motionarer": [{"name": 5}]}}', '"motion.motionarer[0].name" ska vara text'),
+    (', "review": {"comments": 5}}', '"review.comments" ska vara lista'),
+    (', "review": {"comments": [{"author": 1}]}}', '"review.comments[0].author" ska vara text'),
+    (', "review": {"comments": [{"start": "1"}]}}', '"review.comments[0].start" ska vara heltal'),
+    (', "review": {"comments": [{"start": -4}]}}', '"review.comments[0].start" ska vara 0 eller'),
+    (', "review": {"ignored": [{"section": []}]}}', '"review.ignored[0].section" ska vara text'),
+    (', "review": {"status": []}}', '"review.status" ska vara objekt'),
+    (', "review": {"versions": [{"data": {"sections": {"a": 1}}}]}}',
+     '"review.versions[0].data.sections.a" ska vara text'),
+])
+def test_wrong_types_anywhere_get_the_swedish_message_with_the_path(tmp_path, tail, fragment):
+    path = tmp_path / "fel.tillit"
+    path.write_text(BASE + tail, encoding="utf-8")
+    with pytest.raises(CaseFileError) as info:
+        load_case(path)
+    assert fragment in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_very_deep_json_gets_a_swedish_message(tmp_path):
+    path = tmp_path / "djup.tillit"
+    path.write_text(BASE + ', "x": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    with pytest.raises(CaseFileError, match="för djupt nästlad"):
+        load_case(path)
+
+
+def test_a_5000_digit_number_gets_a_swedish_message(tmp_path):
+    path = tmp_path / "tal.tillit"
+    path.write_text(BASE + ', "x": ' + "9" * 5000 + "}", encoding="utf-8")
+    with pytest.raises(CaseFileError, match="ett tal med för många siffror"):
+        load_case(path)
+
+
+def test_unknown_keys_of_any_type_are_allowed_everywhere(tmp_path):
+    data = json.loads(EXAMPLE_CASE.read_text(encoding="utf-8"))
+    data["x_ny"] = [1, {"a": None}]
+    data["motion"]["x_ny"] = 1.5
+    data["skickas_till"][0]["x_ny"] = True
+    data["review"] = {"x_ny": 1, "comments": [{"x_ny": []}], "status": {"arendet": "granskad"}}
+    path = tmp_path / "extra.tillit"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    save_case(load_case(path).case, path)
+    again = json.loads(path.read_text(encoding="utf-8"))
+    assert again["motion"]["x_ny"] == 1.5 and again["review"]["comments"][0]["x_ny"] == []
+
+
+def test_the_published_schema_accepts_the_example_and_is_the_one_used():
+    import fastjsonschema
+
+    from tillit_desk.caseschema import schema
+
+    published = json.loads((Path(__file__).parents[1] / "docs" / "tillit-desk-1.schema.json")
+                           .read_text(encoding="utf-8"))
+    assert schema() == published
+    fastjsonschema.compile(published)(json.loads(EXAMPLE_CASE.read_text(encoding="utf-8")))
+
+
+def test_a_lone_surrogate_is_cleaned_on_load_with_a_warning_and_the_case_saves(tmp_path):
+    path = tmp_path / "surrogat.tillit"
+    path.write_text(BASE[:-len(', "sections": {}')] +
+                    ', "sections": {"arendet": "före \\ud800 efter"}, "x_\\udfff": "\\udc00"}',
+                    encoding="utf-8")
+    result = load_case(path)
+    assert result.case.sections["arendet"] == "före \ufffd efter"
+    assert result.case.extra == {"x_\ufffd": "\ufffd"}
+    assert len(result.warnings) == 1 and "ogiltiga tecken" in result.warnings[0]
+    save_case(result.case, path)
+    assert load_case(path).warnings == []
+
+
+def test_a_case_holding_a_lone_surrogate_in_memory_still_saves(tmp_path):
+    case = Case(profile="generic")
+    case.sections["arendet"] = "klistrat \udcff in"
+    save_case(case, tmp_path / "a.tillit")
+    assert load_case(tmp_path / "a.tillit").case.sections["arendet"] == "klistrat \ufffd in"
+
+
+def test_cli_prints_the_load_warning(tmp_path, capsys):
+    from tillit_desk.cli import main as cli
+
+    path = tmp_path / "surrogat.tillit"
+    data = json.loads(EXAMPLE_CASE.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data).replace('"title": "', '"title": "\\ud800', 1),
+                    encoding="utf-8")
+    assert cli(["export", str(path), "-o", str(tmp_path / "a.docx")]) == 0
+    assert "ogiltiga tecken" in capsys.readouterr().err

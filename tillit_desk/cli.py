@@ -42,15 +42,23 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    from .export.docx import export_docx
+def load_case_reporting(path: str | Path):
+    """``load_case`` for a command: recovery and cleaning notes go to stderr in Swedish."""
     from .fileformat import load_case
 
-    loaded = load_case(args.case)
+    loaded = load_case(path)
     if loaded.recovered_from:
-        print(f"Obs: {args.case} var skadad; läste den senast sparade versionen "
+        print(f"Obs: {path} var skadad; läste den senast sparade versionen "
               f"{loaded.recovered_from}.", file=sys.stderr)
-    case = loaded.case
+    for warning in loaded.warnings:
+        print(f"Varning: {warning}", file=sys.stderr)
+    return loaded.case
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export.docx import export_docx
+
+    case = load_case_reporting(args.case)
     profile = _registry().get(args.profile or case.profile)
     out = Path(args.output)
     result = export_docx(case, profile, out, template=Path(args.template) if args.template

@@ -7,7 +7,8 @@ cannot be read is never overwritten by us: the caller gets a CaseFileError in Sw
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -24,35 +25,18 @@ FORMAT_ID = "tillit-desk/1"
 SUFFIX = ".tillit"
 MAX_FILE_BYTES = 200 * 1024 * 1024
 
-# key path -> expected JSON type(s); these must be present in every valid file
-_REQUIRED: dict[str, type | tuple[type, ...]] = {
-    "format": str,
-    "profile": str,
-    "document": dict,
-    "sections": dict,
-}
-_TYPED: dict[str, type | tuple[type, ...]] = {
-    "document.title": str,
-    "document.diarienummer": str,
-    "document.date": str,
-    "document.organisation": str,
-    "document.unit": str,
-    "document.handlaggare": dict,
-    "document.decision_chain": str,
-    "motion": (dict, type(None)),
-    "underlag": list,
-    "beslutsplanering": list,
-    "skickas_till": list,
-    "signatories": list,
-    "review": dict,
-}
-_TYPE_NAMES = {str: "text", dict: "objekt", list: "lista", type(None): "null"}
+# A lone surrogate is valid JSON ("\ud800") but no valid UTF-8: such a file opened and could
+# never be saved. Escaped ones are found in the raw text before the (rare) walk over the data.
+_ESCAPED_SURROGATE_RE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
 
 
 @dataclass
 class LoadResult:
     case: Case
     recovered_from: Path | None = None  # set when the main file was broken or missing
+    warnings: list[str] = field(default_factory=list)  # Swedish, for the status bar or stderr
 
 
 def case_to_json(case: Case) -> str:
@@ -61,24 +45,12 @@ def case_to_json(case: Case) -> str:
     data["format"] = FORMAT_ID
     if case.motion is None:
         data["motion"] = None
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    # a lone surrogate (pasted, or from a file older than the cleaning on load) cannot be UTF-8
+    return _SURROGATE_RE.sub(REPLACEMENT, text) if _SURROGATE_RE.search(text) else text
 
 
-def _type_label(expected: type | tuple[type, ...]) -> str:
-    types = expected if isinstance(expected, tuple) else (expected,)
-    return " eller ".join(_TYPE_NAMES.get(t, t.__name__) for t in types)
-
-
-def _lookup(data: dict[str, Any], dotted: str) -> tuple[bool, Any]:
-    node: Any = data
-    for part in dotted.split("."):
-        if not isinstance(node, dict) or part not in node:
-            return False, None
-        node = node[part]
-    return True, node
-
-
-def _validate(data: Any, where: str) -> None:
+def _check_format(data: Any, where: str) -> None:
     if not isinstance(data, dict):
         raise CaseFileError(f"{where}: filen innehåller inte ett ärende (JSON-objekt saknas).")
     fmt = data.get("format")
@@ -92,35 +64,51 @@ def _validate(data: Any, where: str) -> None:
             f"{where}: filen är inte ett Tillit Desk-ärende (nyckeln \"format\" ska vara "
             f"{FORMAT_ID!r}, hittade {fmt!r})."
         )
-    for key, expected in _REQUIRED.items():
-        if key not in data:
-            raise CaseFileError(f"{where}: nyckeln \"{key}\" saknas.")
-        if not isinstance(data[key], expected):
-            raise CaseFileError(
-                f"{where}: \"{key}\" ska vara {_type_label(expected)}."
-            )
-    for key, expected in _TYPED.items():
-        present, value = _lookup(data, key)
-        if present and not isinstance(value, expected):
-            raise CaseFileError(f"{where}: \"{key}\" ska vara {_type_label(expected)}.")
-    for sid, text in data["sections"].items():
-        if not isinstance(text, str):
-            raise CaseFileError(f"{where}: avsnittet \"sections.{sid}\" ska vara text.")
-    for key in ("underlag", "beslutsplanering", "skickas_till", "signatories"):
-        for i, item in enumerate(data.get(key) or []):
-            if not isinstance(item, dict):
-                raise CaseFileError(f"{where}: \"{key}[{i}]\" ska vara ett objekt.")
-    motion = data.get("motion")
-    if isinstance(motion, dict):
-        for i, item in enumerate(motion.get("motionarer") or []):
-            if not isinstance(item, dict):
-                raise CaseFileError(f"{where}: \"motion.motionarer[{i}]\" ska vara ett objekt.")
-        for i, item in enumerate(motion.get("yrkanden") or []):
-            if not isinstance(item, str):
-                raise CaseFileError(f"{where}: \"motion.yrkanden[{i}]\" ska vara text.")
 
 
-def case_from_json(text: str, where: str = "Filen") -> Case:
+def _clean_surrogates(data: Any) -> int:
+    """Replace lone surrogates in every string and key (in place); returns how many strings.
+
+    Iterative: the data can be nested as deep as the JSON parser allowed.
+    """
+    cleaned = 0
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            for key in list(node):
+                value = node[key]
+                if isinstance(value, str) and _SURROGATE_RE.search(value):
+                    value = _SURROGATE_RE.sub(REPLACEMENT, value)
+                    cleaned += 1
+                if _SURROGATE_RE.search(key):
+                    del node[key]
+                    key = _SURROGATE_RE.sub(REPLACEMENT, key)
+                    cleaned += 1
+                node[key] = value
+                if isinstance(value, dict | list):
+                    stack.append(value)
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                if isinstance(value, str) and _SURROGATE_RE.search(value):
+                    node[i] = _SURROGATE_RE.sub(REPLACEMENT, value)
+                    cleaned += 1
+                elif isinstance(value, dict | list):
+                    stack.append(value)
+    return cleaned
+
+
+def _normalise(data: dict[str, Any]) -> None:
+    """JSON has no integer type of its own: a comment span written as 12.0 becomes 12."""
+    review = data.get("review")
+    for comment in review.get("comments", []) if isinstance(review, dict) else []:
+        for key in ("start", "end"):
+            if isinstance(comment.get(key), float):
+                comment[key] = int(comment[key])
+
+
+def case_from_json(text: str, where: str = "Filen", warnings: list[str] | None = None) -> Case:
+    """Parse and validate a case; cleaning notes (in Swedish) go to ``warnings`` if given."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
@@ -128,12 +116,32 @@ def case_from_json(text: str, where: str = "Filen") -> Case:
             f"{where}: filen är inte giltig JSON (rad {err.lineno}, kolumn {err.colno}: "
             f"{err.msg}). Den kan vara skadad eller inte en .tillit-fil."
         ) from err
-    _validate(data, where)
+    except RecursionError:
+        raise CaseFileError(
+            f"{where}: filen är för djupt nästlad (listor eller objekt i hundratals nivåer) "
+            "och kan inte vara ett ärende."
+        ) from None
+    except ValueError as err:  # Python refuses to read integers of more than 4 300 digits
+        raise CaseFileError(
+            f"{where}: filen innehåller ett tal med för många siffror och kan inte vara ett "
+            "ärende."
+        ) from err
+    _check_format(data, where)
+    if _ESCAPED_SURROGATE_RE.search(text):
+        cleaned = _clean_surrogates(data)
+        if cleaned and warnings is not None:
+            warnings.append(
+                f"{where}: {cleaned} textfält innehöll ogiltiga tecken (ensamma surrogattecken); "
+                "de har ersatts med \ufffd. Spara för att rätta filen.")
+    from .caseschema import validate
+
+    validate(data, where)
+    _normalise(data)
     data = dict(data)
     data.pop("format", None)
     try:
         return Case.from_dict(data)
-    except (TypeError, AttributeError) as err:  # a wrong shape somewhere deeper
+    except (TypeError, AttributeError, ValueError) as err:  # a shape the schema let through
         raise CaseFileError(f"{where}: en post har fel form ({err}).") from err
 
 
@@ -155,7 +163,7 @@ def _read_text(path: Path) -> str:
         ) from err
 
 
-def _load_one(path: Path) -> Case:
+def _load_one(path: Path, warnings: list[str] | None = None) -> Case:
     try:
         text = _read_text(path)
     except FileNotFoundError as err:
@@ -164,7 +172,7 @@ def _load_one(path: Path) -> Case:
         raise CaseFileError(f"{path} är en mapp, inte en ärendefil.") from err
     except PermissionError as err:
         raise CaseFileError(f"Du saknar läsrättighet till {path}.") from err
-    return case_from_json(text, str(path))
+    return case_from_json(text, str(path), warnings)
 
 
 def load_case(path: Path | str) -> LoadResult:
@@ -176,14 +184,17 @@ def load_case(path: Path | str) -> LoadResult:
     while the file itself reads).
     """
     path = Path(path)
+    warnings: list[str] = []
     try:
-        result = LoadResult(_load_one(path))
+        result = LoadResult(_load_one(path, warnings), warnings=warnings)
     except CaseFileError as first_error:
         for candidate in [backup_path_for(path), *temp_candidates(path)]:
             if not candidate.exists():
                 continue
+            warnings = []
             try:
-                return LoadResult(_load_one(candidate), recovered_from=candidate)
+                return LoadResult(_load_one(candidate, warnings), recovered_from=candidate,
+                                  warnings=warnings)
             except CaseFileError:
                 continue
         raise first_error from None

@@ -42,14 +42,9 @@ def register(sub) -> None:
 
 
 def _load(args: argparse.Namespace):
-    from ..cli import _registry
-    from ..fileformat import load_case
+    from ..cli import _registry, load_case_reporting
 
-    loaded = load_case(args.case)
-    if loaded.recovered_from:
-        print(f"Obs: {args.case} var skadad; läste den senast sparade versionen "
-              f"{loaded.recovered_from}.", file=sys.stderr)
-    case = loaded.case
+    case = load_case_reporting(args.case)
     return case, _registry().get(args.profile or case.profile)
 
 
