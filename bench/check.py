@@ -112,6 +112,14 @@ def main() -> int:
 
     ms = median_ms(recheck_big, runs=10)
     print(f"Omgranskning av ett ändrat avsnitt (Ärendet, {len(big.split())} ord): {ms:6.1f} ms")
+
+    # issue 14: one absurd token (a pasted hash); spylls alone took > 300 s on it
+    token = "kommunfullmaktige" * (250_000 // 17)
+    text = base + "\n\n" + token
+    t = time.perf_counter()
+    Checker(speller=speller).check_section(case, profile, "bedomning", text)
+    print(f"Granskning med stavning av ett ord på {len(token)} tecken: "
+          f"{(time.perf_counter() - t) * 1000:6.1f} ms")
     return 0
 
 
