@@ -36,6 +36,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         print(f"{out} finns redan. Använd --force för att skriva över.", file=sys.stderr)
         return 1
+    _refuse_if_open_elsewhere(out)
     profile = _registry().get(args.profile)
     save_case(new_case(profile), out)
     print(f"Skapade {out} med profilen {profile.name}.")
@@ -53,6 +54,35 @@ def load_case_reporting(path: str | Path):
     for warning in loaded.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     return loaded.case
+
+
+def _refuse_if_open_elsewhere(case_path: Path) -> None:
+    """A command never overwrites a case that a window (here or elsewhere) has open."""
+    from .filelock import CaseLockedError, inspect
+
+    info = inspect(case_path)
+    if info is not None and not info.stale:
+        raise CaseLockedError(case_path, info)
+
+
+def cmd_lock(args: argparse.Namespace) -> int:
+    """Who has a case open (its lock file); ``--release`` removes a lock left behind."""
+    from .filelock import inspect, lock_path_for, release_any
+
+    case_path = Path(args.case)
+    info = inspect(case_path)
+    if info is None:
+        print(f"{case_path.name} är inte öppnat i något fönster.")
+        return 0
+    state = " (lämnat av ett program som inte längre körs)" if info.stale else ""
+    if args.release:
+        release_any(case_path)
+        print(f"Tog bort låset på {case_path.name}, som hölls av {info.describe()}{state}.")
+        return 0
+    print(f"{case_path.name} är öppnat av {info.describe()}{state}.\n"
+          f"Låsfil: {lock_path_for(case_path)}. Har fönstret stängts utan att låset togs bort "
+          "tar 'tillit-desk lock ÄRENDE --release' bort det.")
+    return 1
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -117,7 +147,7 @@ def cmd_build_template(args: argparse.Namespace) -> int:
     return 0
 
 
-CORE_COMMANDS = ("new", "export", "validate-template", "profiles", "build-template")
+CORE_COMMANDS = ("new", "export", "validate-template", "profiles", "build-template", "lock")
 
 
 def build_parser(features: bool = True) -> argparse.ArgumentParser:
@@ -160,6 +190,12 @@ def build_parser(features: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--profile", help="profil-id; utan: alla inbyggda")
     p.add_argument("-o", "--output", help="fil att skriva (med --profile)")
     p.set_defaults(func=cmd_build_template)
+
+    p = sub.add_parser("lock", help="visa vem som har ett ärende öppet (låsfilen)")
+    p.add_argument("case", help=".tillit-fil")
+    p.add_argument("--release", action="store_true",
+                   help="ta bort låset (när fönstret som höll det inte längre är öppet)")
+    p.set_defaults(func=cmd_lock)
     if features:
         _register_feature_commands(sub)
     return parser
