@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-EXAMPLE_CASE = Path(__file__).resolve().parent.parent / "resources" / "examples" / \
-    "lund-ks-2022-0086.tillit"
+from .resources import resources_dir
+
+EXAMPLE_CASE = resources_dir("examples", "lund-ks-2022-0086.tillit")
 
 
 def load_example():

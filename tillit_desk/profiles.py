@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ProfileError, TillitError
+from .resources import templates_dir
 
-BUILTIN_DIR = Path(__file__).resolve().parent.parent / "templates"
+BUILTIN_DIR = templates_dir()
 TEMPLATE_NAME = "tjansteskrivelse.docx"
 DEFAULT_PROFILE = "generic"
 

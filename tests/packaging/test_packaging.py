@@ -223,16 +223,20 @@ def test_install_desktop_into_a_temp_xdg_home(tmp_path):
 
 
 def test_spec_bundles_every_data_folder_the_code_reads():
-    """Any `"resources"`, `"templates"` or `"docs"` path in the package must be in the spec."""
+    """What the wheel carries (setup.py's DATA), the PyInstaller bundle must carry too, and no
+    module may find data by walking up from ``__file__``: tillit_desk.resources is the one
+    locator (screenshot.py, a developer tool that writes docs/ in the checkout, excepted)."""
     spec = SPEC.read_text(encoding="utf-8")
-    used = set()
-    for py in (ROOT / "tillit_desk").rglob("*.py"):
-        if py.name == "screenshot.py":  # a developer tool, writes docs/ in the checkout
-            continue
-        used |= set(re.findall(r'/ "(resources|templates|docs)"', py.read_text(encoding="utf-8")))
-    assert used >= {"resources", "templates"}
-    for folder in used:
-        assert f'ROOT / "{folder}"' in spec, folder
+    setup = (ROOT / "setup.py").read_text(encoding="utf-8")
+    sources = re.findall(r'^    \("([^"]+)", "[^"]+"\),', setup, re.MULTILINE)
+    assert {"templates", "resources", "docs/tillit-desk-1.schema.json"} <= set(sources)
+    for source in sources:
+        quoted = " / ".join(f'"{part}"' for part in source.split("/"))
+        assert f"ROOT / {quoted}" in spec, source
+    walkers = [py.relative_to(ROOT).as_posix() for py in (ROOT / "tillit_desk").rglob("*.py")
+               if py.name != "screenshot.py" and re.search(
+                   r"__file__\)?\.resolve\(\)\.(parents?\b)", py.read_text(encoding="utf-8"))]
+    assert walkers == []
 
 
 def test_smoke_test_from_source(tmp_path):

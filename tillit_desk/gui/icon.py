@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtGui import QIcon
 
-ROOT = Path(__file__).resolve().parents[2]
-ICON_DIR = ROOT / "resources" / "icons"
+from ..resources import resources_dir
+
+ICON_DIR = resources_dir("icons")
+ROOT = resources_dir().parent  # holds resources/ and docs/ (the manual that about.py reads)
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 

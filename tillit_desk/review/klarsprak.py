@@ -11,14 +11,14 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from ..resources import resources_dir
 from .context import Context
 from .findings import DOCUMENT, TIPS, VARNING, Finding, at, whole
 from .registry import case_rule, section_rule
 from .text import WORD_RE, Analysis, Sentence, analyse, count_lix, lix, lix_band
 
-KLARSPRAK_DIR = Path(__file__).resolve().parents[2] / "resources" / "klarsprak"
+KLARSPRAK_DIR = resources_dir("klarsprak")
 LONG_SENTENCE = 30  # words
 LIX_LIMIT = 60.0  # above: "mycket svår" (domain notes)
 LIX_MIN_WORDS = 60  # too few words give a meaningless LIX

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..resources import resources_dir
 from .context import Context
 from .findings import TIPS, VARNING, Finding, at
 from .registry import section_rule
@@ -26,7 +27,7 @@ from .text import Analysis
 if TYPE_CHECKING:
     from .compact_dic import CompactDictionary
 
-DICTIONARY_DIR = Path(__file__).resolve().parents[2] / "resources" / "dictionaries"
+DICTIONARY_DIR = resources_dir("dictionaries")
 DICTIONARY = DICTIONARY_DIR / "sv_SE"
 DOMAIN_WORDS = DICTIONARY_DIR / "doman.txt"
 _NEIGHBOUR = str.maketrans({"ø": "ö", "Ø": "Ö", "æ": "ä", "Æ": "Ä"})
