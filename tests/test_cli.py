@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import docx
+import pytest
 from fresh_process import run_python
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,3 +137,29 @@ def test_installed_command_is_the_launcher(monkeypatch):
     monkeypatch.setattr("tillit_desk.gui.app.run_gui", lambda argv: seen.append(argv) or 0)
     monkeypatch.setattr("sys.argv", ["tillit-desk"])
     assert launcher.run() == 0 and seen == [[]]
+
+
+def test_an_unexpected_error_is_a_swedish_message_not_a_traceback(monkeypatch, capsys):
+    """Issue 14: no traceback, ever — even from a bug (TILLIT_DEBUG=1 shows it)."""
+    from tillit_desk import cli
+
+    def bug(args):
+        raise RuntimeError("oj")
+
+    monkeypatch.setattr(cli, "cmd_profiles", bug)
+    assert cli.main(["profiles"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Fel: ett oväntat fel i Tillit Desk (RuntimeError: oj)")
+    monkeypatch.setenv("TILLIT_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli.main(["profiles"])
+
+
+def test_usage_errors_are_swedish_fel_lines(capsys):
+    from tillit_desk.cli import main as cli_main
+
+    with pytest.raises(SystemExit) as exit_:
+        cli_main(["export"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "Fel: fel i kommandot: det här saknas: case, -o/--output." in err

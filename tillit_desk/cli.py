@@ -6,6 +6,7 @@ Exit codes: 0 success, 1 failure (message on stderr in Swedish), 2 wrong usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,11 +14,25 @@ from pathlib import Path
 from . import __version__
 from .errors import TillitError
 
+# argparse's own messages are English; the common ones, in Swedish
+_USAGE_MESSAGES = (
+    ("the following arguments are required: ", "det här saknas: "),
+    ("unrecognized arguments: ", "okända argument: "),
+    ("invalid choice: ", "ogiltigt val: "),
+    ("(choose from ", "(välj bland "),
+    ("expected one argument", "ett värde saknas"),
+    ("argument ", "argumentet "),
+)
+
 
 class _SwedishParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse's default is English
+        for english, swedish in _USAGE_MESSAGES:
+            message = message.replace(english, swedish)
         self.print_usage(sys.stderr)
-        print(f"tillit-desk: fel i kommandot: {message}", file=sys.stderr)
+        print(f"Fel: fel i kommandot: {message}. Se 'tillit-desk {self.prog.split()[-1]} -h'."
+              if " " in self.prog else f"Fel: fel i kommandot: {message}. Se 'tillit-desk -h'.",
+              file=sys.stderr)
         raise SystemExit(2)
 
 
@@ -231,6 +246,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print("Avbrutet.", file=sys.stderr)
+        return 1
+    except OSError as err:  # a file the command reads or writes directly
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"Fel: {where}{err.strerror or err}.", file=sys.stderr)
+        return 1
+    except (Exception, RecursionError) as err:  # a bug: still a message, never a traceback
+        if os.environ.get("TILLIT_DEBUG"):
+            raise
+        print(f"Fel: ett oväntat fel i Tillit Desk ({type(err).__name__}: {err}). Inga filer "
+              "har ändrats. Kör med miljövariabeln TILLIT_DEBUG=1 för detaljer och rapportera "
+              "felet.", file=sys.stderr)
         return 1
 
 

@@ -1,6 +1,6 @@
 """Child process for the crash tests: saves (or exports) forever until it is SIGKILLed.
 
-Usage: crash_child.py save|export TARGET
+Usage: crash_child.py save|export|autosave TARGET
 It alternates between two known versions so that the parent can tell old from new.
 """
 
@@ -22,6 +22,16 @@ def version(n: int) -> Case:
 
 def main() -> None:
     mode, target = sys.argv[1], Path(sys.argv[2])
+    if mode == "autosave":  # target is the autosave folder; the draft of one session
+        from tillit_desk.autosave import Autosaver
+
+        saver = Autosaver(target, session="krasch")
+        cases = [version(1), version(2)]
+        print("ready", flush=True)
+        i = 0
+        while True:
+            saver.save(cases[i % 2], target.parent / "fall.tillit")
+            i += 1
     if mode == "save":
         from tillit_desk.fileformat import save_case
 

@@ -73,3 +73,28 @@ def test_export_survives_sigkill(tmp_path):
         assert document.paragraphs[0].text in ("Version 1", "Version 2")
         checked += 1
     assert checked
+
+
+def test_autosave_survives_sigkill_and_its_temps_are_cleaned_at_start(tmp_path):
+    """Issue 14: a killed autosave leaves a complete draft, and no temp after the next start."""
+    from tillit_desk.autosave import find_drafts
+    from tillit_desk.paths import AppPaths
+
+    rng = random.Random(7)
+    folder = tmp_path / "autosave"
+    seen = set()
+    for _ in range(_runs(10)):
+        _kill_during("autosave", folder, rng)
+        drafts = find_drafts(folder)
+        if not drafts:
+            continue  # killed before the first draft was complete
+        assert len(drafts) == 1
+        case = drafts[0].load()
+        n = case.document.title.split()[-1]
+        assert case.document.title in ("Version 1", "Version 2")
+        assert case.sections["arendet"] == f"Stycke {n}. " * 4000
+        assert case.sections["bedomning"] == f"Slut {n}"
+        seen.add(case.document.title)
+        AppPaths(tmp_path / "c", tmp_path, tmp_path / "k").ensure()  # what the window does at start
+        assert [p.name for p in folder.iterdir()] == ["krasch.autosave"]
+    assert seen, "no autosave completed before the kills; the test proved nothing"
