@@ -25,11 +25,16 @@ from ..markup import Heading, ListBlock, Paragraph, Span, Table
 from ..profiles import Profile
 from ..safe_write import atomic_write
 from ..sanitize import clean_tree
-from .ooxml import set_table_borders
+from .ooxml import (
+    LANGUAGE,
+    normalise_package,
+    set_row_flags,
+    set_table_borders,
+    set_table_description,
+)
 from .styles import StyleMap, resolve_styles
 from .templating import load_template, render_template
 
-LANGUAGE = "sv-SE"
 Progress = Callable[[int, int, str], None]
 
 
@@ -282,9 +287,7 @@ class _BodyWriter:
                     spans = tuple(Span(s.text, True, s.italic) for s in spans)
                 self._runs(para, spans)
         if block.header:
-            tr_pr = table.rows[0]._tr.get_or_add_trPr()
-            header = OxmlElement("w:tblHeader")
-            tr_pr.append(header)
+            set_row_flags(table.rows[0]._tr, header=True)
         self._para(self.styles.normal)  # Word needs a paragraph between adjacent tables
 
     def signatures(self, block: Signatures) -> None:
@@ -293,10 +296,7 @@ class _BodyWriter:
         cols = min(len(block.people), 3)
         rows = (len(block.people) + cols - 1) // cols
         table = self.c.add_table(rows=rows, cols=cols)
-        tbl_pr = table._tbl.tblPr
-        desc = OxmlElement("w:tblDescription")
-        desc.set(qn("w:val"), "Underskrifter")
-        tbl_pr.append(desc)
+        set_table_description(table._tbl, "Underskrifter")
         for i, (name, title) in enumerate(block.people):
             cell = table.rows[i // cols].cells[i % cols]
             p = cell.paragraphs[0]
@@ -313,28 +313,6 @@ class _BodyWriter:
 
 
 # ---------------------------------------------------------------- document-level settings
-
-
-def _ensure_language(document) -> None:
-    """Screen readers and spell checkers need the language on the styles (DOS-lagen)."""
-    styles_el = document.styles.element
-    defaults = styles_el.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles_el.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), LANGUAGE)
 
 
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
@@ -406,7 +384,7 @@ def render_docx(case: Case, profile: Profile, template: Path | None = None,
     context["body"] = body
     render_template(tpl, context)
     step(3, 4, "Sparar")
-    _ensure_language(document)
+    normalise_package(document)
     _set_core_properties(document, composed)
     buffer = io.BytesIO()
     try:
