@@ -54,7 +54,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     profile = _registry().get(args.profile or case.profile)
     out = Path(args.output)
     result = export_docx(case, profile, out, template=Path(args.template) if args.template
-                         else None)
+                         else None, sources=[Path(args.case)])
     for warning in result.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     print(f"Exporterade {out}")

@@ -30,7 +30,7 @@ _SETTINGS_AFTER_LANG = ("w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
                         "w:readModeInkLockDown", "w:smartTagType", "w:schemaLibrary",
                         "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
                         "w:listSeparator")
-_SAFE = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 
 
 def insert_ordered(parent, child, order: tuple[str, ...]):
@@ -146,7 +146,7 @@ def name_application(package) -> None:
     root = None
     if old is not None:
         try:
-            root = etree.fromstring(old.blob, _SAFE)
+            root = etree.fromstring(old.blob, SAFE_PARSER)
         except etree.XMLSyntaxError:
             root = None
     if root is None or root.tag != f"{{{_EP}}}Properties":
