@@ -58,6 +58,21 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _follow_profile(case, registry, profile) -> None:
+    """Exporting with another profile is a profile switch (as in the window): organisation,
+    unit and decision chain follow the new profile where they hold the old one's defaults."""
+    if case.profile == profile.id:
+        return
+    from .errors import ProfileError
+    from .newcase import switch_profile
+
+    try:
+        old = registry.get(case.profile)
+    except ProfileError:
+        old = profile  # unknown old profile: fill only what is empty, keep what was written
+    switch_profile(case, old, profile)
+
+
 def load_case_reporting(path: str | Path):
     """``load_case`` for a command: recovery and cleaning notes go to stderr in Swedish."""
     from .fileformat import load_case
@@ -104,10 +119,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .export.docx import export_docx
 
     case = load_case_reporting(args.case)
-    profile = _registry().get(args.profile or case.profile)
+    registry = _registry()
+    profile = registry.get(args.profile or case.profile)
+    _follow_profile(case, registry, profile)
     out = Path(args.output)
     result = export_docx(case, profile, out, template=Path(args.template) if args.template
-                         else None)
+                         else None, sources=[Path(args.case)])
     for warning in result.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     print(f"Exporterade {out}")

@@ -12,6 +12,7 @@ from . import profiles as P
 from .case import DEFAULT_HEADINGS, PURPOSE_ATGARD, PURPOSE_KANNEDOM, Case
 from .decision import restyle, split_decision
 from .markup import Block, Heading, ListBlock, ListItem, Paragraph, Span, Spans, parse_blocks
+from .print_options import PrintOptions, print_options, underlag_row
 from .profiles import Profile
 from .sanitize import xml_safe
 
@@ -78,16 +79,16 @@ def _heading(text: str) -> Heading:
     return Heading(1, (Span(text),))
 
 
-def _decision_blocks(case: Case, profile: Profile, text: str, out: list[DocBlock],
-                     warnings: list[str], clean: _Cleaner) -> None:
+def _decision_blocks(case: Case, profile: Profile, options: PrintOptions, text: str,
+                     out: list[DocBlock], warnings: list[str], clean: _Cleaner) -> None:
     decision = split_decision(text)
     chain = clean(case.document.decision_chain, "Beslutskedja").strip() or profile.decision_chain
     intro_texts = [b for b in decision.intro if isinstance(b, Paragraph)]
     chain_in_text = any(chain and chain.rstrip(":") in "".join(s.text for s in b.spans)
                         for b in intro_texts)
     if chain and not chain_in_text and decision.points:
-        if profile.decision_style == P.STYLE_NUMBERED and not chain.endswith(":"):
-            chain = chain + " följande:"
+        if options.chain_ending and not chain.endswith(":"):
+            chain = chain + options.chain_ending
         out.append(Paragraph((Span(chain),)))
     out.extend(decision.intro)
     styled = restyle(decision, profile)
@@ -99,14 +100,13 @@ def _decision_blocks(case: Case, profile: Profile, text: str, out: list[DocBlock
     out.extend(decision.after)
 
 
-def _structured_blocks(case: Case, spec: P.SectionSpec, clean: _Cleaner) -> list[DocBlock]:
+def _structured_blocks(case: Case, spec: P.SectionSpec, options: PrintOptions,
+                       clean: _Cleaner, warnings: list[str]) -> list[DocBlock]:
     if spec.kind == P.UNDERLAG:
         items = []
         for item in case.underlag:
-            text = clean(item.text, spec.heading)
-            date = clean(item.date, spec.heading)
-            if date and date not in text:
-                text = f"{text} {date}".strip()
+            text = underlag_row(options, clean(item.text, spec.heading),
+                                clean(item.date, spec.heading))
             if text:
                 items.append(ListItem((Span(text),)))
         return [ListBlock(False, tuple(items))] if items else []
@@ -119,13 +119,18 @@ def _structured_blocks(case: Case, spec: P.SectionSpec, clean: _Cleaner) -> list
         return [Paragraph((Span("\n".join(lines)),))] if lines else []
     if spec.kind == P.SKICKAS_TILL:
         blocks: list[DocBlock] = []
-        for purpose, label in ((PURPOSE_ATGARD, "För åtgärd:"), (PURPOSE_KANNEDOM,
-                                                                  "För kännedom:")):
-            names = [clean(r.name, spec.heading) for r in case.skickas_till
-                     if r.name and (r.purpose or PURPOSE_KANNEDOM) == purpose]
-            if names:
+        groups = [(label, [clean(r.name, spec.heading) for r in case.skickas_till
+                           if r.name and (r.purpose or PURPOSE_KANNEDOM) == purpose])
+                  for purpose, label in ((PURPOSE_ATGARD, options.label_atgard),
+                                         (PURPOSE_KANNEDOM, options.label_kannedom))]
+        groups = [(label, names) for label, names in groups if names]
+        if len(groups) == 2 and not (groups[0][0] and groups[1][0]):
+            warnings.append(f"{spec.heading}: mottagare för åtgärd och för kännedom skrivs i "
+                            "samma lista, eftersom profilen inte har någon rubrik för dem.")
+        for label, names in groups:
+            if label:
                 blocks.append(LabelLine(label))
-                blocks.append(Paragraph((Span("\n".join(names)),)))
+            blocks.append(Paragraph((Span("\n".join(names)),)))
         return blocks
     if spec.kind == P.SIGNATURES:
         people = tuple(
@@ -138,6 +143,7 @@ def _structured_blocks(case: Case, spec: P.SectionSpec, clean: _Cleaner) -> list
 
 
 def compose(case: Case, profile: Profile) -> ComposedDocument:
+    options = print_options(profile)
     clean = _Cleaner()
     doc = case.document
     ref = doc.handlaggare
@@ -163,11 +169,11 @@ def compose(case: Case, profile: Profile) -> ComposedDocument:
         if spec.holds_text:
             text = clean(case.section(spec.id), spec.heading)
             if spec.kind == P.DECISION:
-                _decision_blocks(case, profile, text, body, warnings, clean)
+                _decision_blocks(case, profile, options, text, body, warnings, clean)
             else:
                 body.extend(parse_blocks(text))
         else:
-            body = _structured_blocks(case, spec, clean)
+            body = _structured_blocks(case, spec, options, clean, warnings)
         if not body:
             if spec.required:
                 warnings.append(f"Det obligatoriska avsnittet \"{spec.heading}\" är tomt.")

@@ -117,12 +117,31 @@ class StyledPoints:
     warnings: list[str]
 
 
+_FULLMAKTIGE = re.compile(r"^(\w*fullmäktige)\b", re.IGNORECASE)
+
+
+def _own_body(point: str, subject: str, n: int, warnings: list[str]) -> str:
+    """A numbered point whose subject is another organisation's fullmäktige (a case written for
+    a municipality, exported with a region's profile) gets the profile's body, with a note."""
+    m = _FULLMAKTIGE.match(point)
+    if m is None or not subject.lower().endswith("fullmäktige"):
+        return point
+    if m.group(1).lower() == subject.lower():
+        return point
+    warnings.append(f"Förslag till beslut, punkt {n}: ”{m.group(1)}” skrevs om till ”{subject}” "
+                    "enligt profilen.")
+    return subject + point[m.end():]
+
+
 def restyle(decision: DecisionText, profile: Profile) -> StyledPoints:
     """Express the points in the profile's style; keep and report what cannot be converted."""
     target = profile.decision_style
     out: list[str] = []
     warnings: list[str] = []
+    subject = _body_subject(profile)
     for n, point in enumerate(decision.points, 1):
+        if decision.style == target == STYLE_NUMBERED and point:
+            point = _own_body(point, subject, n, warnings)
         if decision.style == target or not point:
             converted: str | None = point
         elif target == STYLE_NUMBERED:

@@ -84,3 +84,37 @@ def test_no_motion_no_motion_decision_needed(case, lund):
     case.motion = None
     case.sections["forslag_till_beslut"] = "att anta riktlinjerna."
     assert run_case("beslut.motion", case, lund) == []
+
+
+def test_summary_contradicting_the_decision_is_flagged(case, lund):
+    assert run_case("beslut.sammanfattning", case, lund) == []  # the example agrees
+    case.sections["forslag_till_beslut"] = "att avslå motionen."
+    case.sections["sammanfattning"] = ("Motionen gäller styrning. Förslaget är att motionen, med "
+                                       "utgångspunkt i vad som beskrivs i ärendet, anses "
+                                       "besvarad.")
+    found = run_case("beslut.sammanfattning", case, lund)
+    assert len(found) == 1 and found[0].severity == "varning"
+    assert "anses besvarad" in case.sections["sammanfattning"][found[0].start:found[0].end]
+    assert "avslag" in found[0].message
+
+
+def test_summary_phrases_match_each_outcome(case, registry):
+    """Every "Förslaget i korthet" phrase agrees with the decision of the same outcome."""
+    from tillit_desk.decision import (
+        OUTCOME_AVSLA,
+        OUTCOME_BESVARAD,
+        OUTCOME_BIFALLA,
+        build_decision,
+    )
+
+    generic = registry.get("generic")
+    phrases = {p.label: p.text for p in generic.section("sammanfattning").phrases}
+    for outcome, label in ((OUTCOME_BESVARAD, "besvarad"), (OUTCOME_AVSLA, "avslag"),
+                           (OUTCOME_BIFALLA, "bifall")):
+        case.sections["forslag_till_beslut"] = build_decision(case.motion, outcome, generic)
+        for other, text in phrases.items():
+            if not other.startswith("Förslaget i korthet"):
+                continue
+            case.sections["sammanfattning"] = text
+            found = run_case("beslut.sammanfattning", case, generic)
+            assert (found == []) == other.endswith(label), (outcome, other)

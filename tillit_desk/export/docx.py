@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,11 +25,17 @@ from ..markup import Heading, ListBlock, Paragraph, Span, Table
 from ..profiles import Profile
 from ..safe_write import atomic_write
 from ..sanitize import clean_tree
-from .ooxml import set_table_borders
+from .ooxml import (
+    LANGUAGE,
+    normalise_package,
+    set_row_flags,
+    set_table_borders,
+    set_table_description,
+)
 from .styles import StyleMap, resolve_styles
-from .templating import load_template, render_template
+from .template_safety import removal_warning, strip_active_content
+from .templating import MISSING_BODY, has_body_tag, load_template, render_template
 
-LANGUAGE = "sv-SE"
 Progress = Callable[[int, int, str], None]
 
 
@@ -150,6 +156,7 @@ class _Subdocument:
         from docx.oxml.ns import nsdecls
 
         self._element = self.body = parse_xml(f"<w:body {nsdecls('w')}/>")
+        self._xml: str | None = None
         self._container = BlockItemContainer(self._element, document._body)
         section = document.sections[-1]
         self._width = section.page_width - section.left_margin - section.right_margin
@@ -158,9 +165,12 @@ class _Subdocument:
         return self._container.add_table(rows, cols, self._width)
 
     def __html__(self) -> str:  # Jinja's autoescape inserts the XML as is
-        from lxml import etree
+        if self._xml is None:
+            from lxml import etree
 
-        return "".join(etree.tostring(child, encoding="unicode") for child in self._element)
+            self._xml = "".join(etree.tostring(child, encoding="unicode")
+                                for child in self._element)
+        return self._xml
 
 
 _P, _PPR, _PSTYLE, _R, _RPR, _T = (qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w:r"),
@@ -168,6 +178,7 @@ _P, _PPR, _PSTYLE, _R, _RPR, _T = (qn("w:p"), qn("w:pPr"), qn("w:pStyle"), qn("w
 _B, _I, _TAB, _BR, _VAL, _SPACE = (qn("w:b"), qn("w:i"), qn("w:tab"), qn("w:br"), qn("w:val"),
                                    qn("xml:space"))
 _CONTROL = re.compile(r"([\t\r\n])")  # what python-docx turns into w:tab / w:br in a run
+MAX_TEXT_NODE = 1_000_000  # characters per w:t
 
 
 def _add_run(p, text: str, bold: bool = False, italic: bool = False):
@@ -186,10 +197,14 @@ def _add_run(p, text: str, bold: bool = False, italic: bool = False):
     for i, piece in enumerate(_CONTROL.split(text)):
         if i % 2:
             SubElement(r, _TAB if piece == "\t" else _BR)
-        elif piece:
+            continue
+        # libxml2 cuts a text node over 10 MB when docxtpl re-parses the document (silently, in
+        # recover mode): a very long paragraph is written as several w:t in the same run.
+        for start in range(0, len(piece), MAX_TEXT_NODE):
+            chunk = piece[start:start + MAX_TEXT_NODE]
             t = SubElement(r, _T)
-            t.text = piece
-            if len(piece.strip()) < len(piece):
+            t.text = chunk
+            if len(chunk.strip()) < len(chunk):
                 t.set(_SPACE, "preserve")
     return r
 
@@ -282,9 +297,7 @@ class _BodyWriter:
                     spans = tuple(Span(s.text, True, s.italic) for s in spans)
                 self._runs(para, spans)
         if block.header:
-            tr_pr = table.rows[0]._tr.get_or_add_trPr()
-            header = OxmlElement("w:tblHeader")
-            tr_pr.append(header)
+            set_row_flags(table.rows[0]._tr, header=True)
         self._para(self.styles.normal)  # Word needs a paragraph between adjacent tables
 
     def signatures(self, block: Signatures) -> None:
@@ -293,10 +306,7 @@ class _BodyWriter:
         cols = min(len(block.people), 3)
         rows = (len(block.people) + cols - 1) // cols
         table = self.c.add_table(rows=rows, cols=cols)
-        tbl_pr = table._tbl.tblPr
-        desc = OxmlElement("w:tblDescription")
-        desc.set(qn("w:val"), "Underskrifter")
-        tbl_pr.append(desc)
+        set_table_description(table._tbl, "Underskrifter")
         for i, (name, title) in enumerate(block.people):
             cell = table.rows[i // cols].cells[i % cols]
             p = cell.paragraphs[0]
@@ -315,29 +325,18 @@ class _BodyWriter:
 # ---------------------------------------------------------------- document-level settings
 
 
-def _ensure_language(document) -> None:
-    """Screen readers and spell checkers need the language on the styles (DOS-lagen)."""
-    styles_el = document.styles.element
-    defaults = styles_el.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles_el.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = OxmlElement("w:rPrDefault")
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        rpr_default.append(rpr)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), LANGUAGE)
-
-
 _CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
+
+
+CORE_PROPERTY_LIMIT = 255  # python-docx's (and Word's) limit for a core property
+
+
+def _property(text: str) -> str:
+    """A document property on one line and within the limit (the printed text stays whole)."""
+    text = " ".join(text.split())
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    return text[:CORE_PROPERTY_LIMIT - 1].rstrip() + "…"
 
 
 def _set_core_properties(document, composed: ComposedDocument) -> None:
@@ -349,15 +348,16 @@ def _set_core_properties(document, composed: ComposedDocument) -> None:
     import datetime as _dt
 
     props = document.core_properties
-    props.title = composed.header.title or composed.header.document_type
-    props.author = composed.header.ref_name
+    props.title = _property(composed.header.title or composed.header.document_type)
+    props.author = _property(composed.header.ref_name)
     props.language = LANGUAGE
-    props.subject = composed.header.diarienummer
+    props.subject = _property(composed.header.diarienummer)
     props.comments = ""
     now = _dt.datetime.now(_dt.UTC).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = now
     core = document.part.package.core_properties._element
-    for local, value in (("lastModifiedBy", composed.header.ref_name), ("keywords", "")):
+    for local, value in (("lastModifiedBy", _property(composed.header.ref_name)),
+                         ("keywords", "")):
         el = core.find(_CP + local)
         if el is not None:
             el.text = value
@@ -388,10 +388,21 @@ def render_docx(case: Case, profile: Profile, template: Path | None = None,
     step(0, 4, "Sammanställer dokumentet")
     composed = compose(case, profile)
     step(1, 4, "Läser Word-mallen")
-    tpl = load_template(template or profile.template_path)
+    template_path = Path(template or profile.template_path)
+    tpl = load_template(template_path)
     document = tpl.get_docx()
+    if not has_body_tag(document):
+        raise TemplateError(f"Word-mallen {template_path.name}: {MISSING_BODY} Med den här "
+                            "mallen skulle exporten sakna alla avsnitt. Kör \"validate-template\".")
     styles = resolve_styles(document.styles.element)
     warnings = list(composed.warnings)
+    removed = strip_active_content(document)
+    if removed:
+        warnings.append(removal_warning(removed))
+    if len(composed.header.title) > CORE_PROPERTY_LIMIT:
+        warnings.append(f"Titeln är {len(composed.header.title)} tecken lång; i dokumentets "
+                        f"egenskaper (Arkiv → Egenskaper) kortas den till {CORE_PROPERTY_LIMIT} "
+                        "tecken. I själva dokumentet står hela titeln.")
     missing = styles.missing()
     if missing:
         warnings.append("Mallen saknar formatmallarna " + ", ".join(missing)
@@ -404,9 +415,9 @@ def render_docx(case: Case, profile: Profile, template: Path | None = None,
         writer.write(block)
     context = template_context(composed, case, profile)
     context["body"] = body
-    render_template(tpl, context)
+    render_template(tpl, context, extra_chars=len(body.__html__()))
     step(3, 4, "Sparar")
-    _ensure_language(document)
+    normalise_package(document)
     _set_core_properties(document, composed)
     buffer = io.BytesIO()
     try:
@@ -416,10 +427,34 @@ def render_docx(case: Case, profile: Profile, template: Path | None = None,
     return buffer.getvalue(), warnings
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return a.samefile(b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
+
+
+def check_output_path(out: Path, *, template: Path | None = None,
+                      sources: Sequence[Path | str] = ()) -> None:
+    """The export must never overwrite what it reads: the case file or the Word template."""
+    if template is not None and _same_file(out, Path(template)):
+        raise ExportError(f"{out} är Word-mallen som exporten läser; välj ett annat filnamn så "
+                          "att mallen inte skrivs över.")
+    for source in sources:
+        if _same_file(out, Path(source)):
+            raise ExportError(f"{out} är ärendefilen som exporten läser; välj ett annat filnamn "
+                              "så att ärendet inte skrivs över.")
+
+
 def export_docx(case: Case, profile: Profile, out: Path | str, *, template: Path | None = None,
-                progress: Progress | None = None) -> ExportResult:
-    """Export atomically: a failed export never leaves a partial file or harms an earlier one."""
+                progress: Progress | None = None, sources: Sequence[Path | str] = ()
+                ) -> ExportResult:
+    """Export atomically: a failed export never leaves a partial file or harms an earlier one.
+    ``sources`` are the files the case came from (never overwritten)."""
     out = Path(out)
+    check_output_path(out, template=Path(template or profile.template_path), sources=sources)
     if out.suffix.lower() != ".docx":
         raise ExportError(f"{out}: filnamnet ska sluta på .docx.")
     if out.is_dir():

@@ -21,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..profiles import Profile
-from .ooxml import set_table_borders
+from .ooxml import normalise_package, set_table_borders
 
 
 @dataclass(frozen=True)
@@ -132,16 +132,6 @@ def _style_fonts(document, look: Look) -> None:
     att.paragraph_format.left_indent = Cm(1.5)
     att.paragraph_format.first_line_indent = Cm(-1.5)
     att.paragraph_format.tab_stops.add_tab_stop(Cm(1.5))
-    # language for screen readers and spell checking
-    defaults = styles.element.find(qn("w:docDefaults"))
-    rpr_default = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = rpr_default.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr_default.append(lang)
-    lang.set(qn("w:val"), "sv-SE")
-    lang.set(qn("w:eastAsia"), "sv-SE")
-    lang.set(qn("w:bidi"), "ar-SA")
 
 
 def _localise(document, look: Look) -> None:
@@ -178,9 +168,6 @@ def _header_table(header, widths: tuple[float, ...]):
         cell.width = Cm(width)
     for col, width in zip(table._tbl.tblGrid.iterchildren(qn("w:gridCol")), widths, strict=True):
         col.set(qn("w:w"), str(int(Cm(width).twips)))
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
     return table.rows[0].cells
 
 
@@ -251,6 +238,7 @@ def build_template(profile: Profile) -> bytes:
     for rid, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:  # python-docx's stock thumbnail shows another document
             del package.rels[rid]
+    normalise_package(document)  # Swedish settings and language, app.xml names Tillit Desk
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

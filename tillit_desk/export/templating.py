@@ -15,15 +15,21 @@ from typing import Any
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError as JinjaTemplateError
 from jinja2 import meta
-from jinja2.sandbox import SecurityError
 from lxml import etree
 
 from ..errors import TemplateError
-from ..phrases import describe_jinja_error, sandbox
+from .ooxml import SAFE_PARSER
 from .styles import resolve_styles
+from .template_safety import removal_warning, strip_active_content
+from .template_sandbox import run_guarded, template_sandbox
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+# A real template's document.xml is well under 1 MB and styles.xml under 0.5 MB: an XML part
+# this large is a bomb (e.g. 40 million empty paragraphs packed into 400 KB) and is refused
+# before anything parses it.
+MAX_XML_PART_BYTES = 16 * 1024 * 1024
+_DOCTYPE = b"<!DOCTYPE"
 BODY_TAG = "body"
 KNOWN_NAMES = {
     "document", "handlaggare", "motion", "motionarer", "yrkanden", "underlag", "signatories",
@@ -50,9 +56,46 @@ def _check_package(path: Path) -> None:
     if unpacked > MAX_UNPACKED_BYTES:
         raise TemplateError(f"{path}: mallen packas upp till orimligt mycket data; den används "
                             "inte (skydd mot zip-bomber).")
+    _check_xml_parts(path)
     if "word/document.xml" not in names:
         raise TemplateError(f"{path}: filen saknar huvuddokumentet (word/document.xml); den är "
                             "inte en Word-mall.")
+
+
+def _check_xml_parts(path: Path) -> None:
+    """Refuse XML parts that are too large to be a template or declare a DTD (OOXML has none;
+    a DOCTYPE is how external-entity and entity-expansion attacks start)."""
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            if info.file_size > MAX_XML_PART_BYTES:
+                raise TemplateError(
+                    f"{path}: delen {info.filename} är {info.file_size // 1_000_000} MB stor "
+                    "packad upp; en Word-mall är aldrig så stor, så den används inte (skydd mot "
+                    "mallbomber).")
+            with zf.open(info) as fh:
+                tail = b""
+                while chunk := fh.read(1 << 20):
+                    if _DOCTYPE in tail + chunk:
+                        raise TemplateError(
+                            f"{path}: delen {info.filename} innehåller en DOCTYPE-deklaration. "
+                            "Word skriver aldrig sådana, och de kan användas för att läsa filer "
+                            "på datorn; mallen används inte.")
+                    tail = chunk[-len(_DOCTYPE):]
+
+
+def has_body_tag(document) -> bool:
+    """Is there a paragraph with ``{{p body }}`` in the main text (where the sections go)?"""
+    for p in document.element.body.iter(f"{_W}p"):
+        text = "".join(t.text or "" for t in p.iter(f"{_W}t"))
+        if "body" in text and _BODY_TAG.search(text):
+            return True
+    return False
+
+
+MISSING_BODY = "Taggen {{p body }} saknas i brödtexten: där skrivs avsnitten in."
+_BODY_TAG = re.compile(r"\{\{p\s*body\s*\}\}")
 
 
 def load_template(path: Path | str) -> DocxTemplate:
@@ -66,16 +109,17 @@ def load_template(path: Path | str) -> DocxTemplate:
     return tpl
 
 
-def render_template(tpl: DocxTemplate, context: dict[str, Any]) -> None:
+def render_template(tpl: DocxTemplate, context: dict[str, Any], *, extra_chars: int = 0
+                    ) -> None:
+    """Fill the tags in the budgeted sandbox; ``extra_chars`` is what the body brings in."""
     problems = broken_tags(tpl.get_docx())
     if problems:
         raise TemplateError(f"Word-mallen: {problems[0]} Rätta mallen i Word (kör "
                             "\"validate-template\" för alla fel).")
-    env = sandbox(autoescape=True)
+    env = template_sandbox()
     try:
-        tpl.render(context, jinja_env=env, autoescape=True)
-    except (JinjaTemplateError, SecurityError) as err:
-        raise describe_jinja_error(err, "Word-mallen") from err
+        run_guarded(lambda: tpl.render(context, jinja_env=env, autoescape=True),
+                    extra_chars=extra_chars)
     except etree.XMLSyntaxError as err:
         raise TemplateError(f"Word-mallen: taggarna gav ogiltig XML ({err}). En tagg är "
                             "troligen trasig, kör \"validate-template\".") from err
@@ -104,7 +148,8 @@ def _parts_xml(tpl: DocxTemplate) -> list[tuple[str, str]]:
     for rel in doc.part.rels.values():
         if rel.reltype in (tpl.HEADER_URI, tpl.FOOTER_URI):
             where = "sidhuvudet" if rel.reltype == tpl.HEADER_URI else "sidfoten"
-            parts.append((where, tpl.xml_to_string(etree.fromstring(rel.target_part.blob))))
+            parts.append((where, tpl.xml_to_string(etree.fromstring(rel.target_part.blob,
+                                                                   SAFE_PARSER))))
     return parts
 
 
@@ -159,8 +204,11 @@ def validate_template(path: Path | str, sample_context: dict[str, Any] | None = 
     except TemplateError as err:
         report.errors.append(str(err))
         return report
+    removed = strip_active_content(tpl.get_docx())
+    if removed:
+        report.warnings.append(removal_warning(removed))
     parts = _parts_xml(tpl)
-    env = sandbox(autoescape=True)
+    env = template_sandbox()
     used: set[str] = set()
     for where, xml in parts:
         for text in _paragraph_texts(xml):
@@ -174,7 +222,9 @@ def validate_template(path: Path | str, sample_context: dict[str, Any] | None = 
                 report.errors.append(problem)
         patched = tpl.patch_xml(xml)
         try:
-            used |= meta.find_undeclared_variables(env.parse(patched))
+            used |= meta.find_undeclared_variables(env.check_source(patched))
+        except TemplateError as err:
+            report.errors.append(f"I {where}: {err}")
         except JinjaTemplateError as err:
             report.errors.append(
                 f"I {where}: en tagg går inte att tolka ({err.message}). Word har kanske delat "
@@ -183,9 +233,8 @@ def validate_template(path: Path | str, sample_context: dict[str, Any] | None = 
     for name in unknown:
         report.errors.append(f"Okänd tagg: \"{name}\" finns inte bland de namn Tillit Desk "
                              "fyller i (se docs/templates.md).")
-    body_xml = parts[0][1]
-    if not re.search(r"\{\{p\s*body\s*\}\}", "".join(_paragraph_texts(body_xml))):
-        report.errors.append("Taggen {{p body }} saknas i brödtexten: där skrivs avsnitten in.")
+    if not has_body_tag(tpl.get_docx()):
+        report.errors.append(MISSING_BODY)
     for name in ("document",):
         if name not in used:
             report.warnings.append("Mallen använder inga uppgifter ur dokumentet (till exempel "
@@ -203,6 +252,7 @@ def validate_template(path: Path | str, sample_context: dict[str, Any] | None = 
                                "stället, vilket blir sämre för skärmläsare.")
     if report.ok and sample_context is not None:
         trial = load_template(path)
+        strip_active_content(trial.get_docx())
         ctx = dict(sample_context)
         ctx[BODY_TAG] = trial.new_subdoc()
         try:

@@ -125,3 +125,45 @@ def decides_motion(ctx: Context) -> Iterator[Finding]:
     yield whole("beslut.motion", FEL, sid,
                 "Förslag till beslut tar inte ställning till motionen. Skriv om motionen ska "
                 "bifallas, avslås eller anses besvarad (eller per att-sats).", joined)
+
+
+# Outcome words, as a summary or a decision point writes them about the motion.
+_OUTCOME_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("besvarad", re.compile(r"\bbesvara(?:d|s|t)\b|\bbesvarar\b", re.IGNORECASE)),
+    ("avslag", re.compile(r"\bavsl(?:å|år|ås|ag|agen|ogs|agits)\b", re.IGNORECASE)),
+    ("bifall", re.compile(r"\bbifall(?:a|er|s|et|en)?\b|\bbifölls\b", re.IGNORECASE)),
+)
+_OUTCOME_NAME = {"besvarad": "att motionen anses besvarad", "avslag": "avslag",
+                 "bifall": "bifall"}
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def _outcomes(text: str) -> set[str]:
+    return {name for name, pattern in _OUTCOME_WORDS if pattern.search(text)}
+
+
+@case_rule("beslut.sammanfattning", "Sammanfattningen och beslutet säger samma sak om motionen")
+def summary_matches_decision(ctx: Context) -> Iterator[Finding]:
+    """"Förslaget i korthet" says besvarad while the decision rejects the motion: the reader of
+    the summary (often the only part read) gets the wrong decision."""
+    sid = _decision_section(ctx)
+    summary_spec = ctx.profile.section("sammanfattning")
+    if sid is None or summary_spec is None:
+        return
+    decided = _outcomes(" ".join(p for p in split_decision(ctx.case.section(sid)).points
+                                 if re.search(r"\bmotion", p, re.IGNORECASE)))
+    if not decided:
+        return
+    summary = ctx.case.section("sammanfattning")
+    for m in _SENTENCE.finditer(summary):
+        sentence = m.group(0)
+        if not re.search(r"\bmotion", sentence, re.IGNORECASE):
+            continue
+        if not re.search(r"\bförsl|\bförslag", sentence, re.IGNORECASE):
+            continue  # the motion's own yrkanden or history, not the proposal
+        said = _outcomes(sentence)
+        if said and not said & decided:
+            wanted = " och ".join(_OUTCOME_NAME[o] for o in sorted(decided))
+            yield at("beslut.sammanfattning", VARNING, "sammanfattning", summary, m.start(),
+                     m.end(), f"Sammanfattningen säger {_OUTCOME_NAME[sorted(said)[0]]}, men "
+                     f"Förslag till beslut föreslår {wanted}. Rätta den ena så att de stämmer.")

@@ -1,0 +1,86 @@
+"""How a profile wants the composed document printed: the fixed wording the export may add, and
+where structured lists go. Read from the ``[export]`` table of ``profile.toml``.
+
+The export adds no wording of its own: every fixed phrase (a chain ending, the "För kännedom:"
+label, the date after a Beslutsunderlag row, the sentence for a section that is not relevant)
+comes from here, and each can be set to "" to print nothing. A profile without an ``[export]``
+table gets :data:`DEFAULTS`, which are the generic profile's values. The table is not inherited
+through ``based_on``: a profile that wants other values states them (docs/templates.md).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+from .errors import ProfileError
+from .profiles import Profile
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    # Appended to a decision chain that does not already end with ":" (e.g. " följande:").
+    chain_ending: str = ""
+    # Labels over the recipients in "Beslutet skickas till"; "" prints the names without label.
+    label_atgard: str = "För åtgärd:"
+    label_kannedom: str = "För kännedom:"
+    # One Beslutsunderlag row: {text} and {date} are replaced ({date} is left out when the text
+    # already holds it); "{text}" prints no dates.
+    underlag_row: str = "{text} {date}"
+    # "" prints Beslutsunderlag as its own section (bullets); a section id prints it as a
+    # numbered list at the end of that section, after ``underlag_intro``.
+    underlag_in: str = ""
+    underlag_intro: str = ""
+    # A heading over the signatures ("Ansvariga"); "" prints none.
+    signatures_heading: str = ""
+    # Section id -> the standard sentence printed when a case marks the section "inte relevant".
+    not_relevant: dict[str, str] = field(default_factory=dict)
+    # Sections that are left out altogether (no heading) when marked "inte relevant".
+    omit_when_not_relevant: tuple[str, ...] = ()
+
+
+DEFAULTS = PrintOptions()
+_STRINGS = ("chain_ending", "label_atgard", "label_kannedom", "underlag_row", "underlag_in",
+            "underlag_intro", "signatures_heading")
+
+
+def print_options(profile: Profile) -> PrintOptions:
+    """The profile's ``[export]`` table, checked; unknown keys are an error (a typo would
+    otherwise silently print the default wording)."""
+    raw: Any = profile.extra.get("export", {})
+    where = f"Profilen {profile.name}, [export]"
+    if not isinstance(raw, dict):
+        raise ProfileError(f"{where}: ska vara en tabell.")
+    known = {f.name for f in fields(PrintOptions)}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise ProfileError(f"{where}: okända nycklar {', '.join(unknown)}.")
+    values: dict[str, Any] = {}
+    for name in _STRINGS:
+        if name in raw:
+            if not isinstance(raw[name], str):
+                raise ProfileError(f"{where}: \"{name}\" ska vara text.")
+            values[name] = raw[name]
+    if "not_relevant" in raw:
+        table = raw["not_relevant"]
+        if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+            raise ProfileError(f"{where}: \"not_relevant\" ska vara en tabell med text per "
+                               "avsnitts-id.")
+        values["not_relevant"] = dict(table)
+    if "omit_when_not_relevant" in raw:
+        ids = raw["omit_when_not_relevant"]
+        if not isinstance(ids, list) or not all(isinstance(v, str) for v in ids):
+            raise ProfileError(f"{where}: \"omit_when_not_relevant\" ska vara en lista med "
+                               "avsnitts-id.")
+        values["omit_when_not_relevant"] = tuple(ids)
+    return PrintOptions(**values)
+
+
+def underlag_row(options: PrintOptions, text: str, date: str) -> str:
+    """One Beslutsunderlag row as the profile writes it (plain replacement, no format codes)."""
+    if date and date in text:
+        date = ""
+    values = {"text": text, "date": date}
+    row = re.sub(r"\{(text|date)\}", lambda m: values[m.group(1)], options.underlag_row)
+    return " ".join(row.split())
