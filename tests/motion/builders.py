@@ -44,10 +44,11 @@ _LIST_ITEM = re.compile(r"^(?:(?P<bullet>[•\-–])|(?P<num>\d{1,2})[.)])\s+(?P
 
 
 def motion_docx_as_written(text: str, out: Path) -> Path:
-    """The motion as a councillor would write it in Word: one paragraph per paragraph (wrapped
-    lines joined), blank lines kept as empty paragraphs, bullets and numbers as real Word
-    lists ("List Bullet"/"List Number", numbering in the numbering part, not typed
-    characters), and names written side by side as a table."""
+    """The motion as a councillor would write it in Word: one paragraph per paragraph (a line
+    that continues a sentence in lower case is joined to it), blank lines kept as empty
+    paragraphs, bullets and numbers as real Word lists ("List Bullet"/"List Number",
+    numbering in the numbering part, not typed characters), and names written side by side as
+    a table."""
     from tillit_desk.motion.text import join_lines
 
     document = docx.Document()
@@ -71,9 +72,9 @@ def motion_docx_as_written(text: str, out: Path) -> Path:
         if item:
             style = "List Bullet" if item.group("bullet") else "List Number"
             paragraph = document.add_paragraph(item.group("rest"), style=style)
-        elif paragraph is not None and len(previous) >= 60 and not line.lower().startswith(
-                "att ") and not previous.endswith(":"):
-            paragraph.text = join_lines([paragraph.text, line])  # a wrapped line
+        elif paragraph is not None and line[:1].islower() and not re.match(r"att\d*\b", line) \
+                and not previous.endswith((".", "!", "?", ":", ";")):
+            paragraph.text = join_lines([paragraph.text, line])  # a hard-wrapped line
         else:
             paragraph = document.add_paragraph(line)
         previous = line

@@ -27,13 +27,13 @@ _ADDR_CORE = (rf"(?:{_CAP}\s){{0,3}}{_FULLMAKTIGE}"
 _ADDR_LINE = re.compile(rf"^(?:motion\s)?(?:ställd\s)?(?:till\s)?(?P<addr>{_ADDR_CORE})"
                         rf"(?:\s(?:den\s)?.{{0,30}}\d.{{0,20}})?\s?[.,:]?$", re.IGNORECASE)
 _ADDR_INLINE = re.compile(rf"\btill\s(?P<addr>{_ADDR_CORE})", re.IGNORECASE)
-_MOTION_ABOUT = re.compile(r"^Motion\s(?:om|angående|ang\.|gällande|avseende|rörande|kring|för|"
-                           r"mot)\s\S", re.IGNORECASE)
+_MOTION_ABOUT = re.compile(r"^Motion\s(?:om|angående|ang\.?|gällande|avseende|rörande|kring|"
+                           r"för|mot)\s\S", re.IGNORECASE)
 _NOT_TITLE = re.compile(r"^(?:motion(?:\s(?:till|från|av)\b.*)?|sida\s.*|page\s.*|\d+\s?\(\d+\)|"
                         r"underskrift(?:er)?|bakgrund|förslag(?:\still\sbeslut)?|yrkande[n]?|"
                         r"motivering|förslag till beslut)\W*$", re.IGNORECASE)
 HEAD_LINES = 14
-BODY_WORDS = 14  # a line this long is body text: the title and addressee come before it
+BODY_WORDS = 20  # a line this long is body text: the title and addressee come before it
 
 
 @dataclass
@@ -81,6 +81,7 @@ def addressee_in(text: str) -> str:
 
 
 _SENTENCE_INSIDE = re.compile(r"[.!?] [A-ZÅÄÖ]")
+_AFTER_ADDRESSEE = re.compile(r"^[^:]{5,80}fullmäktige\s?:\s(?P<title>\S.{3,150})$", re.IGNORECASE)
 
 
 def _is_body(lines: list[str], i: int, width: int) -> bool:
@@ -90,7 +91,13 @@ def _is_body(lines: list[str], i: int, width: int) -> bool:
     if len(text.split()) >= BODY_WORDS or len(text) > 110 or _SENTENCE_INSIDE.search(text):
         return True
     follows = i + 1 < len(lines) and bool(lines[i + 1].strip())
-    return bool(width and follows and len(text) >= 0.75 * width)
+    if not (width and follows and len(text) >= 0.75 * width):
+        return False
+    # a heading wrapped onto a second, last line ("… till och med årskurs tre på" + "gymnasiet")
+    block = [squash(x) for x in lines[i:i + 3]]
+    two_line_heading = (len(block) < 3 or not block[2]) and block[1][:1].islower() \
+        and not block[1].endswith(".")
+    return not two_line_heading
 
 
 def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
@@ -101,7 +108,6 @@ def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
     candidates: list[tuple[int, str]] = []
     head.head_stop = nonblank[-1] + 1 if nonblank else 0
     for i in nonblank:
-        text = squash(lines[i])
         if _is_body(lines, i, width):
             head.head_stop = i
             break
@@ -109,15 +115,23 @@ def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
             value = squash(value)
             if not value:
                 continue
-            if label == "title" and not addressee_in(value):
+            addressee = addressee_in(value)
+            if addressee and label in ("", "title", "addressee"):
+                if not head.addressee:
+                    head.addressee, head.addressee_line = addressee, i
+                if label:
+                    head.label_date.extend(line_dates(value))
+                rest = _AFTER_ADDRESSEE.match(value)
+                if rest and not label:  # "Motion till kommunfullmäktige: Solenergi …"
+                    candidates.append((i, rest.group("title")))
+            elif label == "title":
                 if not head.title:
                     head.title, head.title_conf, head.title_line = value, 0.9, i
             elif label == "date":
                 head.label_date.extend(line_dates(value))
-            elif label == "addressee" or (not label and addressee_in(value)):
-                if not head.addressee and addressee_in(value if label else text):
-                    head.addressee = addressee_in(value if label else text)
-                    head.addressee_line = i
+            elif label == "addressee":
+                if not head.addressee:
+                    head.addressee, head.addressee_line = value.strip(" .,:"), i
             elif not label:
                 candidates.append((i, value))
     if not head.title:
@@ -145,10 +159,18 @@ def _skip_as_title(text: str) -> bool:
     return has_signature(text)
 
 
+def _is_sentence(text: str) -> bool:
+    """A full sentence of body text, not a heading: a heading that ends with a period is short
+    ("Kommunal folkomröstning.")."""
+    return text.endswith(".") and not text.endswith("..") and len(text.split()) > 6
+
+
 def _pick_title(lines: list[str], head: Head, candidates: list[tuple[int, str]]) -> None:
     for i, text in candidates:
         if _skip_as_title(text):
             continue
+        if _is_sentence(text):
+            break  # the body has begun: this motion has no heading
         title = _continued(lines, i, text)
         if _MOTION_ABOUT.match(title):
             head.title, head.title_conf = title, 0.8

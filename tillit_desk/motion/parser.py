@@ -8,6 +8,7 @@ import dialog shows that reason next to the field.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,14 +97,15 @@ def parse_motion(text: str, source_name: str = "") -> ParsedMotion:
         sigs, where = read_signatures(lines[:max(head.head_stop, head.title_line + 2)]), "header"
     if not sigs.people:
         sigs, where = read_signatures(lines), "anywhere"
+    _party_from_leadin(sigs, lines, zone)
     motion.motionarer = sigs.people
     if not sigs.people:
         conf["motionarer"] = 0.0
         notes["motionarer"] = "hittade inga namn med parti (t.ex. ”Anna Andersson (V)”)"
     else:
         c = {"signatures": 0.95, "header": 0.85, "anywhere": 0.4}[where]
-        c = min(c, 0.85 if sigs.layout_guess else 0.95)
-        parts = list(dict.fromkeys(sigs.problems))
+        c = min(c, 0.85 if sigs.layout_guess else 0.95, 0.75 if sigs.notes else 1.0)
+        parts = list(dict.fromkeys(sigs.problems + sigs.notes))
         if parts:
             c = min(c, 0.5)
         if where == "anywhere":
@@ -113,6 +115,25 @@ def parse_motion(text: str, source_name: str = "") -> ParsedMotion:
 
     _read_date(lines, head, zone.end if zone.end >= 0 else sig_start, result)
     return result
+
+
+def _party_from_leadin(sigs, lines: list[str], zone) -> None:
+    """Names signed without a party, in a motion whose lead-in names one party as the
+    proposer ("Vänsterpartiet Höganäs yrkar", "Centerpartiet föreslår"): that party."""
+    missing = [p for p in sigs.people if not p.party]
+    if not missing or zone.start < 0:
+        return
+    leadin = " ".join(squash(x) for x in lines[zone.start:zone.start + 2])[:300]
+    codes = {code for word in re.findall(r"[\wåäöÅÄÖ-]+", leadin)
+             for code, known in [party_code(word)] if known and len(word) > 3}
+    if len(codes) != 1:
+        return
+    code = codes.pop()
+    for person in missing:
+        person.party = code
+        sigs.problems = [x for x in sigs.problems if x != f"parti saknas för {person.name}"]
+    sigs.layout_guess = True
+    sigs.notes.append(f"partiet ({code}) står i yrkandets inledning, inte vid namnen")
 
 
 def _read_date(lines: list[str], head, footer_start: int, result: ParsedMotion) -> None:

@@ -52,9 +52,15 @@ _NAME_WITH_PARTY_WORD = re.compile(
     rf"^(?P<name>{_NAME})(?: {{0,3}}[,–-] {{0,3}}| {{1,12}})(?P<party>(?i:{_PARTY_WORDS}))\b"
     rf".{{0,60}}$")
 _WRAPPED_PARTY = re.compile(r"^\( {0,3}([^()\d]{1,25}?) {0,3}\)")
+# a local party on a line of its own: "Strängnäspartiet", "För Ystadpartiet i Ystad"
+_LOCAL_PARTY_LINE = re.compile(r"^(?:[Ff]ör\s)?(?P<party>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}partiet)"
+                               r"(?:\si\s[A-ZÅÄÖ][\wåäö-]{1,30}(?:\s\w{1,12})?)?$")
+_NAME_LIST_SPLIT = re.compile(r",\s|\soch\s|\s&\s")
 NOT_NAME_START = {"vi", "jag", "för", "med", "och", "motionär", "motionärer", "motionärerna",
                   "undertecknad", "undertecknade", "från", "av", "datum", "namn", "till",
-                  "motion", "underskrift", "underskrifter", "att", "den", "det"}
+                  "motion", "underskrift", "underskrifter", "att", "den", "det", "ledamot",
+                  "ersättare", "gruppledare", "oppositionsråd", "kommunalråd", "regionråd",
+                  "ordförande", "partiledare", "vänligen", "hälsningar"}
 MAX_SIGNATURE_LINES = 60
 MAX_LINE = 300
 
@@ -113,6 +119,23 @@ class Signatures:
     people: list[Motionar] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     layout_guess: bool = False  # parties read from lines of their own
+    notes: list[str] = field(default_factory=list)  # said to the officer, not problems
+
+
+def _join_wrapped_lists(lines: list[str]) -> list[str]:
+    """A list of "Name (P), Name (P), …" wrapped inside a name ("…, Crister" + "Persson (C),
+    …") is one line again."""
+    out: list[str] = []
+    for raw in lines:
+        prev = out[-1] if out else ""
+        found = list(_NAME_PARTY.finditer(prev[:MAX_LINE])) if prev.strip() else []
+        tail = prev[found[-1].end():] if found else ""
+        if found and raw.strip() and tail.strip().startswith(",") and \
+                not tail.strip().endswith(")") and len(prev) < MAX_LINE:
+            out[-1] = prev.rstrip() + " " + raw.strip()
+        else:
+            out.append(raw)
+    return out
 
 
 def read_signatures(lines: list[str]) -> Signatures:
@@ -124,7 +147,7 @@ def read_signatures(lines: list[str]) -> Signatures:
     block: list[Motionar] = []  # names since the last blank line
     unpartied: list[Motionar] = []  # bare names on the previous line: "(KD)" may follow
     forward_party = ""
-    for raw in lines[:MAX_SIGNATURE_LINES]:
+    for raw in _join_wrapped_lists(lines[:MAX_SIGNATURE_LINES]):
         text = squash(raw)[:MAX_LINE]
         if not text:
             block = []
@@ -138,6 +161,16 @@ def read_signatures(lines: list[str]) -> Signatures:
             pending = [p for p in pending if p is not person]
             continue
         m = _GROUP_LINE.match(text)
+        local = _LOCAL_PARTY_LINE.match(text) if not m else None
+        if local and (pending or block):
+            code, known = party_code(local.group("party"))
+            for p in {id(p): p for p in pending + block}.values():
+                p.party = code
+                if not known:
+                    result.problems.append(f"okänt parti ”{code}” för {p.name}")
+            pending, unpartied = [], []
+            result.layout_guess = True
+            continue
         if m and not line_dates(text):
             code = (party_code(m.group("party"))[0] if m.group("party")
                     else PARTY_ADJECTIVES[m.group("adj").lower()])
@@ -180,9 +213,12 @@ def read_signatures(lines: list[str]) -> Signatures:
                 line_people.append(Motionar(clean_name(m.group("name")),
                                             party_code(m.group("party"))[0]))
                 continue
-            if _NAME_ONLY.match(cell) and cell.split()[0].lower() not in NOT_NAME_START:
-                bare.append(Motionar(cell, ""))
-                line_people.append(bare[-1])
+            parts = [cell] if _NAME_ONLY.match(cell) else _NAME_LIST_SPLIT.split(cell)
+            if len(parts) <= 6 and all(_NAME_ONLY.match(x) and x.split()[0].lower()
+                                       not in NOT_NAME_START for x in parts):
+                for x in parts:  # "Tuula Marjeta och Christina Pettersson"
+                    bare.append(Motionar(x, ""))
+                    line_people.append(bare[-1])
         if not line_people:
             unpartied = []
             continue

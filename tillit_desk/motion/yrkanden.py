@@ -20,7 +20,7 @@ from .text import Vocabulary, ends_sentence, join_lines, squash
 MAX_YRKANDE_CHARS = 600  # the corpus's longest att-sats is ~230 characters
 MAX_LEADIN_WORDS = 16
 _TRIGGER = re.compile(r"(?<!\w)(?:yrkar|yrkas|yrkande[n]?|föreslår|föreslås|föreslag|"
-                      r"hemställer|hemställs|hemställan)(?!\w)", re.IGNORECASE)
+                      r"hemställer|hemställs|hemställan|uppmanar)(?!\w)", re.IGNORECASE)
 _LEADIN_WORDS = {
     "vi", "jag", "undertecknad", "undertecknade", "motionären", "motionärerna", "därför",
     "härmed", "således", "alltså", "följande", "nu", "på", "om", "att", "kommunfullmäktige",
@@ -31,7 +31,16 @@ _LEADIN_WORDS = {
     "nedanstående", "punkter", "bifall", "motionen", "enligt", "tar", "fatta", "beslutet",
     "yrkar", "föreslår", "hemställer", "vänsterpartiet", "socialdemokraterna", "moderaterna",
     "centerpartiet", "liberalerna", "kristdemokraterna", "sverigedemokraterna", "miljöpartiet",
+    "kommun", "stad", "region", "län", "de", "gröna",
 }
+
+
+def _leadin_word(core: str) -> bool:
+    """A word a lead-in may hold: its vocabulary, a name (capitalised: a party, a place), a
+    one-letter word ("Sans o Balans"), or any spelling of "…fullmäktige" ("kommunfullmäktiga")."""
+    low = core.lower()
+    return (low in _LEADIN_WORDS or core[:1].isupper() or len(core) == 1
+            or low.startswith(("kommunfullm", "regionfullm", "landstingsfullm", "fullmäkt")))
 _BULLET = "-–—•·*▪◦‣►■□➢✓o"
 _ITEM = re.compile(
     rf"^(?P<mark>[{_BULLET}]\s?|\(?\d{{1,2}}\s?[.):]\s?|[a-h][.)]\s)?\s?(?P<att>att|Att|ATT)"
@@ -70,7 +79,7 @@ def _tail_is_leadin(tail: str) -> bool:
             return False  # a sentence end inside: more text follows the lead-in
         if not core:
             continue
-        if core.lower() not in _LEADIN_WORDS and not core[:1].isupper():
+        if not _leadin_word(core):
             return False
     return True
 
@@ -86,7 +95,7 @@ def _inline_att(tail: str) -> str | None:
             if not _tail_is_leadin(" ".join(words[k + 1:])):
                 return rest
             return None
-        if core.lower() not in _LEADIN_WORDS and not core[:1].isupper():
+        if not _leadin_word(core):
             return None
     return None
 
@@ -97,8 +106,10 @@ def is_item_start(line: str) -> bool:
 
 def is_leadin_text(text: str) -> bool:
     """A whole text that is only a lead-in ("Vi yrkar därför att kommunfullmäktige beslutar:")."""
-    matches = list(_TRIGGER.finditer(text[:400]))
-    return bool(matches and _tail_is_leadin(text[matches[-1].end():]) and len(text) < 400)
+    if len(text) >= 400 or text[:4].lower() == "att ":
+        return False  # an att-sats may end in "… som föreslås."; a lead-in is not an att-sats
+    matches = list(_TRIGGER.finditer(text))
+    return bool(matches and _tail_is_leadin(text[matches[-1].end():]))
 
 
 def _end_marker(text: str) -> bool:
