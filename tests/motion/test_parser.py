@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tillit_desk.motion import extract_file, parse_motion
-from tillit_desk.motion.parser import _Vocabulary, dates_in, join_lines, party_code
+from tillit_desk.motion.parser import dates_in, join_lines, party_code
+from tillit_desk.motion.text import Vocabulary as _Vocabulary
 
 MOTIONS = Path(__file__).parent.parent / "fixtures" / "motions"
 
@@ -76,17 +77,29 @@ def test_parties_written_out() -> None:
     assert parsed.motion.submitted == "2022-02-03"
 
 
-def test_no_att_satser_offers_the_proposal_paragraph_marked_unsure() -> None:
+def test_proposal_in_running_text_is_read_as_one_unsure_att_sats() -> None:
     parsed = parse_fixture("no-att-satser.txt")
+    # "Jag yrkar därför på att kommunen …": the att-clause, never the lead-in words
     assert parsed.motion.yrkanden == [
-        "Jag yrkar därför på att kommunen sätter upp belysning längs hela gångvägen runt sjön "
-        "så snart som möjligt och senast till nästa vinter."
+        "att kommunen sätter upp belysning längs hela gångvägen runt sjön så snart som möjligt "
+        "och senast till nästa vinter."
     ]
-    assert "yrkanden" in parsed.unsure()
-    assert "inga att-satser" in parsed.notes["yrkanden"]
+    assert "löptext" in parsed.notes["yrkanden"]
     # "kommunfullmäktige" alone does not say which municipality
     assert "addressed_to" in parsed.unsure()
     assert people(parsed) == [("Eva Nyström", "V")]
+
+
+def test_no_proposal_at_all_offers_a_suggestion_marked_unsure() -> None:
+    text = ("Motion till kommunfullmäktige i Heby\n\nStoppa bygget\n\nBygget kostar för mycket."
+            "\n\nAtt stoppa bygget skulle spara pengar åt kommunen under många år.\n\n"
+            "Vittinge 121214\n\nBo Berg (SD)\n")
+    parsed = parse_motion(text)
+    assert parsed.motion.yrkanden == []
+    assert parsed.suggestion.startswith("Att stoppa bygget")
+    assert "yrkanden" in parsed.unsure()
+    assert "inga att-satser" in parsed.notes["yrkanden"]
+    assert parsed.motion.submitted == "2012-12-14"
 
 
 def test_inline_att_after_foreslar_is_one_yrkande_with_lower_confidence() -> None:

@@ -8,27 +8,27 @@ unpacks it (zip bombs), and turn every failure into a MotionImportError in Swedi
 from __future__ import annotations
 
 import io
-import logging
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..sanitize import normalise_newlines
-from .errors import MotionImportError
+from .errors import PASTE_HINT, MotionImportError
+from .pdftext import MAX_PDF_PAGES, Progress
+
+__all__ = ["MAX_PDF_PAGES", "PASTE_HINT", "ExtractedText", "extract_bytes", "extract_file",
+           "extract_pasted"]
 
 MAX_FILE_BYTES = 25 * 1024 * 1024  # a long motion with pictures is a few MB
 MAX_DOCX_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_DOCX_XML = 30 * 1024 * 1024  # word/document.xml alone
 MAX_DOCX_ENTRIES = 5000
 MAX_ZIP_RATIO = 200  # compressed/uncompressed beyond this on a large entry = bomb
-MAX_PDF_PAGES = 300
 MAX_TEXT_CHARS = 2_000_000
 
 SUPPORTED_SUFFIXES = (".pdf", ".docx", ".txt")  # what the file dialog and drag-and-drop accept
 FILE_FILTER = "Motioner (*.pdf *.docx *.txt);;Alla filer (*)"
 
-PASTE_HINT = ("Öppna motionen i ett annat program, markera och kopiera texten och välj "
-              "”Klistra in text” i importfönstret.")
 
 KIND_PDF = "pdf"
 KIND_DOCX = "docx"
@@ -69,7 +69,7 @@ _TYPE_NAMES = {KIND_PDF: "en PDF", "zip": "en zip-fil (t.ex. DOCX eller ODT)",
                KIND_TEXT: "en textfil"}
 
 
-def extract_file(path: Path | str) -> ExtractedText:
+def extract_file(path: Path | str, progress: Progress | None = None) -> ExtractedText:
     """Read a motion file; the suffix says what the user thinks it is, the bytes decide."""
     path = Path(path)
     name = path.name
@@ -92,10 +92,10 @@ def extract_file(path: Path | str) -> ExtractedText:
         data = path.read_bytes()
     except OSError as err:
         raise MotionImportError(f"{name}: filen går inte att läsa ({err.strerror}).") from err
-    return extract_bytes(data, name)
+    return extract_bytes(data, name, progress)
 
 
-def extract_bytes(data: bytes, name: str) -> ExtractedText:
+def extract_bytes(data: bytes, name: str, progress: Progress | None = None) -> ExtractedText:
     """Extract from bytes; ``name`` gives the suffix and is used in messages."""
     suffix = Path(name).suffix.lower()
     if not data.strip():
@@ -120,7 +120,7 @@ def extract_bytes(data: bytes, name: str) -> ExtractedText:
             f"{name}: filen heter {suffix} men är {_TYPE_NAMES.get(kind, 'något annat')}. "
             f"Kontrollera att det är rätt fil, eller spara om den i rätt format.")
     if kind == KIND_PDF:
-        result = _pdf_text(data, name)
+        result = _pdf_text(data, name, progress)
     elif kind == "zip":
         result = _docx_text(data, name)
     elif kind == KIND_TEXT:
@@ -171,49 +171,10 @@ def _decode_text(data: bytes, name: str) -> str:
             f"den som UTF-8 eller klistra in den.") from err
 
 
-def _pdf_text(data: bytes, name: str) -> ExtractedText:
-    from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+def _pdf_text(data: bytes, name: str, progress: Progress | None = None) -> ExtractedText:
+    from .pdftext import pdf_lines
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are for developers
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")  # many PDFs are "protected" with an empty password
-            except (DependencyError, NotImplementedError, FileNotDecryptedError,
-                    PdfReadError, ValueError, KeyError):
-                ok = 0
-            if not ok:
-                raise MotionImportError(
-                    f"{name}: PDF-filen är lösenordsskyddad (krypterad) och kan inte läsas. Be "
-                    f"om en oskyddad version, eller öppna den med lösenordet och klistra in "
-                    f"texten. {PASTE_HINT}")
-        pages = reader.pages
-        count = len(pages)
-        if count > MAX_PDF_PAGES:
-            raise MotionImportError(f"{name}: PDF-filen har {count} sidor (högst "
-                                    f"{MAX_PDF_PAGES}). Är det rätt fil?")
-        texts = []
-        for page in pages:
-            texts.append(page.extract_text() or "")
-    except MotionImportError:
-        raise
-    except FileNotDecryptedError as err:
-        raise MotionImportError(f"{name}: PDF-filen är lösenordsskyddad och kan inte läsas. "
-                                f"{PASTE_HINT}") from err
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-            RecursionError, OSError, AssertionError, ZeroDivisionError) as err:
-        raise MotionImportError(f"{name}: PDF-filen är skadad och går inte att läsa ({err}). "
-                                f"{PASTE_HINT}") from err
-    text = "\n".join(texts)
-    letters = sum(1 for ch in text if ch.isalpha())
-    if letters < 20 * max(1, min(count, 3)) / 2:
-        raise MotionImportError(
-            f"{name}: PDF-filen har inget textlager – den är troligen inskannad som bild. "
-            f"Tillit Desk kan inte läsa text i bilder. {PASTE_HINT} (Texten kan behöva tolkas "
-            f"med OCR först, t.ex. i Adobe Acrobat eller Word.)")
-    return ExtractedText(text, KIND_PDF, name)
+    return ExtractedText(pdf_lines(data, name, progress), KIND_PDF, name)
 
 
 def _check_zip(zf: zipfile.ZipFile, name: str) -> None:
@@ -272,16 +233,21 @@ def _docx_text(data: bytes, name: str) -> ExtractedText:
 
 def _docx_body_text(document) -> str:
     """Paragraphs and tables in reading order; a table row's cells on one line, spaced apart,
-    because motions often put the signatures side by side in a table."""
+    because motions often put the signatures side by side in a table. A paragraph in a Word
+    list gets its bullet or number back ("• ", "2. "): python-docx's text leaves it out, and
+    "1. att …" or a bulleted proposal is how the parser tells an item from body text."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from .docxlists import ListMarkers
+
     lines: list[str] = []
+    markers = ListMarkers(document)
 
     def walk(container) -> None:
         for item in container.iter_inner_content():
             if isinstance(item, Paragraph):
-                lines.append(item.text)
+                lines.append(markers.prefix(item) + item.text)
             elif isinstance(item, Table):
                 for row in item.rows:
                     cells: list[str] = []

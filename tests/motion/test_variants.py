@@ -1,0 +1,133 @@
+"""Each layout issue 11 lists from real motions, written small: lead-ins, items, signatures,
+labels and dates. A lead-in is never a yrkande."""
+
+from __future__ import annotations
+
+import pytest
+
+from tillit_desk.motion.dates import parse_date_text
+from tillit_desk.motion.parser import MAX_YRKANDE_CHARS, parse_motion
+from tillit_desk.motion.yrkanden import is_leadin_text
+
+HEAD = ("Motion till kommunfullmäktige i Ystad\n2022-03-01\n\nFler bänkar\n\n"
+        "Det finns för få bänkar.\n\n")
+SIGN = "\n\nAnna Berg (C)\n"
+
+
+def people(parsed) -> list[tuple[str, str]]:
+    return [(p.name, p.party) for p in parsed.motion.motionarer]
+
+
+@pytest.mark.parametrize("leadin", [
+    "Vi yrkar därför att kommunfullmäktige beslutar\natt",
+    "yrkar vi",
+    "Med anledning av detta yrkar vi:",
+    "Vi yrkar;",
+    "Vi yrkar därför på:",
+    "Vänsterpartiet yrkar därför:",
+    "Därför föreslår vi kommunfullmäktige besluta",
+    "Fullmäktige föreslås besluta:",
+    "Med hänvisning till ovanstående yrkar vi att\nkommunfullmäktige beslutar:",
+    "Bänkarna behövs för äldre som vill vila på vägen till affären, och därför yrkar vi",
+])
+def test_lead_ins(leadin: str) -> None:
+    items = "\natt kommunen ställer ut tio bänkar,\natt bänkarna står i skugga."
+    if leadin.endswith("\natt"):
+        leadin, items = leadin[:-4], items
+    parsed = parse_motion(HEAD + leadin + "\n" + items + SIGN)
+    assert parsed.motion.yrkanden == ["att kommunen ställer ut tio bänkar,",
+                                      "att bänkarna står i skugga."]
+    assert parsed.unsure() == []
+
+
+@pytest.mark.parametrize(("block", "expected"), [
+    ("Att: kommunen ställer ut bänkar.", ["Att kommunen ställer ut bänkar."]),
+    ("Att kommunen ställer ut bänkar,\n\nAtt de står i skugga.",
+     ["Att kommunen ställer ut bänkar,", "Att de står i skugga."]),
+    ("att kommunen ställer ut bänkar,\n\n\natt de står i skugga.",
+     ["att kommunen ställer ut bänkar,", "att de står i skugga."]),
+    ("1. att kommunen ställer ut bänkar,\n2. att de står i skugga.",
+     ["att kommunen ställer ut bänkar,", "att de står i skugga."]),
+    ("att1 kommunen ställer ut bänkar,\natt2 de står i skugga.",
+     ["att kommunen ställer ut bänkar,", "att de står i skugga."]),
+    ("• Kommunen ställer ut bänkar.\n• Bänkarna står i skugga.",
+     ["Kommunen ställer ut bänkar.", "Bänkarna står i skugga."]),
+])
+def test_items_by_how_they_start(block: str, expected: list[str]) -> None:
+    parsed = parse_motion(HEAD + "Vi yrkar därför:\n\n" + block + SIGN)
+    assert parsed.motion.yrkanden == expected
+
+
+def test_proposal_without_att_after_colon() -> None:
+    parsed = parse_motion(HEAD + "Vi yrkar:\n\nbifall till motionen i dess helhet." + SIGN)
+    assert parsed.motion.yrkanden == ["bifall till motionen i dess helhet."]
+
+
+@pytest.mark.parametrize(("signature", "expected"), [
+    ("Anna Berg\nCenterpartiet", [("Anna Berg", "C")]),
+    ("Sverigedemokraterna i Ystad\nAnna Berg\nBo Ek", [("Anna Berg", "SD"), ("Bo Ek", "SD")]),
+    ("För Centerpartiet i Ystads kommun\nAnna Berg", [("Anna Berg", "C")]),
+    ("Anna Berg\nBo Ek\nFör Centerpartiet i Ystads kommun", [("Anna Berg", "C"), ("Bo Ek", "C")]),
+    ("Anna Berg Centerpartiet", [("Anna Berg", "C")]),
+    ("Anna Berg, Centerpartiet", [("Anna Berg", "C")]),
+    ("Karin Svensson Smith\n(MP)", [("Karin Svensson Smith", "MP")]),
+    ("Anna Berg (Ystadpartiet)", [("Anna Berg", "Ystadpartiet")]),
+    ("För den socialdemokratiska gruppen\n\nAnna Berg (S)", [("Anna Berg", "S")]),
+])
+def test_signature_blocks(signature: str, expected: list[tuple[str, str]]) -> None:
+    parsed = parse_motion(HEAD + "Vi yrkar\n\natt kommunen ställer ut bänkar.\n\n" + signature)
+    assert people(parsed) == expected
+
+
+def test_local_party_is_kept_and_flagged() -> None:
+    parsed = parse_motion(HEAD + "Vi yrkar\n\natt kommunen gör det.\n\nAnna Berg (Ystadpartiet)")
+    assert "motionarer" in parsed.unsure()
+    assert "Ystadpartiet" in parsed.notes["motionarer"]
+
+
+def test_labels_are_split_off_before_title_and_date() -> None:
+    text = ("Motion: Fler bänkar i parken      Datum: 9 november 2014\nTill: Kommunfullmäktige i "
+            "Ystad\n\nDet finns för få bänkar.\n\nVi yrkar\n\natt kommunen ställer ut bänkar."
+            + SIGN)
+    parsed = parse_motion(text)
+    assert parsed.motion.title == "Fler bänkar i parken"
+    assert parsed.motion.submitted == "2014-11-09"
+    assert parsed.motion.addressed_to == "Kommunfullmäktige i Ystad"
+
+
+def test_addressee_drops_a_trailing_date() -> None:
+    text = ("Motion till kommunfullmäktige i Ystad den 3 maj 2021\n\nFler bänkar\n\n"
+            "Vi yrkar\n\natt kommunen ställer ut bänkar." + SIGN)
+    parsed = parse_motion(text)
+    assert parsed.motion.addressed_to == "kommunfullmäktige i Ystad"
+    assert parsed.motion.submitted == "2021-05-03"
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("2022-01-27", "2022-01-27"), ("27 januari 2022", "2022-01-27"),
+    ("den 27 jan. 2022", "2022-01-27"), ("9.4.2017", "2017-04-09"), ("27/1 2022", "2022-01-27"),
+    ("27/1-2022", "2022-01-27"), ("27:e januari 2022", "2022-01-27"),
+    ("Vittinge 121214", "2012-12-14"), ("2022.01.27", "2022-01-27"),
+])
+def test_date_forms(text: str, iso: str) -> None:
+    assert parse_date_text(text) == iso
+
+
+@pytest.mark.parametrize("text", [
+    "Vi yrkar därför att kommunfullmäktige beslutar:", "yrkar vi", "Fullmäktige föreslås besluta:",
+])
+def test_lead_in_sentences_are_recognised(text: str) -> None:
+    assert is_leadin_text(text)
+
+
+def test_a_lead_in_without_items_is_never_a_yrkande() -> None:
+    parsed = parse_motion(HEAD + "Vi yrkar därför att kommunfullmäktige beslutar:" + SIGN)
+    assert parsed.motion.yrkanden == []
+    assert "yrkanden" in parsed.unsure()
+
+
+def test_a_document_without_structure_never_becomes_one_yrkande() -> None:
+    body = ("Kommunen borde göra mer för parkerna och vi yrkar på förbättringar. " * 200)
+    parsed = parse_motion(body)
+    assert all(len(y) <= MAX_YRKANDE_CHARS for y in parsed.motion.yrkanden)
+    assert len(parsed.suggestion) <= MAX_YRKANDE_CHARS + 2

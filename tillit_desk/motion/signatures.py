@@ -1,0 +1,244 @@
+"""The signature block, read as one unit: names, parties and the group lines around them.
+
+Seen in real motions: "Anna Berg (C)" (several on a line, or in a table), "(V )", "(Mp)", a
+"Name (C)" wrapped so that "(C)" starts the next line, "Karin Larsson, Vänsterpartiet",
+"Anna Berg Centerpartiet", "Mattias Krantz   Sverigedemokraterna i Mark", "För Centerpartiet
+i Lunds kommun" or "För den socialdemokratiska gruppen" above or below the names, names one a
+line with one party line under them, and local parties (kept as written and flagged).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..case import Motionar
+from .dates import line_dates
+from .text import LET, squash
+
+PARTY_ABBREVIATIONS: dict[str, str] = {
+    "v": "V", "s": "S", "mp": "MP", "c": "C", "l": "L", "kd": "KD", "m": "M", "sd": "SD",
+    "fi": "Fi", "fp": "FP", "spi": "SPI",
+}
+PARTY_NAMES: dict[str, str] = {
+    "vänsterpartiet": "V", "socialdemokraterna": "S", "arbetarepartiet-socialdemokraterna": "S",
+    "socialdemokratiska arbetarepartiet": "S", "miljöpartiet de gröna": "MP",
+    "miljöpartiet": "MP", "centerpartiet": "C", "liberalerna": "L",
+    "folkpartiet liberalerna": "FP", "folkpartiet": "FP", "kristdemokraterna": "KD",
+    "moderaterna": "M", "moderata samlingspartiet": "M", "sverigedemokraterna": "SD",
+    "feministiskt initiativ": "Fi",
+}
+# "För den socialdemokratiska gruppen", "Moderata gruppen": the group names the party
+PARTY_ADJECTIVES: dict[str, str] = {
+    "vänsterpartistiska": "V", "socialdemokratiska": "S", "miljöpartistiska": "MP",
+    "centerpartistiska": "C", "liberala": "L", "kristdemokratiska": "KD", "moderata": "M",
+    "sverigedemokratiska": "SD",
+}
+
+_UP = "A-ZÅÄÖÉÈÜÆØÁÍÓÚÇÑ"
+_WORD = rf"(?<!{LET})[{_UP}]{LET}{{0,30}}(?:[-'’]{LET}{{1,30}}){{0,3}}"
+_PARTICLE = r"(?:af|av|von|van|de|der|den|la|le|di|da|del|dos|el|al|ter|zu)"
+_NAME = rf"{_WORD}(?: {{1,3}}(?:{_PARTICLE} )?{_WORD}){{1,4}}"
+_NAME_PARTY = re.compile(
+    rf"(?P<name>{_NAME}) {{0,3}}\( {{0,3}}(?P<party>[^()\d\n]{{1,40}}?) {{0,3}}\)")
+_NAME_ONLY = re.compile(rf"^(?P<name>{_NAME})$")
+_PARTY_WORDS = "|".join(sorted((re.escape(n) for n in PARTY_NAMES), key=len, reverse=True))
+_ADJ_WORDS = "|".join(sorted(PARTY_ADJECTIVES, key=len, reverse=True))
+_GROUP_LINE = re.compile(
+    rf"^(?P<for>för\s)?(?:den\s|det\s)?(?:(?P<party>{_PARTY_WORDS})|(?P<adj>{_ADJ_WORDS})"
+    rf"\s(?:gruppen|fullmäktigegruppen|partigruppen|gruppen\s.{{0,40}}))\b(?P<rest>.{{0,60}})$",
+    re.IGNORECASE)
+_NAME_WITH_PARTY_WORD = re.compile(
+    rf"^(?P<name>{_NAME})(?: {{0,3}}[,–-] {{0,3}}| {{1,12}})(?P<party>(?i:{_PARTY_WORDS}))\b"
+    rf".{{0,60}}$")
+_WRAPPED_PARTY = re.compile(r"^\( {0,3}([^()\d]{1,25}?) {0,3}\)")
+# a local party on a line of its own: "Strängnäspartiet", "För Ystadpartiet i Ystad"
+_LOCAL_PARTY_LINE = re.compile(r"^(?:[Ff]ör\s)?(?P<party>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}partiet)"
+                               r"(?:\si\s[A-ZÅÄÖ][\wåäö-]{1,30}(?:\s\w{1,12})?)?$")
+_NAME_LIST_SPLIT = re.compile(r",\s|\soch\s|\s&\s")
+NOT_NAME_START = {"vi", "jag", "för", "med", "och", "motionär", "motionärer", "motionärerna",
+                  "undertecknad", "undertecknade", "från", "av", "datum", "namn", "till",
+                  "motion", "underskrift", "underskrifter", "att", "den", "det", "ledamot",
+                  "ersättare", "gruppledare", "oppositionsråd", "kommunalråd", "regionråd",
+                  "ordförande", "partiledare", "vänligen", "hälsningar"}
+MAX_SIGNATURE_LINES = 60
+MAX_LINE = 300
+
+
+def party_code(raw: str) -> tuple[str, bool]:
+    """Party as written → canonical code and whether it is a known party."""
+    text = squash(raw).strip(" .,")
+    low = text.lower().replace(" ", "") if len(text) <= 6 else text.lower()
+    if low in PARTY_ABBREVIATIONS:
+        return PARTY_ABBREVIATIONS[low], True
+    full = text.lower()
+    for name, code in sorted(PARTY_NAMES.items(), key=lambda kv: -len(kv[0])):
+        if full == name or full.startswith(name + " "):
+            return code, True
+    return text.replace(" ", ""), False
+
+
+_NOT_PARTY = {"ordförande", "ordf", "ledamot", "ersättare", "gruppledare", "kommunalråd",
+              "oppositionsråd", "regionråd", "bilaga", "se", "red", "vice", "sekreterare",
+              "kontakt", "tel", "mobil"}
+
+
+def looks_like_party(raw: str) -> bool:
+    """A known party, an abbreviation ("KIM"), or a local party's name ("Ystadpartiet",
+    "Lokalt Alternativ"): capitalised, at most three words, no digits, not a role."""
+    text = squash(raw)
+    if party_code(text)[1]:
+        return True
+    compact = text.replace(" ", "")
+    if not compact or not compact[0].isupper() or not compact.replace("-", "").isalpha():
+        return False
+    if text.split()[0].lower().strip(".") in _NOT_PARTY:
+        return False
+    return len(compact) <= 5 or (len(text) <= 30 and len(text.split()) <= 3)
+
+
+def clean_name(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and (words[0].lower() in NOT_NAME_START
+                              or words[0].lower() in PARTY_NAMES):
+        words = words[1:]
+    return " ".join(words)
+
+
+def has_signature(line: str) -> bool:
+    """A line that belongs to a signature block (ends an att-sats zone)."""
+    text = squash(line)[:MAX_LINE]
+    m = _NAME_PARTY.search(text)
+    if m and looks_like_party(m.group("party")):
+        return True
+    return bool(_GROUP_LINE.match(text) or _NAME_WITH_PARTY_WORD.match(text))
+
+
+@dataclass
+class Signatures:
+    people: list[Motionar] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    layout_guess: bool = False  # parties read from lines of their own
+    notes: list[str] = field(default_factory=list)  # said to the officer, not problems
+
+
+def _join_wrapped_lists(lines: list[str]) -> list[str]:
+    """A list of "Name (P), Name (P), …" wrapped inside a name ("…, Crister" + "Persson (C),
+    …") is one line again."""
+    out: list[str] = []
+    for raw in lines:
+        prev = out[-1] if out else ""
+        found = list(_NAME_PARTY.finditer(prev[:MAX_LINE])) if prev.strip() else []
+        tail = prev[found[-1].end():] if found else ""
+        if found and raw.strip() and tail.strip().startswith(",") and \
+                not tail.strip().endswith(")") and len(prev) < MAX_LINE:
+            out[-1] = prev.rstrip() + " " + raw.strip()
+        else:
+            out.append(raw)
+    return out
+
+
+def read_signatures(lines: list[str]) -> Signatures:
+    """Names with parties in a block of lines (the lines after the yrkanden, or the header).
+    Cells (3+ spaces apart: a table row or names side by side) are read one by one."""
+    result = Signatures()
+    people = result.people
+    pending: list[Motionar] = []  # names still waiting for a party line
+    block: list[Motionar] = []  # names since the last blank line
+    unpartied: list[Motionar] = []  # bare names on the previous line: "(KD)" may follow
+    forward_party = ""
+    for raw in _join_wrapped_lists(lines[:MAX_SIGNATURE_LINES]):
+        text = squash(raw)[:MAX_LINE]
+        if not text:
+            block = []
+            continue
+        wrapped = _WRAPPED_PARTY.match(text)
+        if wrapped and unpartied and len(text) == wrapped.end():
+            person = unpartied.pop(0)  # "Karin Svensson Smith" / "(MP)"
+            person.party, known = party_code(wrapped.group(1))
+            if not known:
+                result.problems.append(f"okänt parti ”{wrapped.group(1)}” för {person.name}")
+            pending = [p for p in pending if p is not person]
+            continue
+        m = _GROUP_LINE.match(text)
+        local = _LOCAL_PARTY_LINE.match(text) if not m else None
+        if local and (pending or block):
+            code, known = party_code(local.group("party"))
+            for p in {id(p): p for p in pending + block}.values():
+                p.party = code
+                if not known:
+                    result.problems.append(f"okänt parti ”{code}” för {p.name}")
+            pending, unpartied = [], []
+            result.layout_guess = True
+            continue
+        if m and not line_dates(text):
+            code = (party_code(m.group("party"))[0] if m.group("party")
+                    else PARTY_ADJECTIVES[m.group("adj").lower()])
+            if m.group("for") or not (pending or block):
+                forward_party = code  # "För Centerpartiet i Lunds kommun" heads the names
+                for p in pending:  # … or closes them: "Anna Berg / För Centerpartiet"
+                    p.party = code
+            else:  # "Per Persson" / "Liberalerna": the party under the names
+                for p in {id(p): p for p in pending + block}.values():
+                    p.party = code
+            pending, unpartied = [], []
+            result.layout_guess = True
+            continue
+        whole = _NAME_WITH_PARTY_WORD.match(text) if "(" not in text else None
+        if whole and whole.group("name").split()[0].lower() not in NOT_NAME_START:
+            # "Mattias Krantz   Sverigedemokraterna i Mark": one person, whatever the spacing
+            people.append(Motionar(clean_name(whole.group("name")),
+                                   party_code(whole.group("party"))[0]))
+            forward_party, unpartied = "", []
+            continue
+        cells = [squash(c) for c in re.split(r"\s{3,}", raw.strip()) if c.strip()] or [text]
+        line_people: list[Motionar] = []
+        bare: list[Motionar] = []
+        for cell in cells:
+            found = False
+            for m in _NAME_PARTY.finditer(cell[:MAX_LINE]):
+                if not looks_like_party(m.group("party")):
+                    continue
+                code, known = party_code(m.group("party"))
+                name = clean_name(m.group("name"))
+                if not known:
+                    result.problems.append(
+                        f"okänt parti ”{m.group('party').strip()}” för {name}")
+                line_people.append(Motionar(name, code))
+                found = True
+            if found:
+                continue
+            m = _NAME_WITH_PARTY_WORD.match(cell[:MAX_LINE])
+            if m and m.group("name").split()[0].lower() not in NOT_NAME_START:
+                line_people.append(Motionar(clean_name(m.group("name")),
+                                            party_code(m.group("party"))[0]))
+                continue
+            parts = [cell] if _NAME_ONLY.match(cell) else _NAME_LIST_SPLIT.split(cell)
+            if len(parts) <= 6 and all(_NAME_ONLY.match(x) and x.split()[0].lower()
+                                       not in NOT_NAME_START for x in parts):
+                for x in parts:  # "Tuula Marjeta och Christina Pettersson"
+                    bare.append(Motionar(x, ""))
+                    line_people.append(bare[-1])
+        if not line_people:
+            unpartied = []
+            continue
+        if len(line_people) > len(bare):
+            forward_party = ""  # a name with its own party ends a "För X" group
+        people.extend(line_people)  # in the order written
+        for person in bare:
+            person.party = forward_party
+            block.append(person)
+            if not forward_party:
+                pending.append(person)
+        unpartied = [p for p in bare if not p.party]
+    seen: set[str] = set()
+    unique = []
+    for p in people:
+        if p.name.lower() not in seen:
+            seen.add(p.name.lower())
+            unique.append(p)
+    result.people[:] = unique
+    for p in unique:
+        if not p.party:
+            result.problems.append(f"parti saknas för {p.name}")
+    return result

@@ -1,0 +1,310 @@
+"""The yrkande zone: found by its lead-in grammar, then read item by item by how items start.
+
+A lead-in is a trigger verb (yrkar, föreslår, hemställer, föreslås …) followed only by words a
+lead-in is made of (vi, därför, på, att, kommunfullmäktige, besluta, följande, a place …) up to
+the end of the sentence, a ":" or a ";" — checked on the joined text, so a lead-in wrapped over
+two lines or at the end of a long sentence is found. A lead-in is never itself a yrkande. When
+no att-sats is found the most likely proposal paragraph is offered as a suggestion, unsure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import line_dates
+from .header import split_labels
+from .signatures import has_signature
+from .text import Vocabulary, ends_sentence, join_lines, squash
+
+MAX_YRKANDE_CHARS = 600  # the corpus's longest att-sats is ~230 characters
+MAX_LEADIN_WORDS = 16
+_TRIGGER = re.compile(r"(?<!\w)(?:yrkar|yrkas|yrkande[n]?|föreslår|föreslås|föreslag|"
+                      r"hemställer|hemställs|hemställan|uppmanar)(?!\w)", re.IGNORECASE)
+_LEADIN_WORDS = {
+    "vi", "jag", "undertecknad", "undertecknade", "motionären", "motionärerna", "därför",
+    "härmed", "således", "alltså", "följande", "nu", "på", "om", "att", "kommunfullmäktige",
+    "regionfullmäktige", "landstingsfullmäktige", "stadsfullmäktige", "fullmäktige",
+    "besluta", "beslutar", "beslut", "måtte", "ska", "skall", "kan", "i", "för", "och",
+    "kommunstyrelsen", "styrelsen", "med", "anledning", "av", "detta", "ovanstående",
+    "ovanstaende", "hänvisning", "till", "det", "anförda", "sammanfattningsvis", "därmed",
+    "nedanstående", "punkter", "bifall", "motionen", "enligt", "tar", "fatta", "beslutet",
+    "yrkar", "föreslår", "hemställer", "vänsterpartiet", "socialdemokraterna", "moderaterna",
+    "centerpartiet", "liberalerna", "kristdemokraterna", "sverigedemokraterna", "miljöpartiet",
+    "kommun", "stad", "region", "län", "de", "gröna",
+}
+
+
+def _leadin_word(core: str) -> bool:
+    """A word a lead-in may hold: its vocabulary, a name (capitalised: a party, a place), a
+    one-letter word ("Sans o Balans"), or any spelling of "…fullmäktige" ("kommunfullmäktiga")."""
+    low = core.lower()
+    return (low in _LEADIN_WORDS or core[:1].isupper() or len(core) == 1
+            or low.startswith(("kommunfullm", "regionfullm", "landstingsfullm", "fullmäkt")))
+_BULLET = "-–—•·*▪◦‣►■□➢✓o"
+_ITEM = re.compile(
+    rf"^(?P<mark>[{_BULLET}]\s?|\(?\d{{1,2}}\s?[.):]\s?|[a-h][.)]\s)?\s?(?P<att>att|Att|ATT)"
+    r"(?P<num>\d{1,2}[.):]?|\s\d{1,2}[.):])?(?P<colon>\s?:)?(?=\s|$)\s?(?P<rest>.*)$")
+_MARKED = re.compile(rf"^(?:[{_BULLET}]\s|\(?\d{{1,2}}\s?[.)]\s)(?P<rest>\S.*)$")
+_CHAIN = re.compile(r"^att\s(?:\w+\s){0,2}(?:kommun|region|landstings)?fullmäktige"
+                    r"(?:\s(?:i|för)\s\S+){0,1}(?:\s\S+)?\s(?:måtte\s|ska\s)?beslut\w*"
+                    r"(?:\sföljande)?\s?:?$", re.IGNORECASE)
+_ENDS_CLAUSE = re.compile(r"(?:[,;.:!?]|\bsamt|\boch)$", re.IGNORECASE)
+_ABBREV_END = re.compile(r"\b(?:bl\.a|t\.ex|m\.m|m\.fl|s\.k|o\.s\.v|d\.v\.s|ca|jfr|resp)\.$",
+                         re.IGNORECASE)
+_CLOSING = re.compile(r"^(?:med vänliga? hälsning(?:ar)?|hälsningar|underskrift(?:er)?|"
+                      r"motionärer(?:na)?|motionär|bakgrund|motivering|bilag[ao]r?)\b",
+                      re.IGNORECASE)
+_HEADING = re.compile(r"^[A-ZÅÄÖ ]{4,40}:?$")  # "BAKGRUND", "FÖRSLAG"
+
+
+@dataclass
+class Zone:
+    items: list[str]
+    start: int = -1  # the lead-in line (-1: none)
+    end: int = -1  # first line after the zone
+    confidence: float = 0.0
+    note: str = ""
+    suggestion: str = ""
+
+
+def _tail_is_leadin(tail: str) -> bool:
+    """The words after a trigger make a lead-in: only lead-in words, ending the sentence."""
+    words = tail.split()
+    if len(words) > MAX_LEADIN_WORDS:
+        return False
+    for k, word in enumerate(words):
+        core = word.strip(",").rstrip(":;.")
+        if word.rstrip(",") != word.rstrip(",:;.") and k != len(words) - 1:
+            return False  # a sentence end inside: more text follows the lead-in
+        if not core:
+            continue
+        if not _leadin_word(core):
+            return False
+    return True
+
+
+def _inline_att(tail: str) -> str | None:
+    """ "… föreslår vi att kommunen inför X." → "att kommunen inför X." (lead-in words before
+    an "att" that starts a real proposal)."""
+    words = tail.split()
+    for k, word in enumerate(words[:MAX_LEADIN_WORDS]):
+        core = word.strip(",")
+        if core.lower() == "att" and k + 1 < len(words):
+            rest = " ".join(words[k:])
+            if not _tail_is_leadin(" ".join(words[k + 1:])):
+                return rest
+            return None
+        if not _leadin_word(core):
+            return None
+    return None
+
+
+def is_item_start(line: str) -> bool:
+    return bool(_ITEM.match(line))
+
+
+def is_leadin_text(text: str) -> bool:
+    """A whole text that is only a lead-in ("Vi yrkar därför att kommunfullmäktige beslutar:")."""
+    if len(text) >= 400 or text[:4].lower() == "att ":
+        return False  # an att-sats may end in "… som föreslås."; a lead-in is not an att-sats
+    matches = list(_TRIGGER.finditer(text))
+    return bool(matches and _tail_is_leadin(text[matches[-1].end():]))
+
+
+def _end_marker(text: str) -> bool:
+    if has_signature(text) or _CLOSING.match(text) or _HEADING.match(text):
+        return True
+    if len(text) < 60 and line_dates(text):
+        return True
+    return any(label in ("date", "dnr", "from") for label, _ in split_labels(text))
+
+
+def _clean_item(text: str) -> str:
+    """"1. att  Kommunen …" → "att Kommunen …"; "• Kommunen …" → "Kommunen …"."""
+    m = _ITEM.match(text)
+    if m:
+        return f"{m.group('att')} {m.group('rest').strip()}".strip()
+    m = _MARKED.match(text)
+    return m.group("rest").strip() if m else text
+
+
+@dataclass
+class _Lines:
+    raw: list[str]
+    width: int  # usual width of a wrapped line (0: not a wrapped text)
+
+
+def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
+             first: str | None = None) -> tuple[list[str], int, list[str]]:
+    """Items from ``start``. ``colon``: the lead-in ended with ":" (a proposal that does not
+    begin with "att" is then accepted as one item)."""
+    groups: list[list[str]] = [[first]] if first else []
+    problems: list[str] = []
+    i, blanks, end = start, 0, len(lines.raw)
+    marked_list = False
+    while i < len(lines.raw):
+        line = squash(lines.raw[i])
+        if not line:
+            blanks += 1
+            i += 1
+            continue
+        item = _ITEM.match(line)
+        marked = _MARKED.match(line) if not item else None
+        current = join_lines(groups[-1], vocab) if groups else ""
+        if item and groups and not (item.group("mark") or item.group("num")) \
+                and item.group("att") == "att" and not _ENDS_CLAUSE.search(current) \
+                and lines.width and len(squash(lines.raw[i - 1])) >= 0.8 * lines.width \
+                and blanks == 0:
+            item = None  # "…det är nödvändigt\natt det tillämpas": a wrapped sentence
+        if item or (marked and (marked_list or not groups)):
+            if groups and _end_marker(line) and not item:
+                end = i
+                break
+            groups.append([line])
+            marked_list = marked_list or bool(marked) or bool(item and item.group("mark"))
+            blanks = 0
+            i += 1
+            continue
+        if not groups:
+            if colon and not _end_marker(line) and not _TRIGGER.search(line):
+                groups.append([line])  # "yrkar:" + "bifall till motionen …"
+                i += 1
+                blanks = 0
+                continue
+            end = i
+            break
+        if _end_marker(line) or blanks >= 1 and (ends_sentence(current) or line[:1].isupper()):
+            end = i
+            break
+        if ends_sentence(current) and not _ABBREV_END.search(current) and \
+                (line[:1].isupper() or line[:1].isdigit()):
+            end = i
+            break
+        if len(current) + len(line) > MAX_YRKANDE_CHARS:
+            problems.append("en att-sats blev ovanligt lång – kontrollera var den slutar")
+            end = i
+            break
+        groups[-1].append(line)
+        blanks = 0
+        i += 1
+    items = [_clean_item(join_lines(g, vocab)) for g in groups]
+    return items, end, problems
+
+
+def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, str | None]]:
+    """(trigger line, last lead-in line, kind, ends with colon, inline att-text)."""
+    out = []
+    for i in range(min(stop, len(lines.raw))):
+        line = squash(lines.raw[i])
+        if not line or len(line) > 2000 or not _TRIGGER.search(line):
+            continue
+        window = line
+        found: tuple[int, int, str, bool, str | None] | None = None
+        for k in range(i, min(i + 3, len(lines.raw))):
+            if k > i:
+                nxt = squash(lines.raw[k])
+                if not nxt or is_item_start(nxt) or ends_sentence(window) or \
+                        window.endswith((":", ";")) or len(nxt) > 200:
+                    break
+                window = f"{window} {nxt}"
+            tail = window[list(_TRIGGER.finditer(window))[-1].end():]
+            if _tail_is_leadin(tail):
+                # the longest lead-in wins: "… yrkar vi att kommunfullmäktige" + "beslutar:"
+                found = (i, k, "leadin", tail.rstrip().endswith((":", ";")), None)
+                continue
+            if found is None:
+                inline = _inline_att(tail)
+                if inline is not None:
+                    found = (i, k, "inline", False, inline)
+            break
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
+    lines = _Lines(raw, width)
+    best: Zone | None = None
+    best_strength = -1
+    for line_no, last, kind, colon, inline in _trigger_lines(lines, len(raw)):
+        if kind == "leadin":
+            items, end, problems = _collect(lines, last + 1, colon, vocab)
+            strength = 2
+        else:
+            items, end, problems = _collect(lines, last + 1, False, vocab, first=inline)
+            if len(items) > 1 and not all(i.lower().startswith("att") for i in items):
+                items = items[:1]
+            strength = 1
+        items = [t for t in items if t and not is_leadin_text(t)]
+        if items and _CHAIN.match(items[0]):
+            items = items[1:]  # "att kommunfullmäktige beslutar:" introduces the list
+        if not items:
+            continue
+        if strength >= best_strength:
+            best_strength = strength
+            best = _rate(items, line_no, end, strength, problems)
+    if best is not None:
+        return best
+    return _suggest(lines, vocab)
+
+
+def _rate(items: list[str], start: int, end: int, strength: int, problems: list[str]) -> Zone:
+    conf = 0.95 if strength == 2 else 0.75
+    notes = list(problems)
+    clipped = []
+    for t in items:
+        if len(t) > MAX_YRKANDE_CHARS:
+            cut = t[:MAX_YRKANDE_CHARS]
+            stop = cut.rfind(". ")
+            t = cut[:stop + 1] if stop > 40 else cut.rstrip() + " …"
+            notes.append("en att-sats var för lång och har kortats – kontrollera den")
+            conf = min(conf, 0.4)
+        clipped.append(t)
+    if len(clipped) > 1 and any(not _ENDS_CLAUSE.search(t) for t in clipped[:-1]) and \
+            not all(t[:3].lower() == "att" for t in clipped):
+        conf = min(conf, 0.75)
+    if problems:
+        conf = min(conf, 0.5)
+    if strength == 1:
+        notes.append("yrkandet står i löptext efter ”yrkar/föreslår/hemställer”")
+    return Zone(clipped, start, end, conf, "; ".join(dict.fromkeys(notes)))
+
+
+_PROPOSAL_WORDS = re.compile(r"(?<!\w)(?:bör|ska|skall|vill|föreslår|yrkar|hemställer|"
+                             r"uppdrag|utreda|inför[a]?|stoppa)(?!\w)", re.IGNORECASE)
+
+
+def _suggest(lines: _Lines, vocab: Vocabulary) -> Zone:
+    """No att-satser: the paragraph most likely to be the proposal, offered as a suggestion."""
+    paragraphs: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for i, raw in enumerate(lines.raw):
+        if raw.strip():
+            if not current:
+                start = i
+            current.append(raw)
+        elif current:
+            paragraphs.append((start, current))
+            current = []
+    if current:
+        paragraphs.append((start, current))
+    best, best_score = "", 0.0
+    total = max(1, len(paragraphs))
+    for n, (_, para) in enumerate(paragraphs):
+        text = join_lines(para[:40], vocab)
+        if len(text) < 25 or has_signature(text) or len(text) > 4 * MAX_YRKANDE_CHARS:
+            continue
+        score = len(_PROPOSAL_WORDS.findall(text[:2000])) + 2.0 * bool(_TRIGGER.search(text))
+        score += 1.5 * text.startswith(("Att ", "att ")) + n / total
+        if score > best_score:
+            best, best_score = text, score
+    note = "motionen har inga att-satser"
+    if best and best_score >= 1.5:
+        if len(best) > MAX_YRKANDE_CHARS:
+            cut = best[:MAX_YRKANDE_CHARS]
+            best = cut[:cut.rfind(" ")] + " …"
+        note += "; stycket som troligen är förslaget föreslås – skriv om det till att-satser"
+        return Zone([], -1, -1, 0.0, note, best)
+    return Zone([], -1, -1, 0.0, note + " och inget stycke som ser ut som ett förslag")
