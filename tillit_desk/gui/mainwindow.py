@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self._autosaver: Autosaver | None = None
         self._motion_page: MotionPage | None = None
         self._review_page: ReviewPage | None = None
-        self.pdf_jobs: list[tuple] = []  # running (thread, worker, dialog, temp folder)
+        self.pdf_jobs: list = []  # running PdfExport objects
         self.last_warnings: list[str] = []
         self.preview_renders = 0  # how many times the preview was rebuilt (bench, tests)
 
@@ -668,7 +668,9 @@ class MainWindow(QMainWindow):
 
     # ================================================================== export
 
-    def export_docx(self, out: Path | None = None, confirm: bool = True) -> Path | None:
+    def export_docx(self, out: Path | None = None, confirm: bool = True,
+                    announce: bool = True) -> Path | None:
+        """``announce=False``: a step of the PDF export, whose temp path the user never sees."""
         if confirm and not self.review.confirm_export():  # open personal-data findings
             return None
         if out is None:
@@ -682,12 +684,15 @@ class MainWindow(QMainWindow):
         try:
             from ..export.docx import export_docx
 
-            result = export_docx(self.case, self.profile, out, progress=self._progress)
+            result = export_docx(self.case, self.profile, out,
+                                 progress=self._progress if announce else None)
         except TillitError as err:
             QApplication.restoreOverrideCursor()
             _dialogs().show_error(self, str(err), "Exporten misslyckades")
             return None
         QApplication.restoreOverrideCursor()
+        if not announce:
+            return result.path
         note = f" ({len(result.warnings)} varningar, se Granska och exportera)" \
             if result.warnings else ""
         self.statusBar().showMessage(f"Exporterat till {result.path}{note}", 8000)
@@ -727,38 +732,42 @@ class MainWindow(QMainWindow):
             if out is None:
                 return False
         work = Path(tempfile.mkdtemp(prefix="tillit-pdf-"))
-        docx = self.export_docx(work / (out.stem + ".docx"), confirm=False)
+        docx = self.export_docx(work / (out.stem + ".docx"), confirm=False, announce=False)
         if docx is None:
             shutil.rmtree(work, ignore_errors=True)
             return False
-        worker = _dialogs().PdfWorker(PdfJob(docx, out, soffice=str(soffice)))
+        from .pdf_export import PdfExport
+
+        job = PdfExport(PdfJob(docx, out, soffice=str(soffice)), work, self)
         progress = QProgressDialog("Skapar PDF med LibreOffice…", "Avbryt", 0, 0, self)
         progress.setWindowTitle("Exportera PDF")
         progress.setAccessibleName("PDF-export pågår")
         progress.setWindowModality(Qt.WindowModality.NonModal)
-        progress.canceled.connect(worker.cancel)
+        progress.canceled.connect(job.cancel)
+        self.statusBar().showMessage(f"Skapar PDF: {out}")
+        job.done.connect(self._pdf_done)
+        job.progress = progress  # type: ignore[attr-defined]
+        self.pdf_jobs.append(job)
         progress.show()
-        thread = _dialogs().start_worker(worker)
-        entry = (thread, worker, progress, work)
-        self.pdf_jobs.append(entry)
-
-        def done(message: str, ok: bool) -> None:
-            progress.reset()
-            progress.close()
-            thread.wait(5000)
-            shutil.rmtree(work, ignore_errors=True)
-            if entry in self.pdf_jobs:
-                self.pdf_jobs.remove(entry)
-            if ok:
-                self.statusBar().showMessage(f"PDF sparad: {message}", 8000)
-            elif not worker.job.cancelled:
-                _dialogs().show_error(self, message, "PDF-exporten misslyckades")
-            else:
-                self.statusBar().showMessage("PDF-exporten avbröts.", 5000)
-
-        worker.finished.connect(lambda path: done(path, True))
-        worker.failed.connect(lambda msg: done(msg, False))
+        job.start()
         return True
+
+    def _pdf_done(self, message: str, ok: bool, cancelled: bool) -> None:
+        """On the GUI thread (a slot of the window, called through a queued signal)."""
+        job = self.sender()
+        if job in self.pdf_jobs:
+            self.pdf_jobs.remove(job)
+            job.progress.reset()
+            job.progress.close()
+            job.progress.deleteLater()
+            job.deleteLater()
+        if ok:
+            self.statusBar().showMessage(f"PDF sparad: {message}", 8000)
+        elif not cancelled:
+            self.statusBar().clearMessage()
+            _dialogs().show_error(self, message, "PDF-exporten misslyckades")
+        else:
+            self.statusBar().showMessage("PDF-exporten avbröts.", 5000)
 
     def import_motion(self, path: Path | None = None) -> bool:
         """Arkiv → Importera motion… (or a dropped PDF/DOCX/TXT): review, then prefill.
@@ -880,9 +889,8 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
-        for thread, worker, _progress, _work in list(self.pdf_jobs):
-            worker.cancel()
-            thread.wait(5000)
+        for job in list(self.pdf_jobs):
+            job.stop()
         self.autosave_timer.stop()
         self.refresh_timer.stop()
         self.review.stop()
