@@ -2,9 +2,10 @@
 
 Every pane observes this object and changes the case only through commands on its
 ``undo_stack`` (see ``commands.py``; git-cola's ``cmds.py`` is the model). Section texts live
-in one ``SectionDocument`` per section, owned here and shown by an editor: typing is a
-document edit, and every document edit becomes a command on the same stack, so Ctrl+Z walks
-one history whatever has focus (per-widget histories side by side lost text).
+in one ``SectionDocument`` per section (``section_documents.py``), owned here and shown by an
+editor: typing is a document edit, and every document edit becomes a command on the same
+stack, so Ctrl+Z walks one history whatever has focus (per-widget histories side by side lost
+text).
 
 Documents are made when a section is first shown or changed (the Markdown parser is not part of
 start-up) and kept until another case replaces this one, which also clears the history.
@@ -12,56 +13,15 @@ start-up) and kept until another case replaces this one, which also clears the h
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from ..case import Case
 from ..errors import TillitError
 from ..profiles import DEFAULT_PROFILE, Profile, ProfileRegistry
-
-
-@dataclass
-class Keystroke:
-    """What the editor is typing while Qt edits the document (read by the command it makes)."""
-
-    kind: str  # "type" or "erase"
-    starts_word: bool  # whitespace after a word: a new undo step begins, as in Word
-    start: int  # cursor position before the key
-    end: int = -1  # cursor position after it (set by the editor when the key is done)
-
-
-class SectionDocument(QTextDocument):
-    """One section's text. ``keystroke`` is set by the editor around a key press."""
-
-    def __init__(self, section_id: str, markdown: str, parent: QObject) -> None:
-        super().__init__(parent)
-        from .richtext import load_markdown
-
-        self.section_id = section_id
-        self.keystroke: Keystroke | None = None
-        self.setDocumentMargin(10)
-        load_markdown(self, markdown)
-        self.stale = False  # edited since its text was last written into the case
-
-    def markdown(self) -> str:
-        from .richtext import document_markdown
-
-        return document_markdown(self)
-
-    def replace_markdown(self, markdown: str) -> None:
-        """Replace the whole text as one edit (one undo step)."""
-        from .richtext import markdown_to_html
-
-        cursor = QTextCursor(self)
-        cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.removeSelectedText()
-        if markdown.strip():
-            cursor.insertHtml(markdown_to_html(markdown))
-        cursor.endEditBlock()
+from .section_documents import SectionDocument, TextEdit
 
 
 class CaseState(QObject):
@@ -124,9 +84,7 @@ class CaseState(QObject):
         doc.stale = True
 
     def _doc_command(self, doc: SectionDocument) -> None:
-        from .commands import TextEdit
-
-        self.undo_stack.push(TextEdit(self, doc))
+        self.undo_stack.push(TextEdit(doc, self.text_restored))
 
     def flush(self) -> None:
         """Write edited section texts into the case (before save, export, preview)."""

@@ -1,8 +1,8 @@
 """Commands: every change to the open case is one of these on the case-state's undo stack.
 
 Modelled on git-cola's ``cmds.py`` (objects that do and undo one change). Qt's ``QUndoCommand``
-gives the merging: typing is a ``TextEdit`` per keystroke, merged into one step per word
-(``id()``/``mergeWith``) the way Word groups typing, and form fields merge per burst.
+gives the merging (``id()``/``mergeWith``): form fields merge per burst; typing in a section is
+``section_documents.TextEdit``, merged per word.
 """
 
 from __future__ import annotations
@@ -13,59 +13,15 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeySequence, QTextCursor, QUndoCommand
+from PySide6.QtGui import QKeySequence, QUndoCommand
 
 from ..case import Case
+from .section_documents import BURST_SECONDS
 
 if TYPE_CHECKING:
-    from .case_state import CaseState, SectionDocument
+    from .case_state import CaseState
 
-TYPING_ID = 1201
 FIELD_ID = 1202
-BURST_SECONDS = 5.0  # keystrokes further apart than this are separate undo steps
-
-
-class TextEdit(QUndoCommand):
-    """One edit of a section document (a keystroke, a paste, a formatting change, a
-    replacement). The document keeps the text and its own undo levels; this command says when
-    to use them, so the document's levels follow the one history in order."""
-
-    def __init__(self, state: CaseState, doc: SectionDocument) -> None:
-        stroke = doc.keystroke
-        super().__init__("Skriva" if stroke is not None else "Ändra text")
-        self.state, self.doc, self.stroke = state, doc, stroke
-        self.count = 1  # document undo levels this step covers
-        self.time = time.monotonic()
-        self._pushed = True  # the edit is already made when the command is pushed
-
-    def id(self) -> int:
-        return TYPING_ID if self.stroke is not None else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt API
-        if not isinstance(other, TextEdit) or other.doc is not self.doc:
-            return False
-        mine, theirs = self.stroke, other.stroke
-        if (mine is None or theirs is None or mine.kind != theirs.kind or theirs.starts_word
-                or mine.end != theirs.start or other.time - self.time > BURST_SECONDS):
-            return False
-        self.count += other.count
-        self.stroke, self.time = theirs, other.time
-        return True
-
-    def redo(self) -> None:
-        if self._pushed:
-            self._pushed = False
-            return
-        cursor = QTextCursor(self.doc)
-        for _ in range(self.count):
-            self.doc.redo(cursor)
-        self.state.text_restored(self.doc.section_id, cursor.position())
-
-    def undo(self) -> None:
-        cursor = QTextCursor(self.doc)
-        for _ in range(self.count):
-            self.doc.undo(cursor)
-        self.state.text_restored(self.doc.section_id, cursor.position())
 
 
 class CaseChange(QUndoCommand):

@@ -20,9 +20,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QToolBar, QToolTip, QVBoxLayout, QWidget
 
-from .case_state import Keystroke
 from .commands import is_history_key
 from .richtext import document_markdown, html_to_markdown, markdown_to_html
+from .section_documents import Keystroke
 
 # Above this many characters a paste is inserted as plain text: cleaning formatting of a
 # multi-megabyte HTML clipboard would freeze the window for seconds.

@@ -14,8 +14,6 @@ its enums on first access (~20 ms).
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +38,7 @@ from ..settings import Settings, save_settings
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW, build_steps
 from .case_state import CaseState
 from .caseform import CaseForm
+from .interaction import Interaction
 from .navigator import Navigator
 from .panes import HelpPane
 from .review_workflow import ReviewWorkflow
@@ -85,7 +84,7 @@ class MainWindow(QMainWindow):
         self._autosaver: Autosaver | None = None
         self._motion_page: MotionPage | None = None
         self._review_page: ReviewPage | None = None
-        self.pdf_jobs: list = []  # running PdfExport objects
+        self._exports = None  # export_flow.ExportFlow, made on first use
         self.last_warnings: list[str] = []
         self.preview_renders = 0  # how many times the preview was rebuilt (bench, tests)
 
@@ -96,7 +95,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self._build_ui()
-        self.review = ReviewWorkflow(self)  # Granskning: live checks, pane, comments, versions
+        self.interaction = Interaction(self)  # how workflows ask and report
+        self.interaction.status_message.connect(
+            lambda text, ms: self.statusBar().showMessage(text, ms))
+        # Granskning: live checks, pane, comments, versions; reads the case from the state
+        self.review = ReviewWorkflow(self.state, self.interaction, self)
         # Built now although not shown: its row of buttons sets the step area's minimum width,
         # and building it later would make the splitter jump the first time it is shown.
         self.review_page  # noqa: B018
@@ -130,6 +133,26 @@ class MainWindow(QMainWindow):
     def undo_stack(self) -> QUndoStack:
         return self.state.undo_stack
 
+    # ---------------------------------------------------------------- the review workflow's view
+
+    def current_step(self) -> str | None:
+        return self.navigator.current_id()
+
+    def built_review_page(self) -> ReviewPage | None:
+        return self._review_page
+
+    def place_review_dock(self, dock) -> None:
+        from PySide6.QtCore import Qt
+
+        dock.setParent(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+    def show_preview(self, visible: bool) -> bool:
+        """Show or hide the preview; returns whether it was visible before."""
+        was = self.preview.isVisible()
+        self.preview_action.setChecked(visible)
+        return was
+
     # ================================================================== after the first paint
 
     def when_painted(self, fn) -> None:
@@ -153,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def createPopupMenu(self):  # noqa: N802 - Qt API
         """The menu-bar context menu lists the review pane even before it has been built."""
-        if self.review._dock is None:
+        if not self.review.dock_built:
             from PySide6.QtWidgets import QMenu
 
             menu = QMenu(self)
@@ -661,112 +684,31 @@ class MainWindow(QMainWindow):
         return True
 
     def _file_stem(self) -> str:
-        base = self.case.document.diarienummer or self.case.document.title or "arende"
-        safe = "".join(ch if ch.isalnum() or ch in "-_ " else "-" for ch in base)
-        return safe.strip().replace(" ", "-")[:60] or "arende"
+        from .export_flow import file_stem
+
+        return file_stem(self.state)
 
     # ================================================================== export
 
-    def export_docx(self, out: Path | None = None, confirm: bool = True,
-                    announce: bool = True) -> Path | None:
-        """``announce=False``: a step of the PDF export, whose temp path the user never sees."""
-        if confirm and not self.review.confirm_export():  # open personal-data findings
-            return None
-        if out is None:
-            out = self._ask_export_path(".docx", "Exportera DOCX", "Word-dokument (*.docx)")
-            if out is None:
-                return None
-        self.flush_editors()
-        from PySide6.QtCore import Qt
+    @property
+    def exports(self):
+        """DOCX and PDF export (``export_flow.ExportFlow``), made on first use."""
+        if self._exports is None:
+            from .export_flow import ExportFlow
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            from ..export.docx import export_docx
+            self._exports = ExportFlow(self.state, self.interaction, self.settings,
+                                       self.review.confirm_export)
+        return self._exports
 
-            result = export_docx(self.case, self.profile, out,
-                                 progress=self._progress if announce else None)
-        except TillitError as err:
-            QApplication.restoreOverrideCursor()
-            _dialogs().show_error(self, str(err), "Exporten misslyckades")
-            return None
-        QApplication.restoreOverrideCursor()
-        if not announce:
-            return result.path
-        note = f" ({len(result.warnings)} varningar, se Granska och exportera)" \
-            if result.warnings else ""
-        self.statusBar().showMessage(f"Exporterat till {result.path}{note}", 8000)
-        return result.path
+    @property
+    def pdf_jobs(self) -> list:
+        return self._exports.pdf_jobs if self._exports is not None else []
 
-    def _ask_export_path(self, suffix: str, title: str, file_filter: str) -> Path | None:
-        """Save dialog next to the case file (or in the home folder), suffix enforced."""
-        default = (self.path.with_suffix(suffix) if self.path
-                   else Path.home() / (self._file_stem() + suffix))
-        from PySide6.QtWidgets import QFileDialog
-
-        chosen, _ = QFileDialog.getSaveFileName(self, title, str(default), file_filter)
-        if not chosen:
-            return None
-        out = Path(chosen)
-        return out if out.suffix.lower() == suffix else out.with_name(out.name + suffix)
-
-    def _progress(self, i: int, n: int, msg: str) -> None:
-        self.statusBar().showMessage(f"{msg} ({i}/{n})")
-        QApplication.processEvents()
+    def export_docx(self, out: Path | None = None) -> Path | None:
+        return self.exports.export_docx(out)
 
     def export_pdf(self, out: Path | None = None) -> bool:
-        """DOCX first (fast), then LibreOffice in a background thread with a cancel button."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QProgressDialog
-
-        from ..export.pdf import MISSING_LIBREOFFICE, PdfJob, find_soffice
-
-        if not self.review.confirm_export():
-            return False
-        soffice = find_soffice(self.settings.soffice_path or None)
-        if soffice is None:
-            _dialogs().show_error(self, MISSING_LIBREOFFICE, "PDF kan inte skapas")
-            return False
-        if out is None:
-            out = self._ask_export_path(".pdf", "Exportera PDF", "PDF (*.pdf)")
-            if out is None:
-                return False
-        work = Path(tempfile.mkdtemp(prefix="tillit-pdf-"))
-        docx = self.export_docx(work / (out.stem + ".docx"), confirm=False, announce=False)
-        if docx is None:
-            shutil.rmtree(work, ignore_errors=True)
-            return False
-        from .pdf_export import PdfExport
-
-        job = PdfExport(PdfJob(docx, out, soffice=str(soffice)), work, self)
-        progress = QProgressDialog("Skapar PDF med LibreOffice…", "Avbryt", 0, 0, self)
-        progress.setWindowTitle("Exportera PDF")
-        progress.setAccessibleName("PDF-export pågår")
-        progress.setWindowModality(Qt.WindowModality.NonModal)
-        progress.canceled.connect(job.cancel)
-        self.statusBar().showMessage(f"Skapar PDF: {out}")
-        job.done.connect(self._pdf_done)
-        job.progress = progress  # type: ignore[attr-defined]
-        self.pdf_jobs.append(job)
-        progress.show()
-        job.start()
-        return True
-
-    def _pdf_done(self, message: str, ok: bool, cancelled: bool) -> None:
-        """On the GUI thread (a slot of the window, called through a queued signal)."""
-        job = self.sender()
-        if job in self.pdf_jobs:
-            self.pdf_jobs.remove(job)
-            job.progress.reset()
-            job.progress.close()
-            job.progress.deleteLater()
-            job.deleteLater()
-        if ok:
-            self.statusBar().showMessage(f"PDF sparad: {message}", 8000)
-        elif not cancelled:
-            self.statusBar().clearMessage()
-            _dialogs().show_error(self, message, "PDF-exporten misslyckades")
-        else:
-            self.statusBar().showMessage("PDF-exporten avbröts.", 5000)
+        return self.exports.export_pdf(out)
 
     def import_motion(self, path: Path | None = None) -> bool:
         """Arkiv → Importera motion… (or a dropped PDF/DOCX/TXT): review, then prefill.
@@ -880,8 +822,8 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
-        for job in list(self.pdf_jobs):
-            job.stop()
+        if self._exports is not None:
+            self._exports.stop()
         self.autosave_timer.stop()
         self.refresh_timer.stop()
         self.review.stop()
