@@ -166,7 +166,7 @@ def test_regenerating_decision_asks_before_overwriting(window, answers):
     page.builder.buttons["bifalla"].click()
     page.builder.make.click()  # our own generated text: replaced without asking
     assert len(answers["seen"]) == 2
-    page.editor.undo()  # and Ctrl+Z brings the previous text back
+    window.undo()  # and Ctrl+Z brings the previous text back (one step)
     window.flush_editors()
     assert window.case.sections["forslag_till_beslut"].startswith("att avslå")
 

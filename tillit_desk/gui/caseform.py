@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QUndoStack
@@ -30,6 +31,7 @@ from ..case import (
     UnderlagItem,
 )
 from ..profiles import Profile, ProfileRegistry
+from .commands import FieldEdit, OneHistory
 from .listedit import Column, ListEditor
 
 
@@ -45,8 +47,10 @@ class _Page(QScrollArea):
 
     changed = Signal()
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, undo_stack: QUndoStack) -> None:
         super().__init__()
+        self.undo_stack = undo_stack
+        self._history = OneHistory(self)
         self.setWidgetResizable(True)
         self.setAccessibleName(name)
         self.body = QWidget()
@@ -59,11 +63,32 @@ class _Page(QScrollArea):
         self.setWidget(self.body)
         self._filling = False
 
-    def _bind(self, edit: QLineEdit, setter) -> None:
+    def _bind(self, edit: QLineEdit, owner: Callable[[], object], attr: str,
+              after: Callable[[], None] | None = None) -> None:
+        """Typing in ``edit`` sets ``owner().attr``, as one undo step per burst."""
+        edit.installEventFilter(self._history)  # Ctrl+Z: the window's one history
+
+        def apply(value: str) -> None:
+            setattr(owner(), attr, value)
+            self._filling = True
+            try:
+                edit.setText(value)
+            finally:
+                self._filling = False
+            if after is not None:
+                after()
+            self.changed.emit()
+
         def on_edit(text: str) -> None:
-            if not self._filling:
-                setter(text)
-                self.changed.emit()
+            if self._filling:
+                return
+            before = getattr(owner(), attr)
+            setattr(owner(), attr, text)
+            if after is not None:
+                after()
+            self.undo_stack.push(FieldEdit(edit, f"Ändra {edit.accessibleName()}", apply,
+                                           before, text))
+            self.changed.emit()
         edit.textEdited.connect(on_edit)
 
 
@@ -74,7 +99,7 @@ class CaseForm(_Page):
     motion_toggled = Signal(bool)
 
     def __init__(self, registry: ProfileRegistry, undo_stack: QUndoStack) -> None:
-        super().__init__("Ärendeuppgifter")
+        super().__init__("Ärendeuppgifter", undo_stack)
         self.case: Case | None = None
         self.profile: Profile | None = None
         self._motion_stash: Motion | None = None
@@ -113,15 +138,16 @@ class CaseForm(_Page):
                               ("&Beslutskedja", self.chain), ("", self.is_motion)):
             form.addRow(label, widget)
         doc = lambda: self.case.document  # noqa: E731 - short accessor for the bindings
-        self._bind(self.organisation, lambda t: setattr(doc(), "organisation", t))
-        self._bind(self.unit, lambda t: setattr(doc(), "unit", t))
-        self._bind(self.title_edit, lambda t: setattr(doc(), "title", t))
-        self._bind(self.dnr, self._set_dnr)
-        self._bind(self.ref_name, lambda t: setattr(doc().handlaggare, "name", t))
-        self._bind(self.ref_title, lambda t: setattr(doc().handlaggare, "title", t))
-        self._bind(self.ref_email, lambda t: setattr(doc().handlaggare, "email", t))
-        self._bind(self.ref_phone, lambda t: setattr(doc().handlaggare, "phone", t))
-        self._bind(self.chain, lambda t: setattr(doc(), "decision_chain", t))
+        ref = lambda: self.case.document.handlaggare  # noqa: E731
+        self._bind(self.organisation, doc, "organisation")
+        self._bind(self.unit, doc, "unit")
+        self._bind(self.title_edit, doc, "title")
+        self._bind(self.dnr, doc, "diarienummer", self._check_dnr)
+        self._bind(self.ref_name, ref, "name")
+        self._bind(self.ref_title, ref, "title")
+        self._bind(self.ref_email, ref, "email")
+        self._bind(self.ref_phone, ref, "phone")
+        self._bind(self.chain, doc, "decision_chain")
         self.date.dateChanged.connect(self._set_date)
         self.is_motion.toggled.connect(self._toggle_motion)
 
@@ -183,10 +209,6 @@ class CaseForm(_Page):
             self._filling = False
         self._check_dnr()
 
-    def _set_dnr(self, text: str) -> None:
-        self.case.document.diarienummer = text
-        self._check_dnr()
-
     def _check_dnr(self) -> None:
         if self.case is None or self.profile is None:
             return
@@ -205,25 +227,53 @@ class CaseForm(_Page):
     def _set_date(self, date: QDate) -> None:
         if self._filling or self.case is None:
             return
-        self.case.document.date = date.toString("yyyy-MM-dd")
+        before, after = self.case.document.date, date.toString("yyyy-MM-dd")
+        self.case.document.date = after
+        self.undo_stack.push(FieldEdit(self.date, "Ändra datum", self._apply_date, before, after))
+        self.changed.emit()
+
+    def _apply_date(self, value: str) -> None:
+        self.case.document.date = value
+        self._filling = True
+        try:
+            parsed = _dt.date.fromisoformat(value.strip())
+            self.date.setDate(QDate(parsed.year, parsed.month, parsed.day))
+        except ValueError:
+            pass
+        finally:
+            self._filling = False
         self.changed.emit()
 
     def _toggle_motion(self, on: bool) -> None:
         if self._filling or self.case is None:
             return
+        before = self.case.motion
         if on and self.case.motion is None:
-            self.case.motion = self._motion_stash or Motion()
+            after = self._motion_stash or Motion()
         elif not on and self.case.motion is not None:
-            self._motion_stash, self.case.motion = self.case.motion, None
+            self._motion_stash, after = self.case.motion, None
+        else:
+            return
+        self._apply_motion(after)
+        self.undo_stack.push(FieldEdit(self.is_motion, "Svar på en motion", self._apply_motion,
+                                       before, after))
+
+    def _apply_motion(self, motion: Motion | None) -> None:
+        self.case.motion = motion
+        self._filling = True
+        try:
+            self.is_motion.setChecked(motion is not None)
+        finally:
+            self._filling = False
         self.changed.emit()
-        self.motion_toggled.emit(on)
+        self.motion_toggled.emit(motion is not None)
 
 
 class MotionPage(_Page):
     """The motion being answered: title, date, motionärer and yrkanden."""
 
     def __init__(self, undo_stack: QUndoStack) -> None:
-        super().__init__("Motion")
+        super().__init__("Motion", undo_stack)
         self.case: Case | None = None
         form = QFormLayout()
         self.layout_.addLayout(form)
@@ -234,9 +284,9 @@ class MotionPage(_Page):
         form.addRow("&Inlämnad", self.submitted)
         form.addRow("&Ställd till", self.addressed)
         motion = lambda: self.case.motion  # noqa: E731
-        self._bind(self.title_edit, lambda t: setattr(motion(), "title", t))
-        self._bind(self.submitted, lambda t: setattr(motion(), "submitted", t))
-        self._bind(self.addressed, lambda t: setattr(motion(), "addressed_to", t))
+        self._bind(self.title_edit, motion, "title")
+        self._bind(self.submitted, motion, "submitted")
+        self._bind(self.addressed, motion, "addressed_to")
         note = QLabel("Motionen kan också läsas in från en fil: Arkiv → Importera motion…")
         note.setAccessibleName("Tips om import av motion")
         note.setWordWrap(True)

@@ -1,8 +1,7 @@
-"""Small dialogs: unsaved changes, errors, new case, settings, PDF progress."""
+"""Small dialogs: unsaved changes, errors, new case, settings."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -150,39 +149,3 @@ class SettingsDialog(QDialog):
         s.autosave_seconds = self.interval.value()
         s.soffice_path = self.soffice.text().strip()
         return s
-
-
-class PdfWorker(QObject):
-    """Runs a PdfJob off the GUI thread; ``cancel()`` stops LibreOffice."""
-
-    finished = Signal(str)  # output path
-    failed = Signal(str)  # Swedish message
-
-    def __init__(self, job) -> None:
-        super().__init__()
-        self.job = job
-
-    def run(self) -> None:
-        from ..errors import TillitError
-
-        try:
-            out = self.job.run()
-        except TillitError as err:
-            self.failed.emit(str(err))
-        except Exception as err:  # noqa: BLE001 - report, never crash the window
-            self.failed.emit(f"PDF-exporten misslyckades: {err}")
-        else:
-            self.finished.emit(str(out))
-
-    def cancel(self) -> None:
-        self.job.cancel()
-
-
-def start_worker(worker: PdfWorker) -> QThread:
-    thread = QThread()
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    worker.finished.connect(thread.quit)
-    worker.failed.connect(thread.quit)
-    thread.start()
-    return thread

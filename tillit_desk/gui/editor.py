@@ -15,11 +15,14 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextListFormat,
 )
 from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QToolBar, QToolTip, QVBoxLayout, QWidget
 
-from .richtext import document_markdown, html_to_markdown, load_markdown, markdown_to_html
+from .commands import is_history_key
+from .richtext import document_markdown, html_to_markdown, markdown_to_html
+from .section_documents import Keystroke
 
 # Above this many characters a paste is inserted as plain text: cleaning formatting of a
 # multi-megabyte HTML clipboard would freeze the window for seconds.
@@ -45,8 +48,12 @@ class SectionEditor(QTextEdit):
     # ------------------------------------------------------------------ review marks
 
     def context_menu(self, pos: QPoint) -> QMenu:
-        """Qt's menu plus the review entries (suggestions, Lägg till i ordlista) at ``pos``."""
+        """Qt's menu plus the review entries (suggestions, Lägg till i ordlista) at ``pos``.
+        Qt's own Ångra/Gör om are left out: they would bypass the window's one history."""
         menu = self.createStandardContextMenu(pos)
+        for action in menu.actions():
+            if action.objectName() in ("edit-undo", "edit-redo"):
+                menu.removeAction(action)
         if self.marks is not None:
             self.marks.extend_menu(menu, self.cursorForPosition(pos).position())
         return menu
@@ -62,6 +69,9 @@ class SectionEditor(QTextEdit):
             self.marks.shown()
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and is_history_key(event):
+            event.ignore()  # Ctrl+Z is the window's (one history), not the document's
+            return True
         if event.type() == QEvent.Type.ToolTip and self.marks is not None:
             pos = self.viewport().mapFromGlobal(event.globalPos())
             text = self.marks.tooltip(self.cursorForPosition(pos).position())
@@ -72,11 +82,52 @@ class SectionEditor(QTextEdit):
             return True
         return super().event(event)
 
-    # ------------------------------------------------------------------ content
+    # ------------------------------------------------------------------ typing
 
-    def set_markdown(self, markdown: str) -> None:
-        load_markdown(self.document(), markdown)
-        self.moveCursor(QTextCursor.MoveOperation.Start)  # open at the top, not the end
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Each key is its own document edit, told to the case-state as a keystroke; the
+        undo stack merges them per word (see ``commands.TextEdit``)."""
+        if is_history_key(event):
+            event.ignore()
+            return
+        doc = self.document()
+        cursor = self.textCursor()
+        stroke = self._keystroke(event, cursor)
+        if hasattr(doc, "keystroke"):
+            doc.keystroke = stroke
+        cursor.beginEditBlock()
+        try:
+            super().keyPressEvent(event)
+        finally:
+            cursor.endEditBlock()
+            if stroke is not None:
+                stroke.end = self.textCursor().position()
+            if hasattr(doc, "keystroke"):
+                doc.keystroke = None
+
+    def _keystroke(self, event, cursor: QTextCursor) -> Keystroke | None:
+        key, text = event.key(), event.text()
+        pos = cursor.position()
+        if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and \
+                not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            return Keystroke("erase", cursor.hasSelection(), pos)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return Keystroke("type", True, pos)
+        if not text or not text.isprintable():
+            return None
+        before = self.document().characterAt(pos - 1) if pos > 0 else " "
+        after_word = not (before.isspace() or before in "\u2028\u2029")
+        return Keystroke("type", cursor.hasSelection() or (text.isspace() and after_word), pos)
+
+    def inputMethodEvent(self, event) -> None:  # noqa: N802 - Qt API
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        try:
+            super().inputMethodEvent(event)
+        finally:
+            cursor.endEditBlock()
+
+    # ------------------------------------------------------------------ content
 
     def markdown(self) -> str:
         return document_markdown(self.document())
@@ -88,15 +139,6 @@ class SectionEditor(QTextEdit):
         cursor.insertHtml(markdown_to_html(markdown))
         cursor.endEditBlock()
         self.setTextCursor(cursor)
-
-    def replace_all_markdown(self, markdown: str) -> None:
-        """Replace everything, undoable with Ctrl+Z (used by the decision builder)."""
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.removeSelectedText()
-        cursor.insertHtml(markdown_to_html(markdown))
-        cursor.endEditBlock()
 
     # ------------------------------------------------------------------ paste
 
@@ -136,9 +178,11 @@ class SectionEditor(QTextEdit):
 
     def _merge(self, fmt: QTextCharFormat) -> None:
         cursor = self.textCursor()
+        cursor.beginEditBlock()  # one undo step
         if not cursor.hasSelection():
             cursor.select(QTextCursor.SelectionType.WordUnderCursor)
         cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
         self.mergeCurrentCharFormat(fmt)
 
     def toggle_heading(self) -> None:
@@ -192,7 +236,7 @@ class SectionPage(QWidget):
     changed = Signal(str)  # section id
 
     def __init__(self, section_id: str, heading: str, required: bool,
-                 parent: QWidget | None = None) -> None:
+                 document: QTextDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section_id = section_id
         self.setAccessibleName(f"Avsnittet {heading}")
@@ -205,6 +249,7 @@ class SectionPage(QWidget):
         self.top = QVBoxLayout()  # the decision builder goes here for Förslag till beslut
         layout.addLayout(self.top)
         self.editor = SectionEditor(section_id, heading, self)
+        self.editor.setDocument(document)  # owned by the case-state, outlives this page
         self.toolbar = QToolBar("Formatering", self)
         self.toolbar.setAccessibleName(f"Formatering för {heading}")
         self.actions_by_name: dict[str, QAction] = {}
@@ -229,22 +274,9 @@ class SectionPage(QWidget):
                 button.setAccessibleName(action.text())
         layout.addWidget(self.toolbar)
         layout.addWidget(self.editor, 1)
-        self._loading = False
-        self.stale = False  # the editor has text not yet written back to the case
-        self.editor.document().contentsChanged.connect(self._on_change)
-
-    def load(self, markdown: str) -> None:
-        self._loading = True
-        try:
-            self.editor.set_markdown(markdown)
-        finally:
-            self._loading = False
-        self.stale = False
+        document.contentsChanged.connect(self._on_change)
 
     def _on_change(self) -> None:
-        if self._loading:
-            return
-        self.stale = True
         self.changed.emit(self.section_id)
 
     def markdown(self) -> str:

@@ -14,14 +14,11 @@ its enums on first access (~20 ms).
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -39,7 +36,9 @@ from ..paths import AppPaths
 from ..profiles import Profile, ProfileRegistry, SectionSpec
 from ..settings import Settings, save_settings
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW, build_steps
+from .case_state import CaseState
 from .caseform import CaseForm
+from .interaction import Interaction
 from .navigator import Navigator
 from .panes import HelpPane
 from .review_workflow import ReviewWorkflow
@@ -74,19 +73,18 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: Settings, registry: ProfileRegistry, paths: AppPaths) -> None:
         super().__init__()
         self.settings, self.registry, self.paths = settings, registry, paths
-        self.case: Case = Case()
-        self.profile: Profile = registry.get(P.DEFAULT_PROFILE)
-        self.path: Path | None = None
+        # The open case, its file and the one undo history: every pane goes through it.
+        self.state = CaseState(registry, Case(), registry.get(P.DEFAULT_PROFILE), self)
         self.display_name = "Namnlöst ärende"
-        self.dirty = False
         self._autosave_pending = False
         self._generated: dict[str, str] = {}  # section id -> last generated decision text
-        self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
+        self.state.case_changed.connect(self._case_changed)
+        self.state.section_changed.connect(self._section_restored)
         self._autosaver: Autosaver | None = None
         self._motion_page: MotionPage | None = None
         self._review_page: ReviewPage | None = None
-        self.pdf_jobs: list[tuple] = []  # running (thread, worker, dialog, temp folder)
+        self._exports = None  # export_flow.ExportFlow, made on first use
         self.last_warnings: list[str] = []
         self.preview_renders = 0  # how many times the preview was rebuilt (bench, tests)
 
@@ -97,7 +95,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self._build_ui()
-        self.review = ReviewWorkflow(self)  # Granskning: live checks, pane, comments, versions
+        self.interaction = Interaction(self)  # how workflows ask and report
+        self.interaction.status_message.connect(
+            lambda text, ms: self.statusBar().showMessage(text, ms))
+        # Granskning: live checks, pane, comments, versions; reads the case from the state
+        self.review = ReviewWorkflow(self.state, self.interaction, self)
         # Built now although not shown: its row of buttons sets the step area's minimum width,
         # and building it later would make the splitter jump the first time it is shown.
         self.review_page  # noqa: B018
@@ -108,6 +110,48 @@ class MainWindow(QMainWindow):
         self.apply_settings()
         self._painted = False
         self._after_paint: list = [self._connect_app_state]
+
+    # ================================================================== the case-state
+
+    @property
+    def case(self) -> Case:
+        return self.state.case
+
+    @property
+    def profile(self) -> Profile:
+        return self.state.profile
+
+    @property
+    def path(self) -> Path | None:
+        return self.state.path
+
+    @property
+    def dirty(self) -> bool:
+        return self.state.dirty
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.state.undo_stack
+
+    # ---------------------------------------------------------------- the review workflow's view
+
+    def current_step(self) -> str | None:
+        return self.navigator.current_id()
+
+    def built_review_page(self) -> ReviewPage | None:
+        return self._review_page
+
+    def place_review_dock(self, dock) -> None:
+        from PySide6.QtCore import Qt
+
+        dock.setParent(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+    def show_preview(self, visible: bool) -> bool:
+        """Show or hide the preview; returns whether it was visible before."""
+        was = self.preview.isVisible()
+        self.preview_action.setChecked(visible)
+        return was
 
     # ================================================================== after the first paint
 
@@ -132,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def createPopupMenu(self):  # noqa: N802 - Qt API
         """The menu-bar context menu lists the review pane even before it has been built."""
-        if self.review._dock is None:
+        if not self.review.dock_built:
             from PySide6.QtWidgets import QMenu
 
             menu = QMenu(self)
@@ -295,11 +339,10 @@ class MainWindow(QMainWindow):
         except TillitError as err:
             profile = self.registry.get(P.DEFAULT_PROFILE)
             self.statusBar().showMessage(f"{err} Visar med {profile.name}.", 10000)
-        self.case, self.profile, self.path = case, profile, path
+        self._drop_section_pages()
+        self.state.replace(case, profile, path, dirty)
         self.display_name = display_name or (path.name if path else "Namnlöst ärende")
         self._generated.clear()
-        self._drop_section_pages()
-        self.undo_stack.clear()
         self.case_form.set_case(case, profile)
         if self._motion_page is not None:
             self._motion_page.set_case(case)
@@ -317,7 +360,7 @@ class MainWindow(QMainWindow):
         self.section_pages.clear()
 
     def set_dirty(self, dirty: bool) -> None:
-        self.dirty = dirty
+        self.state.set_dirty(dirty)
         self._autosave_pending = dirty
         self.setWindowTitle(f"{self.display_name}[*] – {APP_TITLE}")
         self.setWindowModified(dirty)
@@ -333,10 +376,7 @@ class MainWindow(QMainWindow):
 
     def flush_editors(self) -> None:
         """Write every edited section back into the case (before save, export, preview)."""
-        for sid, page in self.section_pages.items():
-            if page.stale:
-                self.case.sections[sid] = page.markdown()
-                page.stale = False
+        self.state.flush()
 
     def rebuild_steps(self) -> None:
         self.navigator.set_steps(build_steps(self.case, self.profile), self.review.statuses())
@@ -418,8 +458,8 @@ class MainWindow(QMainWindow):
         if page is None:
             from .editor import SectionPage
 
-            page = SectionPage(spec.id, spec.heading, spec.required)
-            page.load(self.case.section(spec.id))
+            page = SectionPage(spec.id, spec.heading, spec.required,
+                               self.state.document(spec.id))
             page.changed.connect(lambda _sid: self.mark_changed())
             if spec.kind == P.DECISION and self.case.motion is not None:
                 from .panes import DecisionBuilder
@@ -443,34 +483,25 @@ class MainWindow(QMainWindow):
 
     # ================================================================== editing
 
-    @staticmethod
-    def _text_widget(redo: bool) -> QWidget | None:
-        """The focused text field, if it has something to undo/redo itself."""
-        from PySide6.QtWidgets import QLineEdit, QTextEdit
-
-        focus = QApplication.focusWidget()
-        if isinstance(focus, QTextEdit):
-            doc = focus.document()
-            ok = doc.isRedoAvailable() if redo else doc.isUndoAvailable()
-        elif isinstance(focus, QLineEdit):
-            ok = focus.isRedoAvailable() if redo else focus.isUndoAvailable()
-        else:
-            return None
-        return focus if ok else None
-
     def undo(self) -> None:
-        widget = self._text_widget(redo=False)
-        if widget is not None:
-            widget.undo()
-        else:
-            self.undo_stack.undo()
+        """Ctrl+Z: the one history, whatever has focus."""
+        self.undo_stack.undo()
 
     def redo(self) -> None:
-        widget = self._text_widget(redo=True)
-        if widget is not None:
-            widget.redo()
-        else:
-            self.undo_stack.redo()
+        self.undo_stack.redo()
+
+    def _section_restored(self, section_id: str) -> None:
+        """An undo or redo changed a section's text: show it there, as Word does."""
+        if section_id in {s.id for s in self.navigator.steps}:
+            if self.navigator.current_id() != section_id:
+                self.go_to(section_id)
+            page = self.section_pages.get(section_id)
+            if page is not None and self.state.restored_at >= 0:
+                cursor = page.editor.textCursor()
+                cursor.setPosition(min(self.state.restored_at,
+                                       page.editor.document().characterCount() - 1))
+                page.editor.setTextCursor(cursor)
+        self.mark_changed()
 
     def current_section_page(self) -> SectionPage | None:
         page = self.stack.currentWidget()
@@ -522,8 +553,7 @@ class MainWindow(QMainWindow):
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         text = build_decision(self.case.motion or Motion(), outcome, self.profile, approved)
-        page.editor.replace_all_markdown(text)
-        self.flush_editors()
+        self.state.set_section_text(page.section_id, text)
         self._generated[section_id] = self.case.section(section_id)
         self.refresh_timer.start()
         return True
@@ -537,20 +567,12 @@ class MainWindow(QMainWindow):
             _dialogs().show_error(self, str(err))
             return
         from ..newcase import switch_profile
+        from .commands import change_case
 
-        self.flush_editors()
-        before = self.case.to_dict()
-        switch_profile(self.case, self.profile, new)
-        self.profile = new
-        current = self.navigator.current_id()
-        self._drop_section_pages()
-        self.case_form.set_case(self.case, new)
-        self.rebuild_steps()
-        self.go_to(current or STEP_CASE)
-        self.mark_changed()
+        old = self.profile
+        change_case(self.state, f"Byt profil till {new.name}",
+                    lambda case: switch_profile(case, old, new))
         self.statusBar().showMessage(f"Profilen är nu {new.name}. All text finns kvar.", 8000)
-        self.undo_stack.push(CaseSnapshotCommand(self, f"Byt profil till {new.name}", before,
-                                                 self.case.to_dict()))
 
     # ================================================================== files
 
@@ -653,7 +675,7 @@ class MainWindow(QMainWindow):
         except TillitError as err:
             _dialogs().show_error(self, str(err), "Ärendet kunde inte sparas")
             return False
-        self.path = path
+        self.state.mark_saved(path)
         self.display_name = path.name
         self.autosaver.discard()
         self.set_dirty(False)
@@ -662,137 +684,57 @@ class MainWindow(QMainWindow):
         return True
 
     def _file_stem(self) -> str:
-        base = self.case.document.diarienummer or self.case.document.title or "arende"
-        safe = "".join(ch if ch.isalnum() or ch in "-_ " else "-" for ch in base)
-        return safe.strip().replace(" ", "-")[:60] or "arende"
+        from .export_flow import file_stem
+
+        return file_stem(self.state)
 
     # ================================================================== export
 
-    def export_docx(self, out: Path | None = None, confirm: bool = True) -> Path | None:
-        if confirm and not self.review.confirm_export():  # open personal-data findings
-            return None
-        if out is None:
-            out = self._ask_export_path(".docx", "Exportera DOCX", "Word-dokument (*.docx)")
-            if out is None:
-                return None
-        self.flush_editors()
-        from PySide6.QtCore import Qt
+    @property
+    def exports(self):
+        """DOCX and PDF export (``export_flow.ExportFlow``), made on first use."""
+        if self._exports is None:
+            from .export_flow import ExportFlow
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            from ..export.docx import export_docx
+            self._exports = ExportFlow(self.state, self.interaction, self.settings,
+                                       self.review.confirm_export)
+        return self._exports
 
-            result = export_docx(self.case, self.profile, out, progress=self._progress)
-        except TillitError as err:
-            QApplication.restoreOverrideCursor()
-            _dialogs().show_error(self, str(err), "Exporten misslyckades")
-            return None
-        QApplication.restoreOverrideCursor()
-        note = f" ({len(result.warnings)} varningar, se Granska och exportera)" \
-            if result.warnings else ""
-        self.statusBar().showMessage(f"Exporterat till {result.path}{note}", 8000)
-        return result.path
+    @property
+    def pdf_jobs(self) -> list:
+        return self._exports.pdf_jobs if self._exports is not None else []
 
-    def _ask_export_path(self, suffix: str, title: str, file_filter: str) -> Path | None:
-        """Save dialog next to the case file (or in the home folder), suffix enforced."""
-        default = (self.path.with_suffix(suffix) if self.path
-                   else Path.home() / (self._file_stem() + suffix))
-        from PySide6.QtWidgets import QFileDialog
-
-        chosen, _ = QFileDialog.getSaveFileName(self, title, str(default), file_filter)
-        if not chosen:
-            return None
-        out = Path(chosen)
-        return out if out.suffix.lower() == suffix else out.with_name(out.name + suffix)
-
-    def _progress(self, i: int, n: int, msg: str) -> None:
-        self.statusBar().showMessage(f"{msg} ({i}/{n})")
-        QApplication.processEvents()
+    def export_docx(self, out: Path | None = None) -> Path | None:
+        return self.exports.export_docx(out)
 
     def export_pdf(self, out: Path | None = None) -> bool:
-        """DOCX first (fast), then LibreOffice in a background thread with a cancel button."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QProgressDialog
-
-        from ..export.pdf import MISSING_LIBREOFFICE, PdfJob, find_soffice
-
-        if not self.review.confirm_export():
-            return False
-        soffice = find_soffice(self.settings.soffice_path or None)
-        if soffice is None:
-            _dialogs().show_error(self, MISSING_LIBREOFFICE, "PDF kan inte skapas")
-            return False
-        if out is None:
-            out = self._ask_export_path(".pdf", "Exportera PDF", "PDF (*.pdf)")
-            if out is None:
-                return False
-        work = Path(tempfile.mkdtemp(prefix="tillit-pdf-"))
-        docx = self.export_docx(work / (out.stem + ".docx"), confirm=False)
-        if docx is None:
-            shutil.rmtree(work, ignore_errors=True)
-            return False
-        worker = _dialogs().PdfWorker(PdfJob(docx, out, soffice=str(soffice)))
-        progress = QProgressDialog("Skapar PDF med LibreOffice…", "Avbryt", 0, 0, self)
-        progress.setWindowTitle("Exportera PDF")
-        progress.setAccessibleName("PDF-export pågår")
-        progress.setWindowModality(Qt.WindowModality.NonModal)
-        progress.canceled.connect(worker.cancel)
-        progress.show()
-        thread = _dialogs().start_worker(worker)
-        entry = (thread, worker, progress, work)
-        self.pdf_jobs.append(entry)
-
-        def done(message: str, ok: bool) -> None:
-            progress.reset()
-            progress.close()
-            thread.wait(5000)
-            shutil.rmtree(work, ignore_errors=True)
-            if entry in self.pdf_jobs:
-                self.pdf_jobs.remove(entry)
-            if ok:
-                self.statusBar().showMessage(f"PDF sparad: {message}", 8000)
-            elif not worker.job.cancelled:
-                _dialogs().show_error(self, message, "PDF-exporten misslyckades")
-            else:
-                self.statusBar().showMessage("PDF-exporten avbröts.", 5000)
-
-        worker.finished.connect(lambda path: done(path, True))
-        worker.failed.connect(lambda msg: done(msg, False))
-        return True
+        return self.exports.export_pdf(out)
 
     def import_motion(self, path: Path | None = None) -> bool:
         """Arkiv → Importera motion… (or a dropped PDF/DOCX/TXT): review, then prefill.
 
         The whole import is one step on the undo stack: Ctrl+Z brings the case back."""
+        from .commands import change_case
         from .motion_dialog import import_motion_into_case
 
-        self.flush_editors()
-        before = self.case.to_dict()
         try:
-            result = import_motion_into_case(self, self.case, self.profile, path)
+            result = change_case(
+                self.state, "Importera motion",
+                lambda case: import_motion_into_case(self, case, self.profile, path))
         except TillitError as err:
             _dialogs().show_error(self, str(err), "Motionen kunde inte läsas in")
             return False
         if result is None:
             return False
-        self.undo_stack.push(CaseSnapshotCommand(self, "Importera motion", before,
-                                                 self.case.to_dict()))
-        self.apply_case_state(self.case.to_dict(), go_to=STEP_MOTION)
+        self.go_to(STEP_MOTION)
         self.statusBar().showMessage("Motionen är inläst. Granska texterna i varje avsnitt.",
                                      8000)
         return True
 
-    def apply_case_state(self, data: dict, go_to: str | None = None) -> None:
-        """Put a whole-case snapshot back in place, keeping the Case object (the forms and
-        list commands read it through accessors) and rebuilding every view."""
-        fresh = Case.from_dict(data)
-        for f in fields(Case):
-            setattr(self.case, f.name, getattr(fresh, f.name))
-        try:
-            self.profile = self.registry.get(self.case.profile)
-        except TillitError:
-            self.profile = self.registry.get(P.DEFAULT_PROFILE)
-        current = go_to or self.navigator.current_id() or STEP_CASE
+    def _case_changed(self) -> None:
+        """A whole-case command was done or undone (profile, motion import): rebuild the views
+        from the case-state. The section documents stay; their pages are rebuilt."""
+        current = self.navigator.current_id() or STEP_CASE
         self._drop_section_pages()
         self.case_form.set_case(self.case, self.profile)
         if self._motion_page is not None:
@@ -880,9 +822,8 @@ class MainWindow(QMainWindow):
         if not self.confirm_discard():
             event.ignore()
             return
-        for thread, worker, _progress, _work in list(self.pdf_jobs):
-            worker.cancel()
-            thread.wait(5000)
+        if self._exports is not None:
+            self._exports.stop()
         self.autosave_timer.stop()
         self.refresh_timer.stop()
         self.review.stop()
@@ -921,24 +862,6 @@ class MainWindow(QMainWindow):
             if local and is_motion_file(Path(local)):
                 return "motion", Path(local)
         return None
-
-
-class CaseSnapshotCommand(QUndoCommand):
-    """An undo step for changes that touch the whole case (profile switch, motion import)."""
-
-    def __init__(self, window: MainWindow, text: str, before: dict, after: dict) -> None:
-        super().__init__(text)
-        self.window, self.before, self.after = window, before, after
-        self._applied = True  # pushed after the change was made
-
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self.window.apply_case_state(self.after)
-
-    def undo(self) -> None:
-        self.window.apply_case_state(self.before)
 
 
 def widget_names_missing(root: QWidget) -> list[str]:

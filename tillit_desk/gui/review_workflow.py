@@ -3,8 +3,10 @@ versions, the review DOCX and the personal-data guard before export.
 
 Kept out of ``mainwindow.py`` on purpose: the window calls a handful of hooks (attach a section
 page, a step was shown, the case was replaced, may we export?) and everything else lives here.
-Every change to ``case.review`` goes through the window's undo stack, so it marks the case as
-edited, is saved in the .tillit file and can be undone.
+The case, its profile and file come from the case-state (``case_state.CaseState``); every change
+to ``case.review`` is a command on its one undo stack, so it marks the case as edited, is saved
+in the .tillit file and can be undone. Messages go through the interaction object; the window
+is reached only through the narrow ``ReviewView`` below (its section pages, steps and docks).
 
 Nothing of this is on screen when the window opens, so the pane and its dock, the checker
 threads and the rule engine are built or imported on first use (``pane``, ``dock``, ``checks``):
@@ -15,7 +17,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
@@ -29,11 +31,30 @@ from .timers import defer
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
 
+    from ..paths import AppPaths
+    from ..settings import Settings
+    from .case_state import CaseState
     from .editor import SectionPage
-    from .mainwindow import MainWindow
+    from .interaction import Interaction
     from .panes import ReviewPage
     from .review_checks import ReviewChecks
     from .review_pane import ReviewPane
+
+
+class ReviewView(Protocol):
+    """What the review workflow needs of the window: views, never the case."""
+
+    settings: Settings
+    paths: AppPaths
+    section_pages: dict[str, SectionPage]
+
+    def go_to(self, step_id: str) -> None: ...
+    def current_step(self) -> str | None: ...
+    def rebuild_steps(self) -> None: ...
+    def built_review_page(self) -> ReviewPage | None: ...
+    def place_review_dock(self, dock: QDockWidget) -> None: ...
+    def show_preview(self, visible: bool) -> bool: ...  # returns whether it was visible
+    def width(self) -> int: ...
 
 SECTION_DELAY_MS = 300  # a section is checked this long after typing stops
 SPELLER_DELAY_MS = 2000  # after start-up: the first paint and first keystrokes come first
@@ -67,9 +88,9 @@ class ReviewChange(QUndoCommand):
 
 
 class ReviewWorkflow(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.w = window
+    def __init__(self, state: CaseState, interaction: Interaction, view: ReviewView) -> None:
+        super().__init__(state)
+        self.state, self.ask, self.w = state, interaction, view
         self._checks: ReviewChecks | None = None
         self._pane: ReviewPane | None = None
         self._dock: QDockWidget | None = None
@@ -102,7 +123,7 @@ class ReviewWorkflow(QObject):
             checks.full_checked.connect(self._full_done)
             checks.speller_ready.connect(self._speller_ready)
             checks.suggestions_ready.connect(self._suggestions_ready)
-            checks.failed.connect(lambda msg: self.w.statusBar().showMessage(msg, 8000))
+            checks.failed.connect(lambda msg: self.ask.status(msg, 8000))
             self._checks = checks
         return self._checks
 
@@ -138,11 +159,13 @@ class ReviewWorkflow(QObject):
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QDockWidget
 
-        dock = QDockWidget("Granskning", self.w)
+        dock = QDockWidget("Granskning")
         dock.setObjectName("review_dock")
         dock.setAccessibleName("Granskningspanel")
         dock.setWidget(pane)
-        self.w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea
+                             | Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.w.place_review_dock(dock)
         dock.hide()
         dock.visibilityChanged.connect(self._dock_visibility)
         toggle = dock.toggleViewAction()  # the one in the window's context menu
@@ -166,7 +189,11 @@ class ReviewWorkflow(QObject):
 
     @property
     def case(self):
-        return self.w.case
+        return self.state.case
+
+    @property
+    def dock_built(self) -> bool:
+        return self._dock is not None
 
     def idle(self) -> bool:
         """Nothing waiting to be checked and no check running (the memory bench waits for
@@ -198,7 +225,7 @@ class ReviewWorkflow(QObject):
         menu.addAction(self.export_action)
 
     def _action(self, text: str, slot, keys, menu: QMenu) -> QAction:
-        action = QAction(text, self.w)
+        action = QAction(text, self.ask.widget)
         if keys:
             action.setShortcuts([QKeySequence(keys)])  # not setShortcut: see mainwindow.py
         if slot is not None:
@@ -213,11 +240,8 @@ class ReviewWorkflow(QObject):
 
     def show_pane(self) -> None:
         """Show the pane; on a narrow screen it takes the preview's place until closed."""
-        window = self.w
-        if not self.dock.isVisible() and window.width() < WIDE_ENOUGH_FOR_BOTH:
-            self._preview_hidden_by_pane = window.preview.isVisible()
-            if self._preview_hidden_by_pane:
-                window.preview_action.setChecked(False)
+        if not self.dock.isVisible() and self.w.width() < WIDE_ENOUGH_FOR_BOTH:
+            self._preview_hidden_by_pane = self.w.show_preview(False)
         self.dock.show()
         self.dock.raise_()
 
@@ -225,7 +249,7 @@ class ReviewWorkflow(QObject):
         self.pane_action.setChecked(not self.dock.isHidden())
         if not visible and getattr(self, "_preview_hidden_by_pane", False):
             self._preview_hidden_by_pane = False
-            self.w.preview_action.setChecked(True)
+            self.w.show_preview(True)
 
     # ================================================================== hooks from the window
 
@@ -267,7 +291,7 @@ class ReviewWorkflow(QObject):
         self.full_timer.start()
 
     def statuses(self) -> dict[str, str]:
-        return W.statuses(self.case, [s.id for s in self.w.profile.sections])
+        return W.statuses(self.case, [s.id for s in self.state.profile.sections])
 
     # ================================================================== checks
 
@@ -279,13 +303,13 @@ class ReviewWorkflow(QObject):
             page.editor.marks.apply("", [])  # mapping spans costs too much here: full check only
             self.live.pop(sid, None)
             return
-        self.checks.check_section(self.case, self.w.profile, sid, page.markdown(),
+        self.checks.check_section(self.case, self.state.profile, sid, page.markdown(),
                                   page.editor.marks.revision)
 
     def run_full_check(self) -> None:
         self.full_timer.stop()
-        self.w.flush_editors()
-        self._full_no = self.checks.check_all(self.case, self.w.profile)
+        self.state.flush()
+        self._full_no = self.checks.check_all(self.case, self.state.profile)
 
     def _section_done(self, sid: str, revision: int, text: str, findings: list) -> None:
         page = self.w.section_pages.get(sid)
@@ -303,7 +327,7 @@ class ReviewWorkflow(QObject):
         self._fill_findings()
 
     def _speller_ready(self) -> None:
-        self.w.statusBar().showMessage("Stavningskontrollen är klar att använda.", 4000)
+        self.ask.status("Stavningskontrollen är klar att använda.", 4000)
         # Spell-check the editor on screen now. Hidden ones are checked when shown: until then
         # the full check below (which spells every section) stands for them in the pane.
         for sid, page in list(self.w.section_pages.items()):
@@ -323,12 +347,12 @@ class ReviewWorkflow(QObject):
                 if not (f.section in self.live and f.rule in rules
                         and rules[f.rule].scope == SECTION)]
         merged = kept + [f for found in self.live.values() for f in found]
-        order = {s.id: i for i, s in enumerate(self.w.profile.sections)}
+        order = {s.id: i for i, s in enumerate(self.state.profile.sections)}
         order.update({"dokument": -2, "motion": -1})
         return sorted(merged, key=lambda f: (order.get(f.section, 999), f.start, f.rule))
 
     def heading(self, sid: str) -> str:
-        spec = self.w.profile.section(sid)
+        spec = self.state.profile.section(sid)
         if spec is not None:
             return spec.heading
         return PSEUDO_SECTIONS.get(sid, (sid.replace("_", " ").capitalize(), ""))[0]
@@ -349,8 +373,9 @@ class ReviewWorkflow(QObject):
         if self._pane is not None:
             self._pane.set_findings([(self.heading(s), fs) for s, fs in groups.items()],
                                     summary)
-        if self.w._review_page is not None:
-            self.w._review_page.set_summary(summary)
+        page = self.w.built_review_page()
+        if page is not None:
+            page.set_summary(summary)
 
     # ================================================================== jumping to text
 
@@ -379,7 +404,7 @@ class ReviewWorkflow(QObject):
 
     def show_finding(self, f: Finding) -> bool:
         """Go to the finding's section and select its text. True when the text was selected."""
-        if self.w.profile.section(f.section) is None:
+        if self.state.profile.section(f.section) is None:
             target = PSEUDO_SECTIONS.get(f.section, ("", STEP_REVIEW))[1]
             self.w.go_to(target)
             return False
@@ -394,7 +419,7 @@ class ReviewWorkflow(QObject):
 
     def show_comment(self, c: W.Comment) -> bool:
         self.w.go_to(c.section)
-        self.w.flush_editors()
+        self.state.flush()
         return self._select(c.section, W.anchor(self.case, c), self.case.section(c.section))
 
     # ================================================================== context menu
@@ -409,7 +434,7 @@ class ReviewWorkflow(QObject):
 
     def add_word(self, word: str) -> None:
         self.checks.add_word(word)
-        self.w.statusBar().showMessage(f"”{word}” är tillagt i din ordlista.", 4000)
+        self.ask.status(f"”{word}” är tillagt i din ordlista.", 4000)
         for sid in list(self.w.section_pages):
             self.check_page(sid)
 
@@ -427,20 +452,20 @@ class ReviewWorkflow(QObject):
         return typed or self.w.settings.name
 
     def current_section(self) -> str | None:
-        sid = self.w.navigator.current_id()
-        spec = self.w.profile.section(sid) if sid else None
+        sid = self.w.current_step()
+        spec = self.state.profile.section(sid) if sid else None
         return sid if spec is not None else None
 
     def _change(self, text: str, key: str, mutate) -> None:
         before = copy.deepcopy(W.review_data(self.case)[key])
         mutate()
         after = copy.deepcopy(W.review_data(self.case)[key])
-        self.w.undo_stack.push(ReviewChange(self, text, key, before, after))
+        self.state.undo_stack.push(ReviewChange(self, text, key, before, after))
 
     def set_status(self, status: str, sid: str | None = None) -> bool:
         sid = sid or self.current_section()
         if sid is None:
-            self.w.statusBar().showMessage("Välj ett avsnitt för att ange dess status.", 5000)
+            self.ask.status("Välj ett avsnitt för att ange dess status.", 5000)
             return False
         label = W.STATUS_LABELS[status]
         self._change(f"Status {label}", "status",
@@ -452,7 +477,7 @@ class ReviewWorkflow(QObject):
         sid = sid or self.current_section()
         if sid is None or not text.strip():
             return None
-        self.w.flush_editors()
+        self.state.flush()
         start = end = None
         page = self.w.section_pages.get(sid)
         if page is not None and page.editor.textCursor().hasSelection():
@@ -514,16 +539,16 @@ class ReviewWorkflow(QObject):
             count = len(W.review_data(self.case)["versions"]) + 1
             from PySide6.QtWidgets import QInputDialog
 
-            name, ok = QInputDialog.getText(self.w, "Spara version", "Namn på versionen:",
+            name, ok = QInputDialog.getText(self.ask.widget, "Spara version", "Namn på versionen:",
                                             text=f"Version {count}")
             if not ok:
                 return False
         from ..versions import save_version
 
-        self.w.flush_editors()
+        self.state.flush()
         self._change(f"Spara version {name}", "versions",
                      lambda: save_version(self.case, name, author=self.author()))
-        self.w.statusBar().showMessage(f"Versionen ”{name}” är sparad i ärendet.", 5000)
+        self.ask.status(f"Versionen ”{name}” är sparad i ärendet.", 5000)
         return True
 
     def compare_versions(self):
@@ -533,24 +558,26 @@ class ReviewWorkflow(QObject):
         if not list_versions(self.case):
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.information(self.w, "Jämför versioner",
+            QMessageBox.information(self.ask.widget, "Jämför versioner",
                                     "Det finns inga sparade versioner ännu. Spara en version "
                                     "först (Granskning → Spara version…).")
             return None
-        self.w.flush_editors()
-        headings = {s.id: s.heading for s in self.w.profile.sections}
-        self.compare_dialog = CompareDialog(self.w, self.case, headings)
+        self.state.flush()
+        headings = {s.id: s.heading for s in self.state.profile.sections}
+        self.compare_dialog = CompareDialog(self.ask.widget, self.case, headings)
         self.compare_dialog.show()
         return self.compare_dialog
 
     def export_review(self, out: Path | None = None) -> Path | None:
         """Arkiv → Exportera granskningsversion: the DOCX with comments in the margin."""
         if out is None:
-            default = (self.w.path.with_name(self.w.path.stem + "-granskning.docx")
-                       if self.w.path else Path.home() / "granskningsversion.docx")
+            path = self.state.path
+            default = (path.with_name(path.stem + "-granskning.docx")
+                       if path else Path.home() / "granskningsversion.docx")
             from PySide6.QtWidgets import QFileDialog
 
-            chosen, _ = QFileDialog.getSaveFileName(self.w, "Exportera granskningsversion",
+            chosen, _ = QFileDialog.getSaveFileName(self.ask.widget,
+                                                    "Exportera granskningsversion",
                                                     str(default), "Word-dokument (*.docx)")
             if not chosen:
                 return None
@@ -561,26 +588,25 @@ class ReviewWorkflow(QObject):
         from PySide6.QtWidgets import QApplication
 
         from ..export.review_docx import export_review_docx
-        from . import dialogs
 
-        self.w.flush_editors()
+        self.state.flush()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = export_review_docx(self.case, self.w.profile, out)
+            result = export_review_docx(self.case, self.state.profile, out)
         except TillitError as err:
             QApplication.restoreOverrideCursor()
-            dialogs.show_error(self.w, str(err), "Exporten misslyckades")
+            self.ask.error(str(err), "Exporten misslyckades")
             return None
         QApplication.restoreOverrideCursor()
         note = f" {len(result.warnings)} kommentarer sitter vid rubriken." \
             if result.on_heading else ""
-        self.w.statusBar().showMessage(f"Granskningsversionen är sparad: {out}.{note}", 8000)
+        self.ask.status(f"Granskningsversionen är sparad: {out}.{note}", 8000)
         return out
 
     def confirm_export(self) -> bool:
         """While a personal-data finding is open, export only after "Exportera ändå"."""
-        self.w.flush_editors()
-        found = self.checks.personal_data(self.case, self.w.profile)
+        self.state.flush()
+        found = self.checks.personal_data(self.case, self.state.profile)
         if not found:
             return True
         from PySide6.QtWidgets import QMessageBox
@@ -588,7 +614,7 @@ class ReviewWorkflow(QObject):
         lines = [f"• {self.heading(f.section)}: {f.excerpt}" for f in found[:6]]
         if len(found) > 6:
             lines.append(f"• … och {len(found) - 6} till")
-        box = QMessageBox(self.w)
+        box = QMessageBox(self.ask.widget)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Personuppgifter i texten")
         box.setText("Texten innehåller uppgifter som ser ut som personuppgifter "

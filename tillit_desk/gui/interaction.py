@@ -1,0 +1,38 @@
+"""One object through which workflows ask the user and report (git-cola's ``interaction.py``).
+
+Workflows (review, export, motion import) say *what* to tell or ask; this decides *how*: a
+status-bar note, an error box, a question. Tests and the smoke test can replace it whole."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+
+class Interaction(QObject):
+    status_message = Signal(str, int)  # text, milliseconds (0: until replaced)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.widget = parent
+
+    def status(self, text: str, ms: int = 5000) -> None:
+        self.status_message.emit(text, ms)
+
+    def error(self, message: str, title: str = "Något gick fel") -> None:
+        from . import dialogs
+
+        dialogs.show_error(self.widget, message, title)
+
+    def information(self, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self.widget, title, text)
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ja / Nej, Nej by default."""
+        from PySide6.QtWidgets import QMessageBox
+
+        btn = QMessageBox.StandardButton
+        return QMessageBox.question(self.widget, title, text, btn.Yes | btn.No,
+                                    btn.No) == btn.Yes
