@@ -25,6 +25,7 @@ from ..markup import Heading, ListBlock, Paragraph, Span, Table
 from ..profiles import Profile
 from ..safe_write import atomic_write
 from ..sanitize import clean_tree
+from .case_part import embed_case
 from .ooxml import (
     LANGUAGE,
     normalise_package,
@@ -419,6 +420,7 @@ def render_docx(case: Case, profile: Profile, template: Path | None = None,
     step(3, 4, "Sparar")
     normalise_package(document)
     _set_core_properties(document, composed)
+    embed_case(document, case)  # the Word import's base for a three-way diff (case_part.py)
     buffer = io.BytesIO()
     try:
         tpl.save(buffer)

@@ -1,0 +1,76 @@
+"""A DOCX that Tillit Desk did not write: every section mapped, no text lost."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import docx
+
+from tillit_desk.profiles import ProfileRegistry
+from tillit_desk.wordimport.importer import build_case, read_plan
+
+from . import foreign as F
+
+REGISTRY = ProfileRegistry(user_dir=None)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_foreign_document_maps_every_section_and_keeps_every_word():
+    data = F.foreign_docx()
+    plan = read_plan(data, REGISTRY, profile_id="generic", name="bankar.docx")
+    mapping = {sp.heading: sp.target for sp in plan.sections}
+    assert mapping == {
+        "Sammanfattning": "sammanfattning", "Förslag till beslut": "forslag_till_beslut",
+        "Beslutsunderlag": "underlag", "Ärendet": "arendet", "Överväganden": "bedomning",
+        "Barnets bästa": "barnets_basta", "Ekonomiska konsekvenser": "ekonomiska_konsekvenser",
+        "Uppföljning": "uppföljning", "Beslutet skickas till": "skickas_till"}
+    result = build_case(plan)
+    case = result.case
+    doc = case.document
+    assert (doc.organisation, doc.unit, doc.date, doc.diarienummer, doc.title) == (
+        F.ORGANISATION, F.UNIT, F.DATE, F.DNR, F.TITLE)
+    assert (doc.handlaggare.name, doc.handlaggare.title, doc.handlaggare.email) == F.REF
+    assert doc.decision_chain == F.CHAIN
+    assert case.sections["forslag_till_beslut"] == "att " + F.POINTS[0] + "\n\natt " + \
+        F.POINTS[1]
+    assert [(u.text, u.date) for u in case.underlag] == F.UNDERLAG
+    assert [(s.name, s.title) for s in case.signatories] == F.SIGNERS
+    assert [(r.name, r.purpose) for r in case.skickas_till] == [
+        (n, "kännedom") for n in F.RECIPIENTS]
+    arendet = case.sections["arendet"]
+    assert arendet.startswith("### Bakgrund\n\nAnna Andersson (C) har lämnat en motion om "
+                              "**fler bänkar**. Hon yrkar att kommunen ska *placera ut bänkar* "
+                              "i alla parker.")
+    assert "| Park | Bänkar i dag | Nya bänkar |\n|---|---|---|\n| Stadsparken | 12 | 4 |" \
+        in arendet
+    assert "1. sittplatser nära lekplatser\n2. skugga\n3. belysning" in arendet
+    assert case.sections["bedomning"] == "\n\n".join(F.SECTIONS[4][1])
+    assert case.extra["custom_sections"] == [
+        {"id": "uppföljning", "heading": "Uppföljning", "after": "ekonomiska_konsekvenser"}]
+    # no text lost: every word of the document (body and header) is somewhere in the case
+    source = docx.Document(io.BytesIO(data))
+    words = _words("\n".join(p.text for p in source.paragraphs))
+    for t in source.tables:
+        words += _words(" ".join(c.text for row in t.rows for c in row.cells))
+    for t in source.sections[0].header.tables:
+        words += _words(" ".join(c.text for row in t.rows for c in row.cells))
+    kept = set(_words(" ".join(_strings(case.to_dict())))) | set(
+        _words(" ".join(result.report.unplaced)))
+    headings = set(_words(" ".join(h for h, _t in F.SECTIONS)))
+    missing = set(words) - kept - headings - {"vår", "referens", "datum", "dnr", "att"}
+    assert not missing
+    assert result.report.unplaced == []

@@ -1,0 +1,235 @@
+"""Header fields (organisation, unit, datum, diarienummer, Vår referens, title) from the page
+header and the first page, whatever the template's layout.
+
+Templates put a label beside its value ("Datum: 2022-05-02"), over it (label and value on two
+lines, or in two cells of a table) or leave the label out; we read labels in all three forms
+and fall back on what values look like (an ISO date, an e-mail address).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .headings import normalise
+from .walker import Item, Para, Table
+
+_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("date", re.compile(r"^(datum|date|beslutsdatum)\b\s*[:.\t]?\s*", re.I)),
+    ("diarienummer", re.compile(
+        r"^(diarienummer|diarienr\.?|dnr\.?|vårt dnr\.?|vår beteckning|ärendenummer|"
+        r"ärendenr\.?|beteckning)(?=[\s:.\t]|$)\s*[:.\t]?\s*", re.I)),
+    ("ref", re.compile(r"^(vår referens|handläggare|kontaktperson|referens)\b\s*[:\t]?\s*",
+                       re.I)),
+)
+ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_PHONE = re.compile(r"^(tel(efon)?\.?:?\s*)?\+?[\d][\d \-()]{5,}$", re.I)
+_PAGE = re.compile(r"^(sida|sidan)?\s*\d+\s*(\(\s*\d+\s*\)|av\s+\d+|/\s*\d+)?$", re.I)
+DOCUMENT_TYPES = {"tjänsteskrivelse", "tjänsteutlåtande", "beslutsunderlag",
+                  "tjänsteskrivelse/beslutsunderlag", "promemoria", "pm", "utredning"}
+
+
+@dataclass
+class HeaderFields:
+    organisation: str = ""
+    unit: str = ""
+    date: str = ""
+    diarienummer: str = ""
+    title: str = ""
+    ref_name: str = ""
+    ref_title: str = ""
+    ref_email: str = ""
+    ref_phone: str = ""
+    used: set[int] = field(default_factory=set)  # positions of front items read as fields
+
+    def as_dict(self) -> dict[str, str]:
+        return {k: v for k, v in self.__dict__.items() if k != "used"}
+
+
+def _blocks(items: list[Item], tag: int | None = None, cells: dict | None = None
+            ) -> list[tuple[int | None, list[str]]]:
+    """Cells and paragraphs as blocks of lines, with the id of the front item they came from.
+
+    ``cells`` receives block index -> (table id, row, column) for blocks that are table cells.
+    """
+    out: list[tuple[int | None, list[str]]] = []
+    for index, item in enumerate(items):
+        owner = index if tag is None else tag
+        if isinstance(item, Para):
+            lines = [ln.strip() for ln in item.text().replace("\t", "\n").split("\n")]
+            out.append((owner, [ln for ln in lines if ln]))
+        else:
+            for r, row in enumerate(item.rows):
+                for c, cell in enumerate(row):
+                    lines: list[str] = []
+                    for sub in _blocks(cell, owner):
+                        lines.extend(sub[1])
+                    if cells is not None and lines:
+                        cells[len([b for b in out if b[1]])] = (id(item), r, c)
+                    out.append((owner, lines))
+    return [b for b in out if b[1]]
+
+
+def _label(line: str) -> tuple[str, str] | None:
+    for name, pattern in _LABELS:
+        m = pattern.match(line)
+        if m:
+            return name, line[m.end():].strip()
+    return None
+
+
+def _is_label_line(line: str) -> bool:
+    return _label(line) is not None
+
+
+def _read_ref(lines: list[str], fields: HeaderFields) -> None:
+    others: list[str] = []
+    for line in lines:
+        for part in (p.strip() for p in re.split(r"\s*·\s*|\s+\|\s+", line)):
+            if not part:
+                continue
+            if _EMAIL.fullmatch(part):
+                fields.ref_email = fields.ref_email or part
+            elif _PHONE.match(part):
+                fields.ref_phone = fields.ref_phone or re.sub(r"^tel(efon)?\.?:?\s*", "", part,
+                                                              flags=re.I)
+            else:
+                others.append(part)
+    if others:
+        first = others[0]
+        if ", " in first:
+            fields.ref_name, fields.ref_title = (s.strip() for s in first.split(", ", 1))
+        else:
+            fields.ref_name = first
+            if len(others) > 1:
+                fields.ref_title = others[1]
+
+
+def read_fields(header_items: list[Item], front: list[Item]) -> HeaderFields:
+    """Fields from the first-page header and the body before the first section heading."""
+    fields = HeaderFields()
+    header_cells: dict = {}
+    front_cells: dict = {}
+    head = _blocks(header_items, -1, header_cells)
+    blocks = head + _blocks(front, None, front_cells)
+    cells = {**header_cells, **{k + len(head): v for k, v in front_cells.items()}}
+    where = {v: k for k, v in cells.items()}
+    consumed: set[tuple[int, int]] = set()
+    flat = [(b, i, line) for b, (_owner, lines) in enumerate(blocks)
+            for i, line in enumerate(lines)]
+
+    def following(b: int, i: int) -> list[tuple[int, int, str]]:
+        return [(bb, ii, ln) for bb, ii, ln in flat if (bb, ii) > (b, i)]
+
+    for b, i, line in flat:
+        found = _label(line)
+        if not found:
+            continue
+        name, value = found
+        consumed.add((b, i))
+        if name == "ref":
+            lines = [value] if value else []
+            owner = blocks[b][0]
+            for bb, ii, ln in following(b, i):
+                if _is_label_line(ln) or len(lines) >= 4 or ISO_DATE.fullmatch(ln) or (
+                        blocks[bb][0] != owner and (owner == -1 or blocks[bb][0] == -1)):
+                    break
+                lines.append(ln)
+                consumed.add((bb, ii))
+            _read_ref(lines, fields)
+            continue
+        if not value and i == len(blocks[b][1]) - 1 and b in cells:
+            table, row, col = cells[b]
+            for other in (where.get((table, row + 1, col)), where.get((table, row, col + 1))):
+                if other is not None and (other, 0) not in consumed and \
+                        not _is_label_line(blocks[other][1][0]):
+                    value = blocks[other][1][0]
+                    consumed.add((other, 0))
+                    break
+        if not value:
+            nxt = following(b, i)
+            if nxt and not _is_label_line(nxt[0][2]) and (nxt[0][0] == b or b not in cells):
+                value = nxt[0][2]
+                consumed.add(nxt[0][:2])
+        if name == "date" and not fields.date:
+            m = ISO_DATE.search(value)
+            fields.date = m.group(1) if m else value
+        elif name == "diarienummer" and not fields.diarienummer:
+            fields.diarienummer = value
+    if not fields.date:
+        for b, i, line in flat:
+            m = ISO_DATE.fullmatch(line.strip())
+            if m:
+                fields.date = m.group(1)
+                consumed.add((b, i))
+                break
+    # organisation and unit: the first lines that are no label, page number or document type
+    names: list[str] = []
+    in_header = any(owner == -1 for owner, _lines in blocks)
+    tables = {n for n, t in enumerate(front) if isinstance(t, Table)}
+    for b, i, line in flat:
+        owner = blocks[b][0]
+        if (b, i) in consumed or (owner != -1 if in_header else owner not in tables):
+            continue
+        key = normalise(line)
+        if key in DOCUMENT_TYPES or _PAGE.match(line) or _EMAIL.search(line):
+            consumed.add((b, i))
+            continue
+        if ISO_DATE.search(line):
+            continue
+        names.append(line)
+        consumed.add((b, i))
+        if len(names) == 2:
+            break
+    if names:
+        fields.organisation = names[0]
+        fields.unit = names[1] if len(names) > 1 else ""
+    for b, (owner, lines) in enumerate(blocks):
+        if owner is None or owner == -1:
+            continue
+        if all((b, i) in consumed for i in range(len(lines))):
+            fields.used.add(owner)
+        else:
+            for i, line in enumerate(lines):
+                if (b, i) not in consumed and normalise(line) in DOCUMENT_TYPES:
+                    consumed.add((b, i))
+            if all((b, i) in consumed for i in range(len(lines))):
+                fields.used.add(owner)
+    return fields
+
+
+def first_page_header(document, headers: dict) -> list:
+    """The header part the first page shows (``first`` when the section asks for it)."""
+    from .walker import W
+
+    sect = None
+    body = document.find(f"{W}body")
+    if body is not None:
+        sect = next(body.iter(f"{W}sectPr"), None)
+    if sect is None:
+        return list(headers.values())[:1]
+    refs = {ref.get(f"{W}type") or "default":
+            ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+            for ref in sect.iterchildren(f"{W}headerReference")}
+    title_pg = sect.find(f"{W}titlePg") is not None
+    chosen = refs.get("first") if title_pg else None
+    chosen = chosen or refs.get("default")
+    out = [headers[chosen]] if chosen in headers else []
+    out += [h for rid, h in headers.items() if rid != chosen]
+    return out
+
+
+def item_lines(item: Item) -> list[str]:
+    if isinstance(item, Para):
+        return [ln for ln in item.text().split("\n") if ln.strip()]
+    lines: list[str] = []
+    for row in item.rows:
+        for cell in row:
+            for sub in cell:
+                lines.extend(item_lines(sub))
+    return lines
+
+
+def is_table(item: Item) -> bool:
+    return isinstance(item, Table)

@@ -1,0 +1,244 @@
+"""Sections the case keeps as data, read back from their printed form.
+
+Förslag till beslut → the decision chain and the points (att-satser or numbered sentences, from
+Word numbering or typed); Beslutsunderlag → rows with their dates; Beslutet skickas till → names
+under "För åtgärd:" / "För kännedom:"; Beslutsplanering → body and date; the signature block
+(a table or tab-separated lines) → name and title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..case import PURPOSE_ATGARD, PURPOSE_KANNEDOM, Meeting, Recipient, Signatory, UnderlagItem
+from ..profiles import STYLE_ATT, STYLE_NUMBERED, Profile
+from .mdwriter import inline, render
+from .walker import Item, Para, Piece, Table
+
+_ATT = re.compile(r"^\s*att\b[ \t\u00a0]*", re.I)
+_TYPED_NUMBER = re.compile(r"^\s*(\d{1,2})[.)][ \t]+")
+_TRAILING_DATE = re.compile(r"^(.*?)[\s,]*(\d{4}-\d{2}-\d{2})$")
+_CHAIN_END = re.compile(r"(besluta|beslutar|följande:|:)\s*$", re.I)
+
+
+def _cut(pieces: list[Piece], n: int) -> list[Piece]:
+    """The pieces without their first ``n`` characters (an "att" or a typed number)."""
+    out: list[Piece] = []
+    for p in pieces:
+        if n and not p.marker:
+            take = min(n, len(p.text))
+            n -= take
+            rest = p.text[take:]
+            if rest:
+                out.append(Piece(rest, p.bold, p.italic, p.view, p.change, p.marker))
+            continue
+        out.append(p)
+    return out
+
+
+def _tabs_to_spaces(pieces: list[Piece]) -> list[Piece]:
+    return [Piece(p.text.replace("\t", " "), p.bold, p.italic, p.view, p.change, p.marker)
+            for p in pieces]
+
+
+@dataclass
+class Decision:
+    markdown: str = ""
+    chain: str = ""
+    style: str = ""
+    points: int = 0
+    comments: dict[str, list[int | None]] = field(default_factory=dict)
+
+
+def read_decision(items: list[Item], profile: Profile) -> Decision:
+    """The chain (when it is the first paragraph before the points) and the section text."""
+    result = Decision()
+    chunks: list[tuple[str, str]] = []  # (kind, markdown): "att", "num", "other"
+    seen_point = False
+    numbered = 0
+    comment_parts: list[dict] = []
+    for item in items:
+        if isinstance(item, Para) and item.text().strip():
+            text = item.text()
+            att = _ATT.match(text)
+            typed = _TYPED_NUMBER.match(text) if not att else None
+            local: dict = {}
+            if att and item.list_level is None:
+                body = inline(_tabs_to_spaces(_cut(item.pieces, att.end())), True, local)
+                chunks.append(("att", "att " + body))
+                comment_parts.append({"shift": 4, "marks": local})
+                result.style = result.style or STYLE_ATT
+                seen_point = True
+                result.points += 1
+                continue
+            if item.list_level is not None or typed:
+                pieces = _cut(item.pieces, typed.end()) if typed else item.pieces
+                att_in_list = _ATT.match("".join(p.text for p in pieces))
+                numbered += 1
+                if att_in_list and not item.ordered and not typed:
+                    body = inline(_tabs_to_spaces(_cut(pieces, att_in_list.end())), True, local)
+                    chunks.append(("att", "att " + body))
+                    comment_parts.append({"shift": 4, "marks": local})
+                    result.style = result.style or STYLE_ATT
+                else:
+                    prefix = f"{numbered}. "
+                    body = inline(_tabs_to_spaces(pieces), True, local)
+                    chunks.append(("num", prefix + body))
+                    comment_parts.append({"shift": len(prefix), "marks": local})
+                    result.style = result.style or STYLE_NUMBERED
+                seen_point = True
+                result.points += 1
+                continue
+            if not seen_point and not chunks and not result.chain and _is_chain(text, profile):
+                result.chain = " ".join(text.split())
+                continue
+        rendered = render([item])
+        if rendered.text:
+            chunks.append(("other", rendered.text))
+            comment_parts.append({"shift": 0, "marks": rendered.comments})
+    out = ""
+    for n, ((kind, text), part) in enumerate(zip(chunks, comment_parts, strict=True)):
+        if n:
+            out += "\n" if kind == "num" and chunks[n - 1][0] == "num" else "\n\n"
+        for cid, (a, b) in part["marks"].items():
+            entry = result.comments.setdefault(cid, [None, None])
+            if a is not None:
+                entry[0] = len(out) + part["shift"] + a
+            if b is not None:
+                entry[1] = len(out) + part["shift"] + b
+        out += text
+    result.markdown = out
+    chain = result.chain
+    profile_chain = profile.decision_chain.strip()
+    if chain and profile_chain and chain.rstrip(":").removesuffix(" följande").strip() == \
+            profile_chain.rstrip(":").removesuffix(" följande").strip():
+        result.chain = ""
+    elif chain and result.style == STYLE_NUMBERED and chain.endswith(" följande:"):
+        result.chain = chain.removesuffix(" följande:")  # the export adds it before numbers
+    return result
+
+
+def _is_chain(text: str, profile: Profile) -> bool:
+    flat = " ".join(text.split())
+    chain = profile.decision_chain.strip().rstrip(":")
+    if chain and flat.rstrip(":").startswith(chain.removesuffix(" följande")):
+        return True
+    return "föreslår" in flat.lower() and _CHAIN_END.search(flat) is not None
+
+
+def _lines(items: list[Item]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, Para):
+            out.extend(ln.strip() for ln in item.text().split("\n") if ln.strip())
+        else:
+            for row in item.rows:
+                cells = [" ".join(_lines(cell)) for cell in row]
+                line = " ".join(c for c in cells if c)
+                if line:
+                    out.append(line)
+    return out
+
+
+def split_date(text: str) -> tuple[str, str]:
+    m = _TRAILING_DATE.match(text.strip())
+    if m:
+        return m.group(1).strip(), m.group(2)
+    return text.strip(), ""
+
+
+def read_underlag(items: list[Item]) -> tuple[list[UnderlagItem], list[str]]:
+    """Rows (list items or lines); a lead-in line ending in ":" is not a row."""
+    rows: list[UnderlagItem] = []
+    skipped: list[str] = []
+    for line in _lines(items):
+        line = _TYPED_NUMBER.sub("", line)
+        if line.endswith(":") and not rows:
+            skipped.append(line)
+            continue
+        text, date = split_date(line.lstrip("•-–· \t"))
+        rows.append(UnderlagItem(text, date))
+    return rows, skipped
+
+
+_ATGARD = re.compile(r"^(för\s+)?åtgärd\s*:?\s*(.*)$", re.I)
+_KANNEDOM = re.compile(r"^(för\s+)?kännedom\s*:?\s*(.*)$", re.I)
+
+
+def read_recipients(items: list[Item]) -> list[Recipient]:
+    out: list[Recipient] = []
+    purpose = PURPOSE_KANNEDOM
+    for line in _lines(items):
+        for pattern, value in ((_ATGARD, PURPOSE_ATGARD), (_KANNEDOM, PURPOSE_KANNEDOM)):
+            m = pattern.match(line)
+            if m:
+                purpose = value
+                line = m.group(2).strip()
+                break
+        for name in (n.strip() for n in line.split("\t")):
+            if name:
+                out.append(Recipient(name.lstrip("•-–· "), purpose))
+    return out
+
+
+def read_meetings(items: list[Item]) -> list[Meeting]:
+    out = []
+    for line in _lines(items):
+        body, date = split_date(line)
+        out.append(Meeting(body, date))
+    return out
+
+
+# ---------------------------------------------------------------- signatures
+
+_TITLE_WORDS = ("chef", "direktör", "ordförande", "sekreterare", "handläggare", "strateg",
+                "utredare", "controller", "samordnare", "ansvarig", "kommunalråd", "jurist",
+                "regionråd", "ekonom", "planerare", "ledare", "vice", "biträdande", "tf")
+_NAME = re.compile(r"^[A-ZÅÄÖÉ][\w'.-]+( [A-ZÅÄÖÉa-zåäö][\w'.-]+){1,3}$")
+
+
+def _looks_title(text: str, profile: Profile) -> bool:
+    low = text.lower()
+    return any(w in low for w in _TITLE_WORDS) or any(
+        t.lower() == low for t in profile.signatory_titles)
+
+
+def signature_table(table: Table, profile: Profile) -> list[Signatory] | None:
+    """Name over title in each cell: the signature block (ours says so in its description)."""
+    people: list[Signatory] = []
+    ours = "underskrift" in table.description.lower()
+    if not ours and len(table.rows) > 3:
+        return None
+    for row in table.rows:
+        for cell in row:
+            lines = _lines(cell)
+            if not lines:
+                continue
+            if ours:
+                people.append(Signatory(lines[0], " ".join(lines[1:])))
+                continue
+            if len(lines) != 2 or not _NAME.match(lines[0]) or not _looks_title(lines[1],
+                                                                                 profile):
+                return None
+            people.append(Signatory(lines[0], lines[1]))
+    return people if people else None
+
+
+def signature_paragraphs(a: Para, b: Para | None, profile: Profile) -> list[Signatory] | None:
+    """"Anna Andersson<TAB>Bo Berg" over "Kommundirektör<TAB>Kanslichef", or "Name\\nTitle"."""
+    lines = [ln.strip() for ln in a.text().split("\n") if ln.strip()]
+    if len(lines) == 2 and b is None:
+        names = [n.strip() for n in lines[0].split("\t") if n.strip()]
+        titles = [t.strip() for t in lines[1].split("\t") if t.strip()]
+    elif len(lines) == 1 and b is not None:
+        names = [n.strip() for n in lines[0].split("\t") if n.strip()]
+        titles = [t.strip() for t in b.text().split("\t") if t.strip()]
+    else:
+        return None
+    if not names or len(names) != len(titles) or len(names) > 4:
+        return None
+    if not all(_NAME.match(n) for n in names) or not all(_looks_title(t, profile)
+                                                          for t in titles):
+        return None
+    return [Signatory(n, t) for n, t in zip(names, titles, strict=True)]

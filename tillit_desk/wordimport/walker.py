@@ -1,0 +1,548 @@
+"""WordprocessingML → paragraphs and tables of formatted pieces, robust to what Word writes.
+
+Everything that only wraps text is looked through: content controls (``w:sdt``), smart tags,
+custom XML, hyperlinks, simple and complex fields (the displayed result is kept, the field code
+dropped), bookmarks, proofing marks, section breaks, and ``mc:AlternateContent`` (its fallback).
+Runs split anywhere come back joined. Pictures and text boxes are not text: they become notes
+so the import report can say where they were. Tracked changes are kept, not applied: each piece
+says in which view it exists ("base" = every change rejected, "final" = every change accepted)
+and which change made it, so the importer can offer each change as a suggestion.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from .package import NS
+
+W = f"{{{NS['w']}}}"
+MC = f"{{{NS['mc']}}}"
+BASE = "base"
+FINAL = "final"
+MAX_ITEMS = 200_000  # paragraphs and tables; a real tjänsteskrivelse has a few hundred
+
+
+@dataclass(frozen=True)
+class Change:
+    """One tracked change as Word recorded it."""
+
+    id: str
+    kind: str  # "ins", "del" or "format"
+    author: str
+    date: str
+
+
+@dataclass
+class Piece:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    view: str | None = None  # None: in both views; BASE or FINAL: only there
+    change: Change | None = None
+    marker: tuple[str, str] | None = None  # ("start"|"end", comment id): zero-length
+
+
+@dataclass
+class Para:
+    pieces: list[Piece] = field(default_factory=list)
+    style: str = ""
+    heading: int = 0  # outline level 1..9, 0 for body text
+    title: bool = False
+    list_level: int | None = None  # Word numbering level, None when not a list item
+    ordered: bool = False
+    num_id: str = ""
+    mark_view: str | None = None  # the paragraph mark exists only in this view (tracked)
+    mark_change: Change | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    def changes(self) -> list[Change]:
+        out = [p.change for p in self.pieces if p.change is not None]
+        if self.mark_change is not None:
+            out.append(self.mark_change)
+        return out
+
+
+@dataclass
+class Table:
+    rows: list[list[list[Para | Table]]] = field(default_factory=list)
+    description: str = ""
+    header_row: bool = False
+
+    def cell_texts(self) -> list[list[str]]:
+        return [["\n".join(_item_text(i) for i in cell) for cell in row] for row in self.rows]
+
+
+Item = Para | Table
+
+
+def _item_text(item: Item) -> str:
+    if isinstance(item, Para):
+        return item.text()
+    return "\n".join(" ".join(row) for row in item.cell_texts())
+
+
+def _on(el) -> bool:
+    """A toggle property (w:b, w:i): present and not switched off."""
+    if el is None:
+        return False
+    return (el.get(f"{W}val") or "true").lower() not in ("0", "false", "off", "none")
+
+
+def _norm(text: str | None) -> str:
+    return (text or "").lower().replace(" ", "")
+
+
+_HEADING_PREFIXES = ("heading", "rubrik", "överskrift", "overskrift", "berschrift")
+_TITLE_NAMES = ("title", "rubrik", "titel", "dokumentrubrik")
+
+
+class Styles:
+    """What the import needs from styles.xml: outline levels, numbering, bold and italic."""
+
+    def __init__(self, root) -> None:
+        self.styles: dict[str, dict] = {}
+        if root is None:
+            return
+        for st in root.iterchildren(f"{W}style"):
+            sid = st.get(f"{W}styleId") or ""
+            name_el = st.find(f"{W}name")
+            based = st.find(f"{W}basedOn")
+            ppr = st.find(f"{W}pPr")
+            rpr = st.find(f"{W}rPr")
+            info: dict = {"name": _norm(name_el.get(f"{W}val") if name_el is not None else ""),
+                          "based": based.get(f"{W}val") if based is not None else None,
+                          "type": st.get(f"{W}type") or ""}
+            if ppr is not None:
+                lvl = ppr.find(f"{W}outlineLvl")
+                if lvl is not None and (lvl.get(f"{W}val") or "").isdigit():
+                    info["outline"] = int(lvl.get(f"{W}val"))
+                num = ppr.find(f"{W}numPr")
+                if num is not None:
+                    info["num"] = _num_pr(num)
+            if rpr is not None:
+                if rpr.find(f"{W}b") is not None:
+                    info["bold"] = _on(rpr.find(f"{W}b"))
+                if rpr.find(f"{W}i") is not None:
+                    info["italic"] = _on(rpr.find(f"{W}i"))
+            self.styles[sid] = info
+
+    def _chain(self, sid: str | None):
+        seen = set()
+        while sid and sid in self.styles and sid not in seen:
+            seen.add(sid)
+            yield sid, self.styles[sid]
+            sid = self.styles[sid]["based"]
+
+    def lookup(self, sid: str | None, key: str):
+        for _sid, info in self._chain(sid):
+            if key in info:
+                return info[key]
+        return None
+
+    def heading_level(self, sid: str | None) -> int:
+        for own, info in self._chain(sid):
+            for key in (info["name"], _norm(own)):
+                for prefix in _HEADING_PREFIXES:
+                    rest = key[len(prefix):] if key.startswith(prefix) else ""
+                    if rest.isdigit() and 1 <= int(rest) <= 9:
+                        return int(rest)
+            if "outline" in info and info["outline"] < 9:
+                return info["outline"] + 1
+        return 0
+
+    def is_title(self, sid: str | None) -> bool:
+        if not sid:
+            return False
+        info = self.styles.get(sid, {})
+        return info.get("name") in _TITLE_NAMES or _norm(sid) in _TITLE_NAMES
+
+
+def _num_pr(num) -> tuple[str | None, int | None]:
+    nid = num.find(f"{W}numId")
+    ilvl = num.find(f"{W}ilvl")
+    level = ilvl.get(f"{W}val") if ilvl is not None else None
+    return (nid.get(f"{W}val") if nid is not None else None,
+            int(level) if level and level.isdigit() else None)
+
+
+class Numbering:
+    """numId + level → numbered, bullet, or no list at all (numFmt "none", numId 0)."""
+
+    def __init__(self, root) -> None:
+        self.abstract: dict[str, dict[int, str]] = {}
+        self.nums: dict[str, tuple[str, dict[int, str]]] = {}
+        if root is None:
+            return
+        for ab in root.iterchildren(f"{W}abstractNum"):
+            self.abstract[ab.get(f"{W}abstractNumId") or ""] = _levels(ab)
+        for num in root.iterchildren(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            overrides: dict[int, str] = {}
+            for ov in num.iterchildren(f"{W}lvlOverride"):
+                overrides.update(_levels(ov))
+            self.nums[num.get(f"{W}numId") or ""] = (
+                ref.get(f"{W}val") if ref is not None else "", overrides)
+
+    def kind(self, num_id: str | None, level: int) -> bool | None:
+        """True numbered, False bullets, None: not a list."""
+        if not num_id or num_id == "0" or num_id not in self.nums:
+            return None
+        abstract_id, overrides = self.nums[num_id]
+        fmt = overrides.get(level) or self.abstract.get(abstract_id, {}).get(level)
+        if fmt is None:
+            fmt = self.abstract.get(abstract_id, {}).get(0, "bullet")
+        if fmt == "none":
+            return None
+        return fmt != "bullet"
+
+
+def _levels(el) -> dict[int, str]:
+    out = {}
+    for lvl in el.iterchildren(f"{W}lvl"):
+        fmt = lvl.find(f"{W}numFmt")
+        idx = lvl.get(f"{W}ilvl") or "0"
+        if idx.isdigit():
+            out[int(idx)] = fmt.get(f"{W}val") if fmt is not None else "decimal"
+    return out
+
+
+def resolve_alternate_content(root) -> None:
+    """Replace every ``mc:AlternateContent`` with its fallback (or first choice) in place."""
+    for ac in list(root.iter(f"{MC}AlternateContent")):
+        chosen = ac.find(f"{MC}Fallback")
+        if chosen is None or len(chosen) == 0:
+            chosen = ac.find(f"{MC}Choice")
+        parent = ac.getparent()
+        if parent is None:
+            continue
+        index = parent.index(ac)
+        parent.remove(ac)
+        if chosen is not None:
+            for offset, child in enumerate(list(chosen)):
+                parent.insert(index + offset, child)
+
+
+_WRAPPERS = {f"{W}sdt", f"{W}sdtContent", f"{W}smartTag", f"{W}customXml", f"{W}hyperlink",
+             f"{W}fldSimple", f"{W}dir", f"{W}bdo"}
+_IGNORED = {f"{W}bookmarkStart", f"{W}bookmarkEnd", f"{W}proofErr", f"{W}permStart",
+            f"{W}permEnd", f"{W}sdtPr", f"{W}sdtEndPr", f"{W}pPr", f"{W}lastRenderedPageBreak",
+            f"{W}moveFromRangeStart", f"{W}moveFromRangeEnd", f"{W}moveToRangeStart",
+            f"{W}moveToRangeEnd", f"{W}customXmlPr", f"{W}smartTagPr", f"{W}sectPr",
+            f"{W}tblPr", f"{W}tblGrid", f"{W}trPr", f"{W}tcPr", f"{W}tblPrEx",
+            f"{W}customXmlInsRangeStart", f"{W}customXmlInsRangeEnd",
+            f"{W}customXmlDelRangeStart", f"{W}customXmlDelRangeEnd"}
+
+
+class Walker:
+    """Walks a body (or header, or comment) into items; notes what it could not place."""
+
+    def __init__(self, styles: Styles, numbering: Numbering) -> None:
+        self.styles = styles
+        self.numbering = numbering
+        self.fields: list[str] = []  # open complex fields: "code" or "result"
+        self.count = 0
+        self.notes: list[str] = []
+        self._ids = itertools.count(1)
+
+    # ------------------------------------------------------------ block level
+
+    def blocks(self, container) -> list[Item]:
+        out: list[Item] = []
+        self._blocks(container, out)
+        return out
+
+    def _blocks(self, container, out: list[Item]) -> None:
+        for child in container:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == f"{W}p":
+                self._count()
+                out.append(self.paragraph(child))
+            elif tag == f"{W}tbl":
+                self._count()
+                out.append(self.table(child))
+            elif tag in _WRAPPERS or tag in (f"{W}ins", f"{W}del"):
+                self._blocks(child, out)
+            elif tag == f"{W}altChunk":
+                self.notes.append("Ett inbäddat dokument (altChunk) lästes inte in.")
+
+    def _count(self) -> None:
+        self.count += 1
+        if self.count > MAX_ITEMS:
+            from .errors import WordImportError
+
+            raise WordImportError("Dokumentet har orimligt många stycken och läses inte in.")
+
+    def table(self, tbl) -> Table:
+        table = Table()
+        pr = tbl.find(f"{W}tblPr")
+        if pr is not None:
+            desc = pr.find(f"{W}tblDescription")
+            cap = pr.find(f"{W}tblCaption")
+            table.description = ((desc.get(f"{W}val") if desc is not None else "")
+                                 or (cap.get(f"{W}val") if cap is not None else "") or "")
+        for r_index, tr in enumerate(tbl.iterchildren(f"{W}tr")):
+            trpr = tr.find(f"{W}trPr")
+            if r_index == 0 and trpr is not None and trpr.find(f"{W}tblHeader") is not None:
+                table.header_row = True
+            row: list[list[Item]] = []
+            for tc in _cells(tr):
+                tcpr = tc.find(f"{W}tcPr")
+                vmerge = tcpr.find(f"{W}vMerge") if tcpr is not None else None
+                if vmerge is not None and (vmerge.get(f"{W}val") or "continue") == "continue":
+                    row.append([])  # the merged cell above holds the text
+                    continue
+                row.append(self.blocks(tc))
+            table.rows.append(row)
+        return table
+
+    # ------------------------------------------------------------ paragraph
+
+    def paragraph(self, p) -> Para:
+        para = Para()
+        ppr = p.find(f"{W}pPr")
+        num: tuple[str | None, int | None] = (None, None)
+        direct_outline = None
+        if ppr is not None:
+            style = ppr.find(f"{W}pStyle")
+            para.style = style.get(f"{W}val") or "" if style is not None else ""
+            np_el = ppr.find(f"{W}numPr")
+            if np_el is not None:
+                num = _num_pr(np_el)
+            lvl = ppr.find(f"{W}outlineLvl")
+            if lvl is not None and (lvl.get(f"{W}val") or "").isdigit():
+                direct_outline = int(lvl.get(f"{W}val"))
+            mark = ppr.find(f"{W}rPr")
+            if mark is not None:
+                for kind, view in (("ins", FINAL), ("del", BASE), ("moveTo", FINAL),
+                                   ("moveFrom", BASE)):
+                    el = mark.find(f"{W}{kind}")
+                    if el is not None:
+                        para.mark_view = view
+                        para.mark_change = self._change(el, "ins" if view == FINAL else "del")
+        para.title = self.styles.is_title(para.style)
+        if direct_outline is not None and direct_outline < 9:
+            para.heading = direct_outline + 1
+        elif not para.title:
+            para.heading = self.styles.heading_level(para.style)
+        style_num = self.styles.lookup(para.style, "num") or (None, None)
+        num_id = num[0] if num[0] is not None else style_num[0]
+        level = num[1] if num[1] is not None else (style_num[1] or 0)
+        kind = self.numbering.kind(num_id, level)
+        if kind is not None and not para.heading and not para.title:
+            para.list_level, para.ordered, para.num_id = level, kind, num_id or ""
+        base = (bool(self.styles.lookup(para.style, "bold")),
+                bool(self.styles.lookup(para.style, "italic")))
+        if para.heading or para.title:
+            base = (False, False)  # a heading style's own weight is not emphasis
+        self._inline(p, para, base, None, None)
+        return para
+
+    def _change(self, el, kind: str) -> Change:
+        return Change(el.get(f"{W}id") or f"x{next(self._ids)}", kind,
+                      (el.get(f"{W}author") or "").strip(), el.get(f"{W}date") or "")
+
+    def _inline(self, el, para: Para, base: tuple[bool, bool], view: str | None,
+                change: Change | None) -> None:
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _IGNORED:
+                continue
+            if tag == f"{W}r":
+                self._run(child, para, base, view, change)
+            elif tag in (f"{W}ins", f"{W}moveTo"):
+                self._inline(child, para, base, FINAL, self._change(child, "ins"))
+            elif tag in (f"{W}del", f"{W}moveFrom"):
+                self._inline(child, para, base, BASE, self._change(child, "del"))
+            elif tag in _WRAPPERS:
+                self._inline(child, para, base, view, change)
+            elif tag == f"{W}commentRangeStart":
+                para.pieces.append(Piece("", marker=("start", child.get(f"{W}id") or "")))
+            elif tag == f"{W}commentRangeEnd":
+                para.pieces.append(Piece("", marker=("end", child.get(f"{W}id") or "")))
+            elif tag in (f"{W}oMath", f"{W}oMathPara"):
+                para.notes.append("formel")
+            else:
+                self._inline(child, para, base, view, change)
+
+    def _run(self, r, para: Para, base: tuple[bool, bool], view: str | None,
+             change: Change | None) -> None:
+        rpr = r.find(f"{W}rPr")
+        bold, italic = base
+        old: tuple[bool, bool] | None = None
+        if rpr is not None:
+            rstyle = rpr.find(f"{W}rStyle")
+            if rstyle is not None:
+                sid = rstyle.get(f"{W}val")
+                sb, si = self.styles.lookup(sid, "bold"), self.styles.lookup(sid, "italic")
+                bold = bold if sb is None else sb
+                italic = italic if si is None else si
+            if rpr.find(f"{W}b") is not None:
+                bold = _on(rpr.find(f"{W}b"))
+            if rpr.find(f"{W}i") is not None:
+                italic = _on(rpr.find(f"{W}i"))
+            rchange = rpr.find(f"{W}rPrChange")
+            if rchange is not None:
+                old_rpr = rchange.find(f"{W}rPr")
+                ob, oi = base
+                if old_rpr is not None:
+                    if old_rpr.find(f"{W}b") is not None:
+                        ob = _on(old_rpr.find(f"{W}b"))
+                    if old_rpr.find(f"{W}i") is not None:
+                        oi = _on(old_rpr.find(f"{W}i"))
+                if (ob, oi) != (bold, italic) and view is None:
+                    old = (ob, oi)
+                    fmt_change = self._change(rchange, "format")
+        text = self._run_text(r, para)
+        if not text:
+            return
+        if old is not None:
+            para.pieces.append(Piece(text, old[0], old[1], BASE, fmt_change))
+            para.pieces.append(Piece(text, bold, italic, FINAL, fmt_change))
+            return
+        para.pieces.append(Piece(text, bold, italic, view, change))
+
+    def _run_text(self, r, para: Para) -> str:
+        out: list[str] = []
+        for child in r:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue
+            if tag == f"{W}fldChar":
+                kind = child.get(f"{W}fldCharType")
+                if kind == "begin":
+                    self.fields.append("code")
+                elif kind == "separate" and self.fields:
+                    self.fields[-1] = "result"
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
+                continue
+            if any(f == "code" for f in self.fields):
+                continue
+            if tag in (f"{W}t", f"{W}delText"):
+                out.append(child.text or "")
+            elif tag == f"{W}tab":
+                out.append("\t")
+            elif tag in (f"{W}br", f"{W}cr"):
+                if child.get(f"{W}type") not in ("page", "column"):
+                    out.append("\n")
+            elif tag == f"{W}noBreakHyphen":
+                out.append("-")
+            elif tag == f"{W}sym":
+                code = child.get(f"{W}char") or ""
+                try:
+                    value = int(code, 16)
+                    out.append(chr(value - 0xF000 if value >= 0xF000 else value))
+                except ValueError:
+                    pass
+            elif tag in (f"{W}drawing", f"{W}pict", f"{W}object"):
+                boxed = " ".join(t.text or "" for t in child.iter(f"{W}t")).strip()
+                para.notes.append(f"textruta: {boxed}" if boxed else "bild")
+            elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
+                para.notes.append("fotnot")
+        text = "".join(out)
+        return text.replace("\u2011", "-").replace("\u00ad", "")
+
+
+def _cells(tr):
+    for child in tr:
+        if child.tag == f"{W}tc":
+            yield child
+        elif child.tag in (f"{W}sdt", f"{W}customXml"):
+            content = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+            if content is not None:
+                yield from _cells(content)
+
+
+# ---------------------------------------------------------------- views
+
+
+def view_items(items: list[Item], view: str) -> list[Item]:
+    """The document as it reads with every change rejected (BASE) or accepted (FINAL)."""
+    _normalise_marks(items)
+    out: list[Item] = []
+    carry: list[Piece] = []
+    for item in items:
+        if isinstance(item, Table):
+            if carry:
+                out.append(Para(carry))
+                carry = []
+            rows = [[view_items(cell, view) for cell in row] for row in item.rows]
+            out.append(Table(rows, item.description, item.header_row))
+            continue
+        pieces = [Piece(p.text, p.bold, p.italic, None, None, p.marker)
+                  for p in item.pieces if p.view in (None, view)]
+        if item.mark_view is not None and item.mark_view != view:
+            carry.extend(pieces)  # the paragraph mark is not there: joins the next paragraph
+            continue
+        para = Para(carry + pieces, item.style, item.heading, item.title, item.list_level,
+                    item.ordered, item.num_id, None, None, list(item.notes))
+        carry = []
+        out.append(para)
+    if carry:
+        out.append(Para(carry))
+    return out
+
+
+def _text_only_in(para: Para, view: str) -> bool:
+    texts = [p for p in para.pieces if p.text.strip()]
+    return bool(texts) and all(p.view == view for p in texts)
+
+
+def _normalise_marks(items: list[Item]) -> None:
+    """Word records "new paragraph after P" on P's mark; move it to the new paragraph so that
+    rejecting it leaves P with its own style (and the same for a deleted paragraph)."""
+    for a, b in itertools.pairwise(items):
+        if isinstance(a, Para) and isinstance(b, Para) and a.mark_view and b.mark_view is None \
+                and _text_only_in(b, a.mark_view) and not _text_only_in(a, a.mark_view):
+            b.mark_view, b.mark_change = a.mark_view, a.mark_change
+            a.mark_view, a.mark_change = None, None
+
+
+def all_changes(items: list[Item]) -> list[Change]:
+    out: list[Change] = []
+    for item in items:
+        if isinstance(item, Para):
+            out.extend(item.changes())
+        else:
+            for row in item.rows:
+                for cell in row:
+                    out.extend(all_changes(cell))
+    return out
+
+
+def pieces_of(items: list[Item]) -> list[Piece]:
+    out: list[Piece] = []
+    for item in items:
+        if isinstance(item, Para):
+            out.extend(item.pieces)
+        else:
+            for row in item.rows:
+                for cell in row:
+                    out.extend(pieces_of(cell))
+    return out
+
+
+def parse_comments(root, walker: Walker) -> dict[str, dict]:
+    """comments.xml → id → {author, initials, date, text}."""
+    out: dict[str, dict] = {}
+    if root is None:
+        return out
+    for c in root.iterchildren(f"{W}comment"):
+        items = walker.blocks(c)
+        text = "\n".join(_item_text(i) for i in view_items(items, FINAL)).strip()
+        out[c.get(f"{W}id") or ""] = {"author": (c.get(f"{W}author") or "").strip(),
+                                      "initials": c.get(f"{W}initials") or "",
+                                      "date": c.get(f"{W}date") or "", "text": text}
+    return out
+
+
+def body_of(document) -> etree._Element | None:
+    return document.find(f"{W}body")
