@@ -21,6 +21,7 @@ from tillit_desk.case import (
     UnderlagItem,
 )
 from tillit_desk.export.docx import render_docx
+from tillit_desk.print_options import print_options
 from tillit_desk.profiles import STYLE_ATT, ProfileRegistry
 from tillit_desk.wordimport.importer import build_case, read_plan
 from tillit_desk.wordimport.suggestions import suggestions
@@ -107,15 +108,23 @@ def cases(draw) -> Case:
                     f"att {p}{'.' if i == len(points) - 1 else ','}"
                     for i, p in enumerate(points))
             else:
+                # the export writes the profile's own body as the subject (issue 13)
+                body = profile.final_body or "Kommunfullmäktige"
                 case.sections[spec.id] = "\n".join(
-                    f"{i}. Kommunfullmäktige avslår {p}." for i, p in enumerate(points, 1))
+                    f"{i}. {body} avslår {p}." for i, p in enumerate(points, 1))
         elif draw(st.booleans()) or spec.required:
             case.sections[spec.id] = draw(section_text())
-    case.underlag = [UnderlagItem(draw(plain).capitalize(), draw(st.sampled_from(
-        ["", "2022-05-02"]))) for _ in range(draw(st.integers(0, 3)))]
+    # Only what the profile prints can come back from the text (issue 13: the profile decides
+    # whether rows carry their date and whether recipients are grouped under labels).
+    options = print_options(profile)
+    dates = ["", "2022-05-02"] if "{date}" in options.underlag_row else [""]
+    purposes = (["kännedom", "åtgärd"] if options.label_atgard and options.label_kannedom
+                else ["kännedom"])
+    case.underlag = [UnderlagItem(draw(plain).capitalize(), draw(st.sampled_from(dates)))
+                     for _ in range(draw(st.integers(0, 3)))]
     if profile.section("beslutsplanering"):
         case.beslutsplanering = [Meeting("KSAU", "2022-06-01"), Meeting("KS", "2022-06-15")]
-    case.skickas_till = [Recipient(draw(cap_word), draw(st.sampled_from(["kännedom", "åtgärd"])))
+    case.skickas_till = [Recipient(draw(cap_word), draw(st.sampled_from(purposes)))
                          for _ in range(draw(st.integers(0, 3)))]
     case.signatories = [Signatory(f"{draw(cap_word)} {draw(cap_word)}", "Kommundirektör")
                         for _ in range(draw(st.integers(0, 2)))]
