@@ -283,3 +283,12 @@ def test_asking_for_a_skipped_profile_says_why_it_was_skipped(tillit_home):
     message = str(info.value)
     assert message.startswith("Profilen 'egen' finns inte")
     assert "hoppades över" in message and str(toml) in message and "signatory_titles" in message
+
+
+def test_a_damaged_profile_cache_of_any_depth_is_ignored(tmp_path):
+    from tillit_desk.profiles import TomlCache
+
+    cache_file = tmp_path / "profiles.json"
+    cache_file.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    registry = ProfileRegistry(toml_cache=TomlCache(cache_file))
+    assert registry.get("lund-kommun").name

@@ -214,7 +214,7 @@ class TomlCache:
             return
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return
         if isinstance(data, dict) and data.get("version") == self.VERSION and isinstance(
                 data.get("files"), dict):
