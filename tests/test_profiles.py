@@ -273,3 +273,22 @@ def test_check_says_when_the_pattern_cannot_decide(tillit_home):
     messages = [f.message for f in check_case(case, profile, spelling=False)
                 if f.rule == "metadata.diarienummer"]
     assert len(messages) == 1 and "följer inte" in messages[0]
+
+
+def test_asking_for_a_skipped_profile_says_why_it_was_skipped(tillit_home):
+    toml = _user_profile(tillit_home, BAD_PROFILES["signatory_titles"])
+    registry = ProfileRegistry(user_dir=toml.parent.parent)
+    with pytest.raises(ProfileError) as info:
+        registry.get("egen")
+    message = str(info.value)
+    assert message.startswith("Profilen 'egen' finns inte")
+    assert "hoppades över" in message and str(toml) in message and "signatory_titles" in message
+
+
+def test_a_damaged_profile_cache_of_any_depth_is_ignored(tmp_path):
+    from tillit_desk.profiles import TomlCache
+
+    cache_file = tmp_path / "profiles.json"
+    cache_file.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    registry = ProfileRegistry(toml_cache=TomlCache(cache_file))
+    assert registry.get("lund-kommun").name

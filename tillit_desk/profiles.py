@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,7 +214,7 @@ class TomlCache:
             return
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return
         if isinstance(data, dict) and data.get("version") == self.VERSION and isinstance(
                 data.get("files"), dict):
@@ -444,7 +445,11 @@ class ProfileRegistry:
         profiles = self._scan()
         if profile_id not in profiles:
             known = ", ".join(self.ids()) or "inga"
-            raise ProfileError(f"Profilen {profile_id!r} finns inte. Tillgängliga: {known}.")
+            folder = f"{profile_id}{os.sep}profile.toml"
+            why = next((p for p in self.problems if folder in p), None)
+            skipped = f" Den hoppades över: {why}" if why else ""
+            raise ProfileError(f"Profilen {profile_id!r} finns inte. Tillgängliga: {known}."
+                               f"{skipped}")
         return profiles[profile_id]
 
     def reload(self) -> None:

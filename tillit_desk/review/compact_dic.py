@@ -487,8 +487,9 @@ def load_cache(path: Path, aff: Aff) -> CompactDic | None:
         dic = CompactDic(blob=blob, table=table, lower_keys=lower_keys, aff=aff, **arrays)
         if not dic.consistent():
             return None
-    except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError):
-        return None
+    except (OSError, EOFError, ValueError, KeyError, TypeError, IndexError, UnicodeDecodeError,
+            AttributeError, RecursionError, MemoryError):
+        return None  # a damaged cache is rebuilt from the .dic, never an error
     dic.rep_added = rep
     aff.REP.extend(RepPattern(pattern, replacement) for pattern, replacement in rep)
     return dic

@@ -43,10 +43,11 @@ _LOAD_LOCK = threading.Lock()
 
 
 def read_word_list(path: Path) -> set[str]:
-    """One word per line; blank lines and ``#`` comments skipped. Missing file: empty."""
+    """One word per line; blank lines and ``#`` comments skipped. A file that is missing or
+    cannot be read (a folder, no permission, not UTF-8) gives no words, never an error."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
-    except (FileNotFoundError, UnicodeDecodeError):
+    except (OSError, UnicodeDecodeError):
         return set()
     return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
 
