@@ -247,6 +247,8 @@ class MainWindow(QMainWindow):
         self.import_motion_action = self._action("Importera motion…", self.import_motion,
                                                  None, arkiv)
         self.import_motion_action.setObjectName("import_motion")
+        self._action("Importera från &Word…", self.import_word, None, arkiv).setObjectName(
+            "import_word")
         arkiv.addSeparator()
         self._action("&Spara", self.save, QKeySequence.StandardKey.Save, arkiv)
         self._action("Spara so&m…", self.save_as, QKeySequence.StandardKey.SaveAs, arkiv)
@@ -782,6 +784,12 @@ class MainWindow(QMainWindow):
                                      8000)
         return True
 
+    def import_word(self, path: Path | None = None) -> bool:
+        """Arkiv → Importera från Word… or a dropped tjänsteskrivelse (gui/word_import.py)."""
+        from .word_import import import_word
+
+        return import_word(self, path)
+
     def apply_case_state(self, data: dict, go_to: str | None = None) -> None:
         """Put a whole-case snapshot back in place, keeping the Case object (the forms and
         list commands read it through accessors) and rebuilding every view."""
@@ -902,8 +910,12 @@ class MainWindow(QMainWindow):
             return
         kind, path = dropped
         event.acceptProposedAction()
+        from .word_import import is_word_case
+
         if kind == "case":
             QTimer.singleShot(0, lambda: self.open_path(path))
+        elif path.suffix.lower() == ".docx" and is_word_case(path, self.registry):
+            QTimer.singleShot(0, lambda: self.import_word(path))
         else:
             QTimer.singleShot(0, lambda: self.import_motion(path))
 

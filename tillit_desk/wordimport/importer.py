@@ -708,3 +708,33 @@ def import_docx(path: Path | str, registry: ProfileRegistry, *, profile_id: str 
     """Read and build in one go (the CLI; the window shows the plan in between)."""
     plan = read_plan(path, registry, profile_id=profile_id)
     return build_case(plan, ours=ours, accept=accept)
+
+
+def same_case(a: Case, b: Case) -> bool:
+    """Is the open case the one the DOCX was exported from (so a three-way diff makes sense)?"""
+    da, db = a.document, b.document
+    if da.diarienummer.strip() and da.diarienummer.strip() == db.diarienummer.strip():
+        return True
+    return bool(da.title.strip()) and normalise(da.title) == normalise(db.title)
+
+
+def ours_for(plan: ImportPlan, open_case: Case | None) -> Case | None:
+    """The open case as "ours" when the DOCX is an export of it; else None (the import gives
+    a case of its own)."""
+    if plan.embedded is not None and open_case is not None and same_case(plan.embedded,
+                                                                          open_case):
+        return open_case
+    return None
+
+
+def looks_like_case_document(path: Path | str, registry: ProfileRegistry) -> bool:
+    """For drag-and-drop: a tjänsteskrivelse (ours, or with two or more known section
+    headings) rather than a motion. Unreadable files say no: the motion import explains."""
+    from ..errors import TillitError
+
+    try:
+        plan = read_plan(path, registry)
+    except TillitError:
+        return False
+    known = [sp for sp in plan.sections if not sp.custom]
+    return plan.embedded is not None or len(known) >= 2
