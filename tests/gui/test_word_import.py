@@ -111,3 +111,22 @@ def test_menu_import_of_a_foreign_document_with_a_changed_mapping(window, qtbot,
     window.navigator.setFocus()
     window.undo()
     assert window.case.document.diarienummer != F.DNR
+
+
+def test_changes_of_a_saved_case_are_shown_from_the_menu(window, qtbot, tmp_path):
+    from tillit_desk.fileformat import save_case
+    from tillit_desk.profiles import ProfileRegistry
+    from tillit_desk.wordimport.importer import build_case, read_plan
+
+    data, _ = render_docx(window.case, window.profile)
+    result = build_case(read_plan(C.chef_edits(data), ProfileRegistry(user_dir=None)))
+    path = tmp_path / "svar.tillit"
+    save_case(result.case, path)
+    assert window.open_path(path)
+    window.findChild(type(window.import_motion_action), "word_changes").trigger()
+    panel = window.findChild(word_import.SuggestionsPanel)
+    assert panel.isVisible()
+    assert "4 av 4 ändringar" in panel.summary.text()
+    qtbot.mouseClick(panel.accept_all_button, Qt.MouseButton.LeftButton)
+    assert window.case.sections["barnets_basta"] == C.CHILD.replace(C.CHILD_DELETED, "")
+    assert "Inga" not in panel.summary.text() and "0 av 4" in panel.summary.text()

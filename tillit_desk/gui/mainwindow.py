@@ -249,6 +249,8 @@ class MainWindow(QMainWindow):
         self.import_motion_action.setObjectName("import_motion")
         self._action("Importera från &Word…", self.import_word, None, arkiv).setObjectName(
             "import_word")
+        self._action("Ändringar från Word", self.show_word_changes, None, arkiv).setObjectName(
+            "word_changes")
         arkiv.addSeparator()
         self._action("&Spara", self.save, QKeySequence.StandardKey.Save, arkiv)
         self._action("Spara so&m…", self.save_as, QKeySequence.StandardKey.SaveAs, arkiv)
@@ -789,6 +791,11 @@ class MainWindow(QMainWindow):
         from .word_import import import_word
 
         return import_word(self, path)
+
+    def show_word_changes(self) -> bool:
+        from .word_import import show_changes
+
+        return show_changes(self)
 
     def apply_case_state(self, data: dict, go_to: str | None = None) -> None:
         """Put a whole-case snapshot back in place, keeping the Case object (the forms and

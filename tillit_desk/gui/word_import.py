@@ -350,6 +350,15 @@ class SuggestionsPanel(QDockWidget):
         self._step("Godta alla ändringar", lambda case: S.accept_all(case, by=by))
 
 
+def show_changes(window) -> bool:
+    """Arkiv → Ändringar från Word: the panel, for a case saved with open suggestions."""
+    panel = suggestions_panel(window)
+    panel.refresh()
+    panel.show()
+    panel.raise_()
+    return True
+
+
 def suggestions_panel(window) -> SuggestionsPanel:
     panel = window.findChild(SuggestionsPanel)
     return panel if panel is not None else SuggestionsPanel(window)

@@ -73,6 +73,6 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
     elif args.reject_all:
         print(f"Avvisade {report.rejected} ändringar.")
     elif suggested:
-        print("Ändringarna ligger som förslag i ärendet: öppna det och välj Godta eller "
-              "Avvisa för varje förslag.")
+        print("Ändringarna ligger som förslag i ärendet: öppna det och välj Arkiv → Ändringar "
+              "från Word för att godta eller avvisa dem.")
     return 0

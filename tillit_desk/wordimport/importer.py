@@ -697,9 +697,8 @@ def _add_comments(plan: ImportPlan, case: Case, base: _View, report: ImportRepor
             start, end = (found, found + len(quote)) if found >= 0 else (None, None)
         if start is not None and end is not None and end <= start:
             start = end = None
-        comment = R.add_comment(case, section, text, info["author"] or "Word", start=start,
-                                end=end, at=info["date"] or None)
-        R._update(case, comment.id, source="word")
+        R.add_comment(case, section, text, info["author"] or "Word", start=start, end=end,
+                      at=info["date"] or None)
         report.comments += 1
 
 
