@@ -197,7 +197,7 @@ def import_word(window, path: Path | None = None) -> bool:
         f"kommentarer, {report.tracked + report.edited} ändringar att granska. "
         "Ångra med Ctrl+Z.", 10000)
     panel = suggestions_panel(window)
-    panel.set_unplaced(report.unplaced)
+    panel.set_unplaced(report.warnings + report.unplaced)
     panel.refresh()
     panel.show()
     panel.raise_()
@@ -256,8 +256,21 @@ class SuggestionsPanel(QDockWidget):
         self.reject_button.clicked.connect(lambda: self._decide(S.reject, "Avvisa ändring"))
         self.accept_all_button.clicked.connect(self._accept_all)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.itemClicked.connect(self._show_section)
         window.undo_stack.indexChanged.connect(lambda _i: self.refresh())
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self)
+
+    def _show_section(self, item: QTreeWidgetItem) -> None:
+        """A click on a suggestion shows its section in the editor and the preview."""
+        sid = item.data(0, self.ID_ROLE)
+        if sid is None:
+            return
+        try:
+            section = S.get(self.window_.case, sid).section
+        except KeyError:
+            return
+        if self.window_.profile.section(section) is not None:
+            self.window_.go_to(section)
 
     def set_unplaced(self, lines: list[str]) -> None:
         self.unplaced.setText("<b>Inte inläst:</b><br>" + "<br>".join(lines) if lines else "")
