@@ -234,7 +234,8 @@ def build_parser(features: bool = True) -> argparse.ArgumentParser:
 
 
 # Feature packages add their own subcommands through a ``register(subparsers)`` function.
-FEATURE_COMMAND_MODULES = ("tillit_desk.motion.commands", "tillit_desk.review.commands")
+FEATURE_COMMAND_MODULES = ("tillit_desk.motion.commands", "tillit_desk.review.commands",
+                           "tillit_desk.wordimport.commands")
 
 
 def _register_feature_commands(sub) -> None:

@@ -148,14 +148,15 @@ def _printed(case: Case) -> dict:
     return data
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=30, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(case=cases())
 def test_export_then_import_gives_the_same_case(case):
     data, _warnings = render_docx(case, REGISTRY.get(case.profile))
     # from the text alone
-    plan = read_plan(without_case_part(data), REGISTRY, name="export.docx")
-    assert plan.profile.id == case.profile
+    # two profiles can print the same headings: the user names the profile (--profile)
+    plan = read_plan(without_case_part(data), REGISTRY, name="export.docx",
+                     profile_id=case.profile)
     result = build_case(plan)
     assert _printed(result.case) == _printed(case)
     assert result.report.unplaced == []

@@ -291,6 +291,10 @@ class MainWindow(QMainWindow):
         self.import_motion_action = self._action("Importera motion…", self.import_motion,
                                                  None, arkiv)
         self.import_motion_action.setObjectName("import_motion")
+        self._action("Importera från &Word…", self.import_word, None, arkiv).setObjectName(
+            "import_word")
+        self._action("Ändringar från Word", self.show_word_changes, None, arkiv).setObjectName(
+            "word_changes")
         arkiv.addSeparator()
         self._action("&Spara", self.save, QKeySequence.StandardKey.Save, arkiv)
         self._action("Spara so&m…", self.save_as, QKeySequence.StandardKey.SaveAs, arkiv)
@@ -731,6 +735,17 @@ class MainWindow(QMainWindow):
                                      8000)
         return True
 
+    def import_word(self, path: Path | None = None) -> bool:
+        """Arkiv → Importera från Word… or a dropped tjänsteskrivelse (gui/word_import.py)."""
+        from .word_import import import_word
+
+        return import_word(self, path)
+
+    def show_word_changes(self) -> bool:
+        from .word_import import show_changes
+
+        return show_changes(self)
+
     def _case_changed(self) -> None:
         """A whole-case command was done or undone (profile, motion import): rebuild the views
         from the case-state. The section documents stay; their pages are rebuilt."""
@@ -843,8 +858,12 @@ class MainWindow(QMainWindow):
             return
         kind, path = dropped
         event.acceptProposedAction()
+        from .word_import import is_word_case
+
         if kind == "case":
             QTimer.singleShot(0, lambda: self.open_path(path))
+        elif path.suffix.lower() == ".docx" and is_word_case(path, self.registry):
+            QTimer.singleShot(0, lambda: self.import_word(path))
         else:
             QTimer.singleShot(0, lambda: self.import_motion(path))
 

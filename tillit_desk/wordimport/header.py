@@ -15,12 +15,11 @@ from .headings import normalise
 from .walker import Item, Para, Table
 
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("date", re.compile(r"^(datum|date|beslutsdatum)\b\s*[:.\t]?\s*", re.I)),
+    ("date", re.compile(r"^(datum|beslutsdatum)(?=[\s:\t]|$)", re.I)),
     ("diarienummer", re.compile(
         r"^(diarienummer|diarienr\.?|dnr\.?|vårt dnr\.?|vår beteckning|ärendenummer|"
-        r"ärendenr\.?|beteckning)(?=[\s:.\t]|$)\s*[:.\t]?\s*", re.I)),
-    ("ref", re.compile(r"^(vår referens|handläggare|kontaktperson|referens)\b\s*[:\t]?\s*",
-                       re.I)),
+        r"ärendenr\.?|beteckning)(?=[\s:\t]|$)", re.I)),
+    ("ref", re.compile(r"^(vår referens|handläggare|kontaktperson)(?=[\s:\t]|$)", re.I)),
 )
 ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -72,10 +71,20 @@ def _blocks(items: list[Item], tag: int | None = None, cells: dict | None = None
 
 
 def _label(line: str) -> tuple[str, str] | None:
+    """("date"|"diarienummer"|"ref", value) for a label line; the value may be empty.
+
+    A label stands alone, or is followed by a colon or a tab; a bare space counts only before
+    a value with a digit ("Datum 2022-05-02", "Dnr KS 2018/124"), so that a name such as
+    "Handläggare Eva Ek" or a sentence that starts with "Datum" is not taken for one."""
     for name, pattern in _LABELS:
         m = pattern.match(line)
-        if m:
-            return name, line[m.end():].strip()
+        if not m:
+            continue
+        rest = line[m.end():]
+        value = rest.lstrip(" \t:.").strip()
+        if not rest.strip() or rest.lstrip(" ").startswith((":", "\t")) or \
+                (name != "ref" and any(ch.isdigit() for ch in value)):
+            return name, value
     return None
 
 

@@ -637,6 +637,7 @@ def build_case(plan: ImportPlan, *, ours: Case | None = None, accept: bool | Non
 
 def _canonical_value(path: str, value, profile: Profile):
     """A field or list as the DOCX prints it and the import reads it back."""
+    from ..print_options import print_options, underlag_row
     from .structured import split_date
 
     if isinstance(value, str):
@@ -653,10 +654,11 @@ def _canonical_value(path: str, value, profile: Profile):
     rows = [dict(v) for v in value]
     if path == "underlag":
         out = []
+        options = print_options(profile)
         for row in rows:
-            text, date = row.get("text", "").strip(), row.get("date", "").strip()
-            if date and date not in text:
-                text = f"{text} {date}".strip()
+            # as the profile prints the row (its date may be left out: issue 13)
+            text = underlag_row(options, row.get("text", "").strip(),
+                                row.get("date", "").strip())
             if text:
                 out.append(split_date(" ".join(text.split())))
         return out
@@ -697,9 +699,8 @@ def _add_comments(plan: ImportPlan, case: Case, base: _View, report: ImportRepor
             start, end = (found, found + len(quote)) if found >= 0 else (None, None)
         if start is not None and end is not None and end <= start:
             start = end = None
-        comment = R.add_comment(case, section, text, info["author"] or "Word", start=start,
-                                end=end, at=info["date"] or None)
-        R._update(case, comment.id, source="word")
+        R.add_comment(case, section, text, info["author"] or "Word", start=start, end=end,
+                      at=info["date"] or None)
         report.comments += 1
 
 
@@ -708,3 +709,33 @@ def import_docx(path: Path | str, registry: ProfileRegistry, *, profile_id: str 
     """Read and build in one go (the CLI; the window shows the plan in between)."""
     plan = read_plan(path, registry, profile_id=profile_id)
     return build_case(plan, ours=ours, accept=accept)
+
+
+def same_case(a: Case, b: Case) -> bool:
+    """Is the open case the one the DOCX was exported from (so a three-way diff makes sense)?"""
+    da, db = a.document, b.document
+    if da.diarienummer.strip() and da.diarienummer.strip() == db.diarienummer.strip():
+        return True
+    return bool(da.title.strip()) and normalise(da.title) == normalise(db.title)
+
+
+def ours_for(plan: ImportPlan, open_case: Case | None) -> Case | None:
+    """The open case as "ours" when the DOCX is an export of it; else None (the import gives
+    a case of its own)."""
+    if plan.embedded is not None and open_case is not None and same_case(plan.embedded,
+                                                                          open_case):
+        return open_case
+    return None
+
+
+def looks_like_case_document(path: Path | str, registry: ProfileRegistry) -> bool:
+    """For drag-and-drop: a tjänsteskrivelse (ours, or with two or more known section
+    headings) rather than a motion. Unreadable files say no: the motion import explains."""
+    from ..errors import TillitError
+
+    try:
+        plan = read_plan(path, registry)
+    except TillitError:
+        return False
+    known = [sp for sp in plan.sections if not sp.custom]
+    return plan.embedded is not None or len(known) >= 2

@@ -195,11 +195,13 @@ def read_meetings(items: list[Item]) -> list[Meeting]:
 _TITLE_WORDS = ("chef", "direktör", "ordförande", "sekreterare", "handläggare", "strateg",
                 "utredare", "controller", "samordnare", "ansvarig", "kommunalråd", "jurist",
                 "regionråd", "ekonom", "planerare", "ledare", "vice", "biträdande", "tf")
-_NAME = re.compile(r"^[A-ZÅÄÖÉ][\w'.-]+( [A-ZÅÄÖÉa-zåäö][\w'.-]+){1,3}$")
+_NAME = re.compile(r"^[A-ZÅÄÖÉ][\w'.-]+( [A-ZÅÄÖÉ][\w'.-]+){1,3}$")
 
 
 def _looks_title(text: str, profile: Profile) -> bool:
     low = text.lower()
+    if len(text.split()) > 5 or text.endswith((".", ":", ";")):
+        return False
     return any(w in low for w in _TITLE_WORDS) or any(
         t.lower() == low for t in profile.signatory_titles)
 
@@ -227,6 +229,8 @@ def signature_table(table: Table, profile: Profile) -> list[Signatory] | None:
 
 def signature_paragraphs(a: Para, b: Para | None, profile: Profile) -> list[Signatory] | None:
     """"Anna Andersson<TAB>Bo Berg" over "Kommundirektör<TAB>Kanslichef", or "Name\\nTitle"."""
+    if any(p.heading or p.title or p.list_level is not None for p in (a, b) if p is not None):
+        return None
     lines = [ln.strip() for ln in a.text().split("\n") if ln.strip()]
     if len(lines) == 2 and b is None:
         names = [n.strip() for n in lines[0].split("\t") if n.strip()]

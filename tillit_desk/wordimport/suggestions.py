@@ -95,6 +95,9 @@ class Suggestion:
             return f"{verb} ”{_short(self.new)}” ({who})"
         if self.change == "delete":
             return f"{verb} ”{_short(self.old)}” ({who})"
+        if self.change == "format":
+            how = "fetstil/kursiv" if "*" in self.new else "normal stil"
+            return f"{verb}: ”{_short(self.old.replace('*', ''))}” blir {how} ({who})"
         return f"{verb} ”{_short(self.old)}” med ”{_short(self.new)}” ({who})"
 
 
@@ -280,6 +283,10 @@ def hunks(old: str, new: str) -> list[tuple[int, int, str]]:
         if tag == "equal":
             continue
         raw.append([i1, i2, j1, j2])
+    def markers_only(h: list) -> bool:
+        changed = "".join(a[h[0]:h[1]]) + "".join(b[h[2]:h[3]])
+        return bool(changed) and not changed.strip("*_")
+
     merged: list[list] = []
     for h in raw:
         if merged:
@@ -287,6 +294,9 @@ def hunks(old: str, new: str) -> list[tuple[int, int, str]]:
             gap = a[prev[1]:h[0]]
             if len(gap) <= 1 and all(not t.strip() for t in gap):
                 prev[1], prev[3] = h[1], h[3]
+                continue
+            if markers_only(prev) and markers_only(h) and "\n" not in "".join(gap):
+                prev[1], prev[3] = h[1], h[3]  # "**" … "**": one change of emphasis
                 continue
         merged.append(h)
     return [(pos_a[i1], pos_a[i2], "".join(b[j1:j2])) for i1, i2, j1, j2 in merged]

@@ -1,0 +1,128 @@
+"""Smaller pieces of the Word import: heading matching, Markdown escapes, tracked formatting,
+a tracked new paragraph, telling a tjänsteskrivelse from a motion."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from tillit_desk.profiles import ProfileRegistry
+from tillit_desk.wordimport import suggestions as S
+from tillit_desk.wordimport.headings import match_heading
+from tillit_desk.wordimport.importer import build_case, looks_like_case_document, read_plan
+
+from . import foreign as F
+from .docxedit import W, find_paragraph, rewrite, run, w, xml_edit
+
+REGISTRY = ProfileRegistry(user_dir=None)
+
+
+@pytest.mark.parametrize(("heading", "profile", "expected"), [
+    ("Överväganden", "generic", "bedomning"),
+    ("Bedömning", "region-skane", "bedomning"),
+    ("Underlag för beslutet", "generic", "underlag"),
+    ("Beslutsunderlag", "lund-kommun", "underlag"),
+    ("3. SAMMANFATTNING:", "generic", "sammanfattning"),
+    ("Stadskontorets bedömning", "generic", "bedomning"),
+    ("Stadskontorets bedömning och förslag", "malmo-stad", "bedomning"),
+    ("Ordförandens förslag", "generic", "forslag_till_beslut"),
+    ("Kommunledningskontorets förslag till beslut", "generic", "forslag_till_beslut"),
+    ("Barnets\u00a0bästa", "generic", "barnets_basta"),
+    ("Beslut skickas till", "generic", "skickas_till"),
+    ("Ansvariga", "generic", "signatures"),
+    ("Tidplan", "generic", None),
+])
+def test_headings_match_by_text_and_synonym(heading, profile, expected):
+    assert match_heading(heading, REGISTRY.get(profile)) == expected
+
+
+def _doc(paragraphs: list[str]) -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Ärendet", style="Heading 1")
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.add_paragraph("Bedömning", style="Heading 1")
+    document.add_paragraph("Inget att tillägga.")
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_markdown_characters_in_word_text_are_escaped():
+    data = _doc(["Ränta * 2 och fil_namn", "- inte en lista", "1. inte heller en lista",
+                 "# ingen rubrik"])
+    case = build_case(read_plan(data, REGISTRY, profile_id="generic")).case
+    assert case.sections["arendet"] == ("Ränta \\* 2 och fil\\_namn\n\n\\- inte en lista\n\n"
+                                        "1\\. inte heller en lista\n\n\\# ingen rubrik")
+    from tillit_desk.markup import parse_blocks, plain_text
+
+    texts = [plain_text(b.spans) for b in parse_blocks(case.sections["arendet"])]
+    assert texts == ["Ränta * 2 och fil_namn", "- inte en lista", "1. inte heller en lista",
+                     "# ingen rubrik"]
+
+
+def test_tracked_bold_is_a_formatting_suggestion():
+    data = _doc(["Det här är viktigt för alla."])
+
+    def bold(root) -> None:
+        p = find_paragraph(root, "viktigt")
+        for r in p.findall(W + "r"):
+            p.remove(r)
+        p.append(run("Det här är "))
+        r = run("viktigt")
+        rpr = w("rPr")
+        rpr.append(w("b"))
+        change = w("rPrChange", id="5", author="Karin Chef", date="2026-11-20T10:00:00Z")
+        change.append(w("rPr"))
+        rpr.append(change)
+        r.insert(0, rpr)
+        p.append(r)
+        p.append(run(" för alla."))
+
+    edited = rewrite(data, {"word/document.xml": xml_edit(bold)})
+    case = build_case(read_plan(edited, REGISTRY, profile_id="generic")).case
+    assert case.sections["arendet"] == "Det här är viktigt för alla."
+    (s,) = S.suggestions(case)
+    assert (s.change, s.author, s.kind) == ("format", "Karin Chef", S.TRACKED)
+    S.accept(case, s.id)
+    assert case.sections["arendet"] == "Det här är **viktigt** för alla."
+
+
+def test_a_tracked_new_paragraph_is_one_insertion():
+    data = _doc(["Första stycket."])
+
+    def insert(root) -> None:
+        p = find_paragraph(root, "Första stycket.")
+        ppr = p.find(W + "pPr")
+        if ppr is None:
+            ppr = w("pPr")
+            p.insert(0, ppr)
+        rpr = w("rPr")
+        rpr.append(w("ins", id="7", author="Karin Chef", date="2026-11-20T10:00:00Z"))
+        ppr.append(rpr)
+        new = w("p")
+        ins = w("ins", id="8", author="Karin Chef", date="2026-11-20T10:00:00Z")
+        ins.append(run("Ett nytt stycke."))
+        new.append(ins)
+        p.addnext(new)
+
+    edited = rewrite(data, {"word/document.xml": xml_edit(insert)})
+    case = build_case(read_plan(edited, REGISTRY, profile_id="generic")).case
+    assert case.sections["arendet"] == "Första stycket."
+    (s,) = S.suggestions(case)
+    assert (s.change, s.author) == ("insert", "Karin Chef")
+    S.accept(case, s.id)
+    assert case.sections["arendet"] == "Första stycket.\n\nEtt nytt stycke."
+
+
+def test_a_motion_is_not_taken_for_a_tjansteskrivelse(tmp_path):
+    from motion.builders import motion_docx
+
+    motion = motion_docx("Motion om bänkar\n\nVi yrkar\n\natt kommunen köper bänkar\n\n"
+                         "Anna Andersson (C)", tmp_path / "motion.docx")
+    assert not looks_like_case_document(motion, REGISTRY)
+    ours = tmp_path / "svar.docx"
+    ours.write_bytes(F.foreign_docx())
+    assert looks_like_case_document(ours, REGISTRY)
