@@ -225,7 +225,7 @@ def test_install_desktop_into_a_temp_xdg_home(tmp_path):
 def test_spec_bundles_every_data_folder_the_code_reads():
     """What the wheel carries (setup.py's DATA), the PyInstaller bundle must carry too, and no
     module may find data by walking up from ``__file__``: tillit_desk.resources is the one
-    locator (screenshot.py, a developer tool that writes docs/ in the checkout, excepted)."""
+    locator (the screenshot scripts, developer tools that write docs/ in the checkout, excepted)."""
     spec = SPEC.read_text(encoding="utf-8")
     setup = (ROOT / "setup.py").read_text(encoding="utf-8")
     sources = re.findall(r'^    \("([^"]+)", "[^"]+"\),', setup, re.MULTILINE)
@@ -234,7 +234,7 @@ def test_spec_bundles_every_data_folder_the_code_reads():
         quoted = " / ".join(f'"{part}"' for part in source.split("/"))
         assert f"ROOT / {quoted}" in spec, source
     walkers = [py.relative_to(ROOT).as_posix() for py in (ROOT / "tillit_desk").rglob("*.py")
-               if py.name != "screenshot.py" and re.search(
+               if not py.name.endswith(("screenshot.py", "screenshots.py")) and re.search(
                    r"__file__\)?\.resolve\(\)\.(parents?\b)", py.read_text(encoding="utf-8"))]
     assert walkers == []
 
