@@ -105,6 +105,7 @@ def _style_fonts(document, look: Look) -> None:
     normal.font.name = look.font
     normal.font.size = Pt(look.size)
     normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.widow_control = True  # as in Word's own Normal style
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
