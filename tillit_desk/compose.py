@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from . import profiles as P
 from .case import DEFAULT_HEADINGS, PURPOSE_ATGARD, PURPOSE_KANNEDOM, Case
 from .decision import restyle, split_decision
+from .errors import ProfileError
 from .markup import Block, Heading, ListBlock, ListItem, Paragraph, Span, Spans, parse_blocks
 from .print_options import PrintOptions, print_options, underlag_row
 from .profiles import Profile
@@ -189,7 +190,10 @@ def _attached_underlag(case: Case, profile: Profile, options: PrintOptions,
 
 
 def compose(case: Case, profile: Profile) -> ComposedDocument:
-    options = print_options(profile)
+    try:
+        options, option_problem = print_options(profile), ""
+    except ProfileError as err:  # a user profile's typo must not stop the preview or export
+        options, option_problem = PrintOptions(), f"{err} Standardvärdena används."
     clean = _Cleaner()
     doc = case.document
     ref = doc.handlaggare
@@ -207,6 +211,8 @@ def compose(case: Case, profile: Profile) -> ComposedDocument:
         page_format=profile.page_format,
     )
     plan, warnings = section_plan(case, profile)
+    if option_problem:
+        warnings.insert(0, option_problem)
     blocks: list[tuple[str, DocBlock]] = []
     used: set[str] = {item.spec.id for item in plan}
     attached = _attached_underlag(case, profile, options, plan, clean, warnings)

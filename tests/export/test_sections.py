@@ -159,3 +159,21 @@ def test_bad_layout_is_a_swedish_file_error(case, bad):
     data["layout"] = bad
     with pytest.raises(CaseFileError, match="layout"):
         case_from_json(json.dumps(data))
+
+
+def test_review_comment_finds_a_renamed_heading(case, registry):
+    from tillit_desk.export.review_docx import render_review_docx
+    from tillit_desk.review import workflow as RW
+
+    rename_section(case, "barnets_basta", "Barnrättsperspektiv")
+    RW.add_comment(case, "barnets_basta", "Räcker en mening här?", "Granskare")
+    result = render_review_docx(case, registry.get("lund-kommun"))
+    assert result.on_heading == 1
+    assert not any("kunde inte placeras" in w for w in result.warnings)
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(result.data)) as zf:
+        xml = zf.read("word/document.xml").decode()
+    start = xml.index("commentRangeStart")
+    assert "Barnrättsperspektiv" in xml[start:xml.index("commentRangeEnd")]

@@ -96,3 +96,20 @@ def test_settings_and_app_properties_are_swedish_and_name_the_tool(example_case,
     assert 'w:percent="100"' in settings
     assert 'w:themeFontLang w:val="sv-SE"' in settings
     assert "en-US" not in settings + styles + effects
+
+
+def test_template_text_in_another_language_is_proofed_as_swedish(example_case, registry,
+                                                                   tmp_path):
+    src = registry.get("generic").template_path
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(tmp_path / "en2.docx", "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("word/header"):
+                data = data.replace(b"<w:rPr><w:b/>", b'<w:rPr><w:b/><w:lang w:val="en-US"/>')
+            zout.writestr(item, data)
+    data, _ = render_docx(example_case, registry.get("generic"), tmp_path / "en2.docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        headers = "".join(zf.read(n).decode() for n in zf.namelist()
+                          if n.startswith("word/header"))
+    assert 'w:val="sv-SE"' in headers and "en-US" not in headers
+    assert schema_errors(data) == []
