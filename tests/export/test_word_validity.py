@@ -14,6 +14,7 @@ import pytest
 from docxtools import patched_template
 from ooxml_schema import schema_errors
 
+from tillit_desk import section_layout as SL
 from tillit_desk.case import Recipient, Signatory, UnderlagItem
 from tillit_desk.export.docx import render_docx
 from tillit_desk.export.review_docx import render_review_docx
@@ -39,6 +40,10 @@ def _hostile(case):
                      for i in range(30)]
     case.skickas_till = [Recipient("Motionärerna", "kännedom"), Recipient("Ekonomi", "åtgärd")]
     case.signatories = [Signatory(f"Namn {i}", f"Titel {i}") for i in range(5)]
+    own = SL.add_section(case, "Egen <rubrik> & ”mer”", after="arendet")
+    case.sections[own.id] = "| a | b |\n|---|---|\n| 1 | 2 |"
+    SL.rename_section(case, "signatures", "Ansvariga & <co>")
+    SL.mark_not_relevant(case, "barnets_basta")
     return case
 
 
