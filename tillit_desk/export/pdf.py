@@ -86,6 +86,22 @@ class PdfJob:
         self._proc: subprocess.Popen | None = None
         self._cancelled = threading.Event()
         self._lock = threading.Lock()
+        # Filled by run_all() before LibreOffice starts: template fonts this machine lacks
+        # (the window and the CLI show them; LibreOffice would replace them silently).
+        self.warnings: list[str] = []
+
+    def _check_fonts(self) -> None:
+        import zipfile
+
+        from .fonts import font_warnings
+
+        found: dict[str, None] = {}
+        for doc in self.docs:
+            try:
+                found.update(dict.fromkeys(font_warnings(doc)))
+            except (OSError, zipfile.BadZipFile, ValueError, KeyError):
+                continue  # not a readable DOCX: LibreOffice will say what is wrong
+        self.warnings = list(found)
 
     def cancel(self) -> None:
         self._cancelled.set()
@@ -117,6 +133,7 @@ class PdfJob:
         for doc in self.docs:
             if not doc.is_file():
                 raise PdfError(f"Filen {doc} finns inte.")
+        self._check_fonts()
         with tempfile.TemporaryDirectory(prefix="tillit-pdf-") as work:
             work_dir = Path(work)
             inputs = self.docs
