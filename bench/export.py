@@ -1,7 +1,9 @@
 """Export speed: in-process median, and whole-process CLI export vs pandoc (if installed).
 
 Targets (issue 2): in-process export of the example case ≤ 50 ms; CLI/pandoc ratio ≤ 1.5.
-Prints figures; never asserts. Run with `make bench` or `.venv/bin/python bench/export.py`.
+Issue 13: batch export of 20 cases in one process (`export A B … --outdir`), per case, ≤ pandoc's
+per-file time on the same texts. Prints figures; never asserts. Run with `make bench` or
+`.venv/bin/python bench/export.py`.
 """
 
 from __future__ import annotations
@@ -74,5 +76,53 @@ def main() -> None:
             ratio = f"   = {ms[name] / ms['pandoc']:.2f} × pandoc" if pandoc else ""
             print(f"{label:<44} {ms[name]:8.1f} ms{ratio}")
 
+BATCH = 20
+
+
+def batch(rounds: int = 5) -> None:
+    """20 cases in one CLI process vs pandoc once per file on the same section texts."""
+    pandoc = shutil.which("pandoc")
+    from tillit_desk.fileformat import save_case
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        sources, markdown = [], []
+        for i in range(BATCH):
+            case = load_example()
+            case.document.title = f"Ärende {i}"
+            case.sections["arendet"] += f"\n\nTillägg {i}."
+            path = folder / f"arende{i:02d}.tillit"
+            save_case(case, path)
+            sources.append(str(path))
+            md = folder / f"arende{i:02d}.md"
+            md.write_text("\n\n".join(f"# {sid}\n\n{text}" for sid, text in
+                                       case.sections.items()), encoding="utf-8")
+            markdown.append(md)
+        out = folder / "ut"
+        out.mkdir()
+        cli = [sys.executable, str(ROOT / "main.py"), "export", *sources, "--outdir", str(out)]
+        batch_ms, pandoc_ms = [], []
+        for _ in range(rounds):  # interleaved, so that load hits both alike
+            start = time.perf_counter()
+            subprocess.run(cli, check=True, capture_output=True, cwd=ROOT)
+            batch_ms.append((time.perf_counter() - start) * 1000 / BATCH)
+            if pandoc is not None:
+                start = time.perf_counter()
+                for md in markdown:
+                    subprocess.run([pandoc, str(md), "-o", str(md.with_suffix(".docx"))],
+                                   check=True, capture_output=True)
+                pandoc_ms.append((time.perf_counter() - start) * 1000 / BATCH)
+        per_case = statistics.median(batch_ms)
+        print(f"{f'batch CLI export of {BATCH} cases, per case':<44} {per_case:8.1f} ms")
+        if pandoc is None:
+            print(f"{'pandoc, per file':<44} {'n/a':>8}      pandoc not installed")
+            return
+        per_file = statistics.median(pandoc_ms)
+        print(f"{'pandoc, one process per file, per file':<44} {per_file:8.1f} ms")
+        print(f"{'ratio batch per case / pandoc per file':<44} {per_case / per_file:8.2f}"
+              "      target ≤ 1.0")
+
+
 if __name__ == "__main__":
     main()
+    batch()

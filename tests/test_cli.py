@@ -162,4 +162,4 @@ def test_usage_errors_are_swedish_fel_lines(capsys):
         cli_main(["export"])
     assert exit_.value.code == 2
     err = capsys.readouterr().err
-    assert "Fel: fel i kommandot: det här saknas: case, -o/--output." in err
+    assert "Fel: fel i kommandot: det här saknas: case." in err

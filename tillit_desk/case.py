@@ -150,6 +150,45 @@ class Signatory(Record):
 
 
 @dataclass
+class CustomSection(Record):
+    """A section this case adds to its profile's: its text is ``sections[id]``."""
+
+    id: str = ""
+    heading: str = ""
+    after: str = ""  # id of the section it follows; "" = before all others
+
+
+@dataclass
+class SectionLayout(Record):
+    """How this case shapes its profile's sections (docs/file-format.md, key ``layout``)."""
+
+    headings: dict[str, str] = field(default_factory=dict)  # section id -> heading for this case
+    added: list[CustomSection] = field(default_factory=list)
+    not_relevant: list[str] = field(default_factory=list)  # section ids marked "inte relevant"
+
+    NESTED: ClassVar[dict[str, tuple[type[Record], bool]]] = {"added": (CustomSection, True)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        if not isinstance(data, dict):
+            raise TypeError("\"layout\" ska vara ett objekt")
+        headings = data.get("headings", {})
+        if not isinstance(headings, dict) or not all(
+                isinstance(k, str) and isinstance(v, str) for k, v in headings.items()):
+            raise TypeError("\"layout.headings\" ska vara ett objekt med text")
+        if not isinstance(data.get("added", []), list) or not all(
+                isinstance(a, dict) for a in data.get("added", [])):
+            raise TypeError("\"layout.added\" ska vara en lista med objekt")
+        marked = data.get("not_relevant", [])
+        if not isinstance(marked, list) or not all(isinstance(v, str) for v in marked):
+            raise TypeError("\"layout.not_relevant\" ska vara en lista med text")
+        return super().from_dict(data)
+
+    def is_empty(self) -> bool:
+        return not (self.headings or self.added or self.not_relevant or self.extra)
+
+
+@dataclass
 class Case(Record):
     profile: str = "generic"
     document: DocumentInfo = field(default_factory=DocumentInfo)
@@ -160,8 +199,10 @@ class Case(Record):
     skickas_till: list[Recipient] = field(default_factory=list)
     signatories: list[Signatory] = field(default_factory=list)
     review: dict[str, Any] = field(default_factory=dict)
+    layout: SectionLayout = field(default_factory=SectionLayout)
 
     NESTED: ClassVar[dict[str, tuple[type[Record], bool]]] = {
+        "layout": (SectionLayout, False),
         "document": (DocumentInfo, False),
         "motion": (Motion, False),
         "underlag": (UnderlagItem, True),
@@ -172,6 +213,12 @@ class Case(Record):
 
     def section(self, section_id: str) -> str:
         return self.sections.get(section_id, "")
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if self.layout.is_empty():  # a case that shapes nothing saves as before (tillit-desk/1)
+            out.pop("layout")
+        return out
 
 
 def join_names(parts: list[str]) -> str:

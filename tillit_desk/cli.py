@@ -58,21 +58,6 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _follow_profile(case, registry, profile) -> None:
-    """Exporting with another profile is a profile switch (as in the window): organisation,
-    unit and decision chain follow the new profile where they hold the old one's defaults."""
-    if case.profile == profile.id:
-        return
-    from .errors import ProfileError
-    from .newcase import switch_profile
-
-    try:
-        old = registry.get(case.profile)
-    except ProfileError:
-        old = profile  # unknown old profile: fill only what is empty, keep what was written
-    switch_profile(case, old, profile)
-
-
 def load_case_reporting(path: str | Path):
     """``load_case`` for a command: recovery and cleaning notes go to stderr in Swedish."""
     from .fileformat import load_case
@@ -116,24 +101,70 @@ def cmd_lock(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if args.outdir:
+        return _export_batch(args)
+    if len(args.case) != 1 or not args.output:
+        print("Fel: fel i kommandot: ange ett ärende med -o FIL, eller flera ärenden "
+              "med --outdir MAPP.", file=sys.stderr)
+        return 2
+    from .export.batch import follow_profile
     from .export.docx import export_docx
 
-    case = load_case_reporting(args.case)
+    source = args.case[0]
+    case = load_case_reporting(source)
     registry = _registry()
     profile = registry.get(args.profile or case.profile)
-    _follow_profile(case, registry, profile)
+    follow_profile(case, registry, profile)
     out = Path(args.output)
     result = export_docx(case, profile, out, template=Path(args.template) if args.template
-                         else None, sources=[Path(args.case)])
+                         else None, sources=[Path(source)])
     for warning in result.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     print(f"Exporterade {out}")
     if args.pdf or args.pdfa:
+        from .export.fonts import font_warnings
         from .export.pdf import convert_to_pdf
 
+        for warning in font_warnings(out):
+            print(f"Varning: {warning}", file=sys.stderr)
         pdf = convert_to_pdf(out, pdfa=args.pdfa)
         print(f"Exporterade {pdf}")
     return 0
+
+
+def _export_batch(args: argparse.Namespace) -> int:
+    """export A.tillit B.tillit … --outdir DIR [--pdf]: one process, one LibreOffice run."""
+    if args.output:
+        print("Fel: fel i kommandot: -o och --outdir kan inte användas samtidigt.",
+              file=sys.stderr)
+        return 2
+    from .export.batch import export_batch
+
+    outdir = Path(args.outdir)
+    if not outdir.exists() and outdir.parent.is_dir():
+        from .safe_write import private_dir
+
+        private_dir(outdir)  # 0700 whatever the umask
+    items = export_batch(args.case, outdir, _registry(), profile_id=args.profile,
+                         template=Path(args.template) if args.template else None,
+                         pdf=args.pdf, pdfa=args.pdfa)
+    shown: set[str] = set()
+    for item in items:
+        for warning in item.warnings:
+            key = f"{item.source.name}: {warning}"
+            if warning.startswith("Typsnittet"):
+                key = warning  # the same template font: once for the batch
+            if key not in shown:
+                shown.add(key)
+                print(f"Varning: {key}", file=sys.stderr)
+        if item.error:
+            print(f"Fel: {item.source}: {item.error}", file=sys.stderr)
+            continue
+        print(f"Exporterade {item.docx}" + (f" och {item.pdf}" if item.pdf else ""))
+    failed = sum(1 for item in items if item.error)
+    if failed:
+        print(f"{failed} av {len(items)} ärenden kunde inte exporteras.", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def cmd_validate_template(args: argparse.Namespace) -> int:
@@ -202,9 +233,10 @@ def build_parser(features: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="skriv över en befintlig fil")
     p.set_defaults(func=cmd_new)
 
-    p = sub.add_parser("export", help="exportera ett ärende till DOCX (och PDF)")
-    p.add_argument("case", help=".tillit-fil")
-    p.add_argument("-o", "--output", required=True, help="DOCX-fil att skriva")
+    p = sub.add_parser("export", help="exportera ett eller flera ärenden till DOCX (och PDF)")
+    p.add_argument("case", nargs="+", help=".tillit-fil (flera med --outdir)")
+    p.add_argument("-o", "--output", help="DOCX-fil att skriva (ett ärende)")
+    p.add_argument("--outdir", help="mapp för flera ärenden: <namn>.docx (och .pdf) per ärende")
     p.add_argument("--profile", help="exportera med en annan profil än ärendets")
     p.add_argument("--template", help="använd en annan Word-mall än profilens")
     p.add_argument("--pdf", action="store_true", help="gör även en PDF (kräver LibreOffice)")

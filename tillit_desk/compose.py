@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from . import profiles as P
 from .case import DEFAULT_HEADINGS, PURPOSE_ATGARD, PURPOSE_KANNEDOM, Case
 from .decision import restyle, split_decision
+from .errors import ProfileError
 from .markup import Block, Heading, ListBlock, ListItem, Paragraph, Span, Spans, parse_blocks
 from .print_options import PrintOptions, print_options, underlag_row
 from .profiles import Profile
 from .sanitize import xml_safe
+from .section_layout import PlannedSection, section_plan
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,56 @@ def _structured_blocks(case: Case, spec: P.SectionSpec, options: PrintOptions,
     return []
 
 
+def _section_body(case: Case, profile: Profile, options: PrintOptions, item: PlannedSection,
+                  clean: _Cleaner, warnings: list[str]) -> list[DocBlock] | None:
+    """The blocks under one heading; None when the section is left out altogether."""
+    spec = item.spec
+    if item.not_relevant:
+        if spec.id in options.omit_when_not_relevant:
+            return None
+        sentence = options.not_relevant.get(spec.id, "")
+        if sentence:
+            return [Paragraph((Span(sentence),))]
+        warnings.append(f"\"{item.heading}\" är markerat som inte relevant, men profilen "
+                        f"{profile.name} har ingen standardmening för det och tillåter inte att "
+                        "det utelämnas; avsnittets egen text skrivs ut.")
+    if spec.holds_text:
+        text = clean(case.section(spec.id), item.heading)
+        body: list[DocBlock] = []
+        if spec.kind == P.DECISION:
+            _decision_blocks(case, profile, options, text, body, warnings, clean)
+        else:
+            body.extend(parse_blocks(text))
+        return body
+    return _structured_blocks(case, spec, options, clean, warnings)
+
+
+def _attached_underlag(case: Case, profile: Profile, options: PrintOptions,
+                       plan: list[PlannedSection], clean: _Cleaner, warnings: list[str]
+                       ) -> list[DocBlock]:
+    """Beslutsunderlag as a numbered list inside another section, when the profile says so
+    (Region Skåne: "I ärendet finns följande dokument:" in Sammanfattning)."""
+    if not options.underlag_in:
+        return []
+    if options.underlag_in not in {item.spec.id for item in plan}:
+        warnings.append(f"Profilen {profile.name} vill skriva Beslutsunderlag i avsnittet "
+                        f"\"{options.underlag_in}\", som inte finns; det skrivs som eget avsnitt.")
+        return []
+    spec = profile.section("underlag") or P.SectionSpec("underlag", "Beslutsunderlag", P.UNDERLAG)
+    items = [ListItem((Span(text),)) for text in (
+        underlag_row(options, clean(u.text, spec.heading), clean(u.date, spec.heading))
+        for u in case.underlag) if text]
+    if not items:
+        return []
+    intro = [Paragraph((Span(options.underlag_intro),))] if options.underlag_intro else []
+    return [*intro, ListBlock(True, tuple(items))]
+
+
 def compose(case: Case, profile: Profile) -> ComposedDocument:
-    options = print_options(profile)
+    try:
+        options, option_problem = print_options(profile), ""
+    except ProfileError as err:  # a user profile's typo must not stop the preview or export
+        options, option_problem = PrintOptions(), f"{err} Standardvärdena används."
     clean = _Cleaner()
     doc = case.document
     ref = doc.handlaggare
@@ -160,27 +210,31 @@ def compose(case: Case, profile: Profile) -> ComposedDocument:
         ref_phone=clean(ref.phone, "Vår referens"),
         page_format=profile.page_format,
     )
-    warnings: list[str] = []
+    plan, warnings = section_plan(case, profile)
+    if option_problem:
+        warnings.insert(0, option_problem)
     blocks: list[tuple[str, DocBlock]] = []
-    used: set[str] = set()
-    for spec in profile.sections:
-        used.add(spec.id)
-        body: list[DocBlock] = []
-        if spec.holds_text:
-            text = clean(case.section(spec.id), spec.heading)
-            if spec.kind == P.DECISION:
-                _decision_blocks(case, profile, options, text, body, warnings, clean)
-            else:
-                body.extend(parse_blocks(text))
-        else:
-            body = _structured_blocks(case, spec, options, clean, warnings)
+    used: set[str] = {item.spec.id for item in plan}
+    attached = _attached_underlag(case, profile, options, plan, clean, warnings)
+    for item in plan:
+        spec = item.spec
+        body = _section_body(case, profile, options, item, clean, warnings)
+        if body is None:  # left out: marked "inte relevant" where the profile allows it
+            continue
+        if spec.id == options.underlag_in:
+            body.extend(attached)
+        if spec.kind == P.UNDERLAG and attached:
+            continue  # printed inside another section
         if not body:
             if spec.required:
-                warnings.append(f"Det obligatoriska avsnittet \"{spec.heading}\" är tomt.")
-                blocks.append((spec.id, _heading(spec.heading)))
+                warnings.append(f"Det obligatoriska avsnittet \"{item.heading}\" är tomt. "
+                                "Rubriken skrivs inte ut.")
             continue
         if spec.kind != P.SIGNATURES:
-            blocks.append((spec.id, _heading(spec.heading)))
+            blocks.append((spec.id, _heading(item.heading)))
+        elif item.renamed or options.signatures_heading:
+            blocks.append((spec.id, _heading(item.heading if item.renamed
+                                             else options.signatures_heading)))
         blocks.extend((spec.id, b) for b in body)
     leftovers = [sid for sid, text in case.sections.items() if sid not in used and text.strip()]
     for sid in leftovers:

@@ -75,6 +75,8 @@ class ListBlock:
 class Table:
     rows: tuple[tuple[Spans, ...], ...]
     header: bool = True
+    # Relative column widths from the delimiter row's dashes (``|----|--|`` = 2:1); () = equal.
+    widths: tuple[float, ...] = ()
 
 
 Block = Heading | Paragraph | ListBlock | Table
@@ -139,6 +141,20 @@ def _inline_spans(token: Token) -> Spans:
     return tuple(out)
 
 
+def _delimiter_widths(text: str, line_map: list[int] | None) -> tuple[float, ...]:
+    """Dash counts of the delimiter row (the table's second line), when they differ."""
+    if not line_map:
+        return ()
+    lines = text.split("\n", line_map[0] + 2)
+    if len(lines) <= line_map[0] + 1:
+        return ()
+    row = lines[line_map[0] + 1].strip().strip("|")
+    counts = tuple(float(len(cell.strip())) for cell in row.split("|"))
+    if not counts or min(counts) <= 0 or len(set(counts)) == 1:
+        return ()
+    return counts
+
+
 @text_cache(max_chars=2_000_000)
 def parse_blocks(text: str) -> tuple[Block, ...]:
     """Parse one section's text. Cached: the preview and the checks ask for the same text often."""
@@ -147,6 +163,7 @@ def parse_blocks(text: str) -> tuple[Block, ...]:
     list_stack: list[dict] = []  # open lists: {"ordered", "start", "items"}
     table_rows: list[list[Spans]] | None = None
     has_header = False
+    widths: tuple[float, ...] = ()
     for i, tok in enumerate(tokens):
         kind = tok.type
         if kind in ("bullet_list_open", "ordered_list_open"):
@@ -182,12 +199,17 @@ def parse_blocks(text: str) -> tuple[Block, ...]:
         elif kind == "table_open":
             table_rows = []
             has_header = False
+            widths = _delimiter_widths(text, tok.map)
         elif kind == "thead_open":
             has_header = True
         elif kind == "tr_open" and table_rows is not None:
             table_rows.append([])
         elif kind == "table_close" and table_rows is not None:
-            blocks.append(Table(tuple(tuple(r) for r in table_rows), has_header))
+            if has_header and table_rows and not any(plain_text(c).strip()
+                                                     for c in table_rows[0]):
+                table_rows, has_header = table_rows[1:], False  # an empty header row: none
+            if table_rows:
+                blocks.append(Table(tuple(tuple(r) for r in table_rows), has_header, widths))
             table_rows = None
     return tuple(blocks)
 

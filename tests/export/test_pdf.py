@@ -61,3 +61,17 @@ def test_failed_conversion_reports_libreoffice_output(tmp_path):
     with pytest.raises(PdfError, match="kunde inte göra en PDF.*trasigt"):
         convert_to_pdf(tmp_path / "a.docx",
                        soffice=_fake_soffice(tmp_path, "echo trasigt >&2; exit 1"))
+
+
+def test_job_names_template_fonts_the_machine_lacks_before_converting(example_case, registry,
+                                                                       tmp_path):
+    from tillit_desk.export.docx import export_docx
+    from tillit_desk.export.fonts import installed_families
+
+    if installed_families() is None or "georgia" in installed_families():
+        pytest.skip("needs fontconfig and a machine without Georgia")
+    out = export_docx(example_case, registry.get("region-skane"), tmp_path / "a.docx").path
+    job = PdfJob(out, soffice=_fake_soffice(tmp_path, "exit 1"))
+    with pytest.raises(PdfError):
+        job.run()
+    assert any(w.startswith("Typsnittet Georgia i Word-mallen finns inte") for w in job.warnings)

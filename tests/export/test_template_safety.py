@@ -162,6 +162,45 @@ def test_runaway_or_forbidden_template_stops_with_a_swedish_message(
     assert report.errors and message in " ".join(report.errors)
 
 
+class _WorkClock:
+    """A clock that advances with each reading: the sandbox reads it every few hundred template
+    lines, so "time" is proportional to the work done and the test does not depend on load."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def monotonic(self) -> float:
+        self.now += 0.001
+        return self.now
+
+
+def test_one_budget_for_body_headers_and_footers(example_case, registry, tmp_path,
+                                                 monkeypatch):
+    """Loops that each stay well under the budget but together exceed it are stopped: the
+    budget is for the whole template, not per part (else five parts could take five)."""
+    clock = _WorkClock()
+    monkeypatch.setattr(template_sandbox, "time", clock)
+    loop = "{% for i in range(100) %}{% for j in range(1000) %}{% endfor %}{% endfor %}"
+    single = _template_with(registry, tmp_path, loop + TITLE_TAG, "en.docx")
+    monkeypatch.setattr(template_sandbox, "TIME_BUDGET", 1e9)
+    start = clock.now
+    render_docx(example_case, registry.get("generic"), single)
+    one_part = clock.now - start
+    monkeypatch.setattr(template_sandbox, "TIME_BUDGET", 1.6 * one_part)
+    render_docx(example_case, registry.get("generic"), single)  # one part: within the budget
+    tpl = tmp_path / "alla.docx"  # the loop in the body, both headers and both footers
+    with zipfile.ZipFile(single) as zin, zipfile.ZipFile(tpl, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if re.match(r"word/(header|footer)\d+\.xml", item.filename):
+                data = data.replace(b"{{ document.organisation }}",
+                                    loop.encode() + b"{{ document.organisation }}", 1)
+                assert loop.encode() in data, item.filename
+            zout.writestr(item, data)
+    with pytest.raises(TemplateError, match="sekunder"):
+        render_docx(example_case, registry.get("generic"), tpl)
+
+
 def test_cli_validate_template_runaway_has_no_traceback(registry, tmp_path, capsys):
     tpl = _template_with(registry, tmp_path, RUNAWAY[0][0])
     start = time.monotonic()

@@ -14,6 +14,7 @@ import pytest
 from docxtools import patched_template
 from ooxml_schema import schema_errors
 
+from tillit_desk import section_layout as SL
 from tillit_desk.case import Recipient, Signatory, UnderlagItem
 from tillit_desk.export.docx import render_docx
 from tillit_desk.export.review_docx import render_review_docx
@@ -39,6 +40,10 @@ def _hostile(case):
                      for i in range(30)]
     case.skickas_till = [Recipient("Motionärerna", "kännedom"), Recipient("Ekonomi", "åtgärd")]
     case.signatories = [Signatory(f"Namn {i}", f"Titel {i}") for i in range(5)]
+    own = SL.add_section(case, "Egen <rubrik> & ”mer”", after="arendet")
+    case.sections[own.id] = "| a | b |\n|---|---|\n| 1 | 2 |"
+    SL.rename_section(case, "signatures", "Ansvariga & <co>")
+    SL.mark_not_relevant(case, "barnets_basta")
     return case
 
 
@@ -96,3 +101,20 @@ def test_settings_and_app_properties_are_swedish_and_name_the_tool(example_case,
     assert 'w:percent="100"' in settings
     assert 'w:themeFontLang w:val="sv-SE"' in settings
     assert "en-US" not in settings + styles + effects
+
+
+def test_template_text_in_another_language_is_proofed_as_swedish(example_case, registry,
+                                                                   tmp_path):
+    src = registry.get("generic").template_path
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(tmp_path / "en2.docx", "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("word/header"):
+                data = data.replace(b"<w:rPr><w:b/>", b'<w:rPr><w:b/><w:lang w:val="en-US"/>')
+            zout.writestr(item, data)
+    data, _ = render_docx(example_case, registry.get("generic"), tmp_path / "en2.docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        headers = "".join(zf.read(n).decode() for n in zf.namelist()
+                          if n.startswith("word/header"))
+    assert 'w:val="sv-SE"' in headers and "en-US" not in headers
+    assert schema_errors(data) == []

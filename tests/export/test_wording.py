@@ -88,6 +88,14 @@ def test_bad_export_table_is_a_swedish_profile_error(registry):
         print_options(_with_export(registry.get("generic"), chain_ending=3))
 
 
+def test_export_with_a_bad_export_table_uses_defaults_and_says_so(example_case, registry):
+    bad = _with_export(registry.get("lund-kommun"), label_kanedom="x")
+    composed = compose(example_case, bad)
+    assert any("okända nycklar label_kanedom" in w and "Standardvärdena" in w
+               for w in composed.warnings)
+    assert "För kännedom:" in _texts(composed, "skickas_till")
+
+
 def test_profile_switch_in_cli_names_one_body(example_case, registry, tmp_path):
     """The Lund case exported with region-skane: chain and points both say Regionfullmäktige."""
     src = tmp_path / "lund.tillit"

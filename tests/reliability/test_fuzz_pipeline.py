@@ -28,6 +28,7 @@ from tillit_desk.case import (
 )
 from tillit_desk.export.docx import export_docx
 from tillit_desk.fileformat import load_case, save_case
+from tillit_desk.motion.errors import MotionImportError
 from tillit_desk.motion.extract import extract_file
 from tillit_desk.motion.parser import parse_motion
 from tillit_desk.profiles import ProfileRegistry
@@ -83,8 +84,14 @@ def test_pipeline_never_breaks(tmp_path, case):
     export_docx(loaded, profile, out)
     document = docx.Document(io.BytesIO(out.read_bytes()))
     CHECKER.check(loaded, profile)  # findings may be anything; it must not raise
-    # the export read back as a motion: the importer must cope with whatever it finds
-    parse_motion(extract_file(out).text, out.name)
+    # the export read back as a motion: the importer must cope with whatever it finds (a case
+    # without any text exports no empty headings, so there may be no text: a Swedish error)
+    try:
+        text = extract_file(out).text
+    except MotionImportError as err:
+        assert "ingen text" in str(err)
+    else:
+        parse_motion(text, out.name)
     assert document.paragraphs
 
 

@@ -26,13 +26,7 @@ from ..profiles import Profile
 from ..safe_write import atomic_write
 from ..sanitize import clean_tree
 from .case_part import embed_case
-from .ooxml import (
-    LANGUAGE,
-    normalise_package,
-    set_row_flags,
-    set_table_borders,
-    set_table_description,
-)
+from .ooxml import LANGUAGE, normalise_package, set_row_flags, set_table_borders
 from .styles import StyleMap, resolve_styles
 from .template_safety import removal_warning, strip_active_content
 from .templating import MISSING_BODY, has_body_tag, load_template, render_template
@@ -182,7 +176,42 @@ _CONTROL = re.compile(r"([\t\r\n])")  # what python-docx turns into w:tab / w:br
 MAX_TEXT_NODE = 1_000_000  # characters per w:t
 
 
-def _add_run(p, text: str, bold: bool = False, italic: bool = False):
+_NOBREAK_HYPHEN = qn("w:noBreakHyphen")
+_ISO_DATE = r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])"
+
+
+def nobreak_pattern(diarienummer: str = "") -> re.Pattern[str]:
+    """Dates and the case's diarienummer: printed with non-breaking hyphens and spaces, so that
+    "2022-08-03" or "STK-2020-1262" never breaks at a line end."""
+    parts = [_ISO_DATE]
+    dnr = diarienummer.strip()
+    if dnr and ("-" in dnr or " " in dnr):
+        parts.insert(0, re.escape(dnr))
+    return re.compile("|".join(parts))
+
+
+def _add_text(r, piece: str) -> None:
+    # libxml2 cuts a text node over 10 MB when docxtpl re-parses the document (silently, in
+    # recover mode): a very long paragraph is written as several w:t in the same run.
+    for start in range(0, len(piece), MAX_TEXT_NODE):
+        chunk = piece[start:start + MAX_TEXT_NODE]
+        t = SubElement(r, _T)
+        t.text = chunk
+        if len(chunk.strip()) < len(chunk):
+            t.set(_SPACE, "preserve")
+
+
+def _add_unbreakable(r, piece: str) -> None:
+    """Hyphens as Word's non-breaking hyphen element, spaces as no-break spaces."""
+    for i, part in enumerate(piece.replace(" ", "\u00a0").split("-")):
+        if i:
+            SubElement(r, _NOBREAK_HYPHEN)
+        if part:
+            _add_text(r, part)
+
+
+def _add_run(p, text: str, bold: bool = False, italic: bool = False,
+             nobreak: re.Pattern[str] | None = None):
     """A ``w:r`` as python-docx's ``add_run(text)`` makes it, built directly.
 
     python-docx walks the text a character at a time and places every child through its
@@ -199,14 +228,17 @@ def _add_run(p, text: str, bold: bool = False, italic: bool = False):
         if i % 2:
             SubElement(r, _TAB if piece == "\t" else _BR)
             continue
-        # libxml2 cuts a text node over 10 MB when docxtpl re-parses the document (silently, in
-        # recover mode): a very long paragraph is written as several w:t in the same run.
-        for start in range(0, len(piece), MAX_TEXT_NODE):
-            chunk = piece[start:start + MAX_TEXT_NODE]
-            t = SubElement(r, _T)
-            t.text = chunk
-            if len(chunk.strip()) < len(chunk):
-                t.set(_SPACE, "preserve")
+        if nobreak is None or not piece:
+            _add_text(r, piece)
+            continue
+        done = 0
+        for m in nobreak.finditer(piece):
+            if m.start() > done:
+                _add_text(r, piece[done:m.start()])
+            _add_unbreakable(r, m.group(0))
+            done = m.end()
+        if done < len(piece):
+            _add_text(r, piece[done:])
     return r
 
 
@@ -220,36 +252,41 @@ def _format(p):
 class _BodyWriter:
     """Writes blocks into the subdocument's body with the template's styles."""
 
-    def __init__(self, container: _Subdocument, styles: StyleMap, numbering: _Numbering) -> None:
+    def __init__(self, container: _Subdocument, styles: StyleMap, numbering: _Numbering,
+                 nobreak: re.Pattern[str] | None = None) -> None:
         self.c = container
         self.styles = styles
         self.numbering = numbering
+        self.nobreak = nobreak
+        self.last_p = None  # the last paragraph written (for keep-with-next)
 
     def _para(self, style_id: str | None):
         """A new ``w:p`` at the end of the body (the element, not python-docx's proxy)."""
         p = SubElement(self.c.body, _P)
         if style_id:
             SubElement(SubElement(p, _PPR), _PSTYLE).set(_VAL, style_id)
+        self.last_p = p
         return p
 
-    @staticmethod
-    def _runs(p, spans: tuple[Span, ...]) -> None:
+    def _runs(self, p, spans: tuple[Span, ...]) -> None:
         for span in spans:
             lines = span.text.split("\n")
             for i, line in enumerate(lines):
                 if i:
                     SubElement(SubElement(p, _R), _BR)
                 if line:
-                    _add_run(p, line, span.bold, span.italic)
+                    _add_run(p, line, span.bold, span.italic, self.nobreak)
 
     def heading(self, block: Heading) -> None:
         level = max(1, min(3, block.level))
         p = self._para(self.styles.heading[level - 1])
+        _format(p).keep_with_next = True  # also when the template's heading style forgets it
         if self.styles.heading[level - 1] is None:  # no heading style: at least mark outline
             ppr = p.get_or_add_pPr()
             lvl = OxmlElement("w:outlineLvl")
             lvl.set(qn("w:val"), str(level - 1))
-            ppr.append(lvl)
+            ppr.insert_element_before(lvl, "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+                                      "w:pPrChange")
             self._runs(p, tuple(Span(s.text, True, s.italic) for s in block.spans))
             return
         self._runs(p, block.spans)
@@ -257,10 +294,22 @@ class _BodyWriter:
     def paragraph(self, block: Paragraph) -> None:
         self._runs(self._para(self.styles.normal), block.spans)
 
-    def label(self, block: LabelLine) -> None:
+    def label(self, block: LabelLine, following=None) -> bool:
+        """A label ("För åtgärd:") and the names under it are one unbreakable paragraph (the
+        names after line breaks), so the label can never end a page alone; a chain of
+        keep-with-next paragraphs (heading → label → name) is not always honoured by
+        LibreOffice. Returns True when it also wrote the following paragraph."""
         p = self._para(self.styles.normal)
         _add_run(p, block.text, bold=True)
-        _format(p).space_after = Pt(0)
+        fmt = _format(p)
+        if not isinstance(following, Paragraph):
+            fmt.space_after = Pt(0)
+            fmt.keep_with_next = True
+            return False
+        SubElement(SubElement(p, _R), _BR)
+        self._runs(p, following.spans)
+        fmt.keep_together = True
+        return True
 
     def att_sats(self, block: AttSats) -> None:
         p = self._para(self.styles.att_sats or self.styles.normal)
@@ -271,6 +320,13 @@ class _BodyWriter:
             fmt.tab_stops.add_tab_stop(Cm(1.5))
         _add_run(p, "att\t")
         self._runs(p, block.spans)
+
+    def keep_last_with_next(self) -> None:
+        """The paragraph just written leads into what follows (a list, a table, the points)."""
+        if self.last_p is not None:
+            fmt = _format(self.last_p)
+            fmt.keep_with_next = True
+            fmt.widow_control = True  # so that its last lines, not all of it, come along
 
     def list_block(self, block: ListBlock) -> None:
         num_id = self.numbering.new_list(block.level_kinds())
@@ -289,6 +345,8 @@ class _BodyWriter:
             table._tbl.tblPr.style = self.styles.table_grid  # type: ignore[attr-defined]
         else:
             set_table_borders(table._tbl, "single")
+        if block.widths and len(block.widths) == ncols:
+            self._column_widths(table, block.widths)
         for r, row in enumerate(block.rows):
             cells = table.rows[r].cells
             for col in range(ncols):
@@ -297,30 +355,59 @@ class _BodyWriter:
                 if block.header and r == 0:
                     spans = tuple(Span(s.text, True, s.italic) for s in spans)
                 self._runs(para, spans)
-        if block.header:
-            set_row_flags(table.rows[0]._tr, header=True)
+        for r, row in enumerate(table.rows):
+            set_row_flags(row._tr, cant_split=True, header=block.header and r == 0)
+        if block.header and len(table.rows) > 1:  # the header row never alone at a page foot
+            for cell in table.rows[0].cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
         self._para(self.styles.normal)  # Word needs a paragraph between adjacent tables
 
-    def signatures(self, block: Signatures) -> None:
-        spacer = self._para(self.styles.normal)
-        _format(spacer).space_before = Pt(24)
-        cols = min(len(block.people), 3)
-        rows = (len(block.people) + cols - 1) // cols
-        table = self.c.add_table(rows=rows, cols=cols)
-        set_table_description(table._tbl, "Underskrifter")
-        for i, (name, title) in enumerate(block.people):
-            cell = table.rows[i // cols].cells[i % cols]
-            p = cell.paragraphs[0]
-            p.paragraph_format.space_before = Pt(24)
-            p.paragraph_format.space_after = Pt(0)
-            p.add_run(name)
-            cell.add_paragraph(title)
+    def _column_widths(self, table, weights: tuple[float, ...]) -> None:
+        """Relative widths (from the Markdown delimiter row) over the text width."""
+        total = sum(weights) or 1.0
+        widths = [int(self.c._width * w / total) for w in weights]
+        table.autofit = False
+        for col, width in zip(table._tbl.tblGrid.iterchildren(qn("w:gridCol")), widths,
+                              strict=True):
+            col.set(qn("w:w"), str(int(width / 635)))  # EMU → twips
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=True):
+                cell.width = width
 
-    def write(self, block) -> None:
+    def signatures(self, block: Signatures) -> None:
+        """Names over titles, up to three side by side at tab stops, one paragraph per group
+        (titles after a line break) whose lines stay together: a name can never part from its
+        title. Groups keep with each other and with the paragraph before them. Paragraph keeps
+        hold in Word and LibreOffice alike; LibreOffice ignores a keep from a paragraph into a
+        table, where this block used to live, and does not follow chains of three kept
+        paragraphs."""
+        self.keep_last_with_next()
+        cols = min(len(block.people), 3)
+        stops = [int(self.c._width * k / cols) for k in range(1, cols)]
+        groups = [block.people[i:i + cols] for i in range(0, len(block.people), cols)]
+        for g, group in enumerate(groups):
+            p = self._para(self.styles.normal)
+            fmt = _format(p)
+            fmt.space_before, fmt.space_after = Pt(36 if g == 0 else 24), Pt(0)
+            fmt.keep_together = True
+            fmt.keep_with_next = g < len(groups) - 1
+            for stop in stops:
+                fmt.tab_stops.add_tab_stop(stop)
+            _add_run(p, "\t".join(name for name, _title in group), nobreak=self.nobreak)
+            SubElement(SubElement(p, _R), _BR)
+            _add_run(p, "\t".join(title for _name, title in group))
+
+    def write(self, block, following=None) -> bool:
+        """Write one block; True when the following block was written with it."""
+        if isinstance(block, LabelLine):
+            return self.label(block, following)
         writers = {Heading: self.heading, Paragraph: self.paragraph, ListBlock: self.list_block,
-                   Table: self.table, AttSats: self.att_sats, Signatures: self.signatures,
-                   LabelLine: self.label}
+                   Table: self.table, AttSats: self.att_sats, Signatures: self.signatures}
         writers[type(block)](block)
+        if isinstance(block, Paragraph) and isinstance(following, ListBlock | Table | AttSats):
+            self.keep_last_with_next()  # a lead-in sentence stays with its list or table
+        return False
 
 
 # ---------------------------------------------------------------- document-level settings
@@ -411,9 +498,14 @@ def render_docx(case: Case, profile: Profile, template: Path | None = None,
     step(2, 4, "Skriver avsnitten")
     body = _Subdocument(document)
     numbering = _Numbering(document.part.numbering_part.element)
-    writer = _BodyWriter(body, styles, numbering)
-    for _section_id, block in composed.blocks:
-        writer.write(block)
+    writer = _BodyWriter(body, styles, numbering, nobreak_pattern(composed.header.diarienummer))
+    blocks = [block for _sid, block in composed.blocks]
+    skip = False
+    for i, block in enumerate(blocks):
+        if skip:
+            skip = False
+            continue
+        skip = writer.write(block, blocks[i + 1] if i + 1 < len(blocks) else None)
     context = template_context(composed, case, profile)
     context["body"] = body
     render_template(tpl, context, extra_chars=len(body.__html__()))

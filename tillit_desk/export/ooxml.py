@@ -163,10 +163,24 @@ def name_application(package) -> None:
     package.relate_to(Part(partname, _CT_EXTENDED, blob, package), RT.EXTENDED_PROPERTIES)
 
 
+def swedish_text_language(root) -> None:
+    """Text a template marks as another language (a header written in English Word) is
+    proofed as Swedish too."""
+    for lang in root.iter(qn("w:lang")):
+        if lang.get(qn("w:val")) is not None:
+            lang.set(qn("w:val"), LANGUAGE)
+
+
 def normalise_package(document) -> None:
-    """What every document we write gets: Swedish settings and styles, no legacy style copy,
-    and app.xml naming Tillit Desk."""
+    """What every document we write gets: Swedish settings, styles and text language, no
+    legacy style copy, and app.xml naming Tillit Desk."""
     swedish_settings(document.settings.element)
     swedish_styles(document.styles.element)
+    swedish_text_language(document.element)
+    for rel in document.part.rels.values():
+        if not rel.is_external and rel.reltype.endswith(("/header", "/footer")):
+            element = getattr(rel.target_part, "element", None)
+            if element is not None:
+                swedish_text_language(element)
     drop_legacy_parts(document)
     name_application(document.part.package)

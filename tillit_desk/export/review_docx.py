@@ -25,6 +25,7 @@ from ..profiles import Profile
 from ..review.text import mask_markup
 from ..review.workflow import Comment, anchor, comments
 from ..safe_write import atomic_write
+from ..section_layout import section_plan
 from .docx import render_docx
 from .styles import resolve_styles
 
@@ -129,7 +130,8 @@ def render_review_docx(case: Case, profile: Profile, *, findings: list | None = 
     """The DOCX with every open review comment (and optionally findings) as Word comments."""
     data, warnings = render_docx(case, profile, template)
     document = docx.Document(io.BytesIO(data))
-    headings = {s.id: s.heading for s in profile.sections}
+    plan, _ = section_plan(case, profile)  # this case's headings: renamed and added ones too
+    headings = {item.spec.id: item.heading for item in plan}
     paragraphs = _section_paragraphs(document, headings)
     all_paragraphs = list(document.paragraphs)
     result = ReviewExport(b"", list(warnings))

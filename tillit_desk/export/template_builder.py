@@ -31,15 +31,16 @@ class Look:
     heading_font: str | None = None
     localised_ids: bool = False  # style ids as Swedish Word writes them (Rubrik1, Punktlista)
     localised_names: bool = False  # style names as LibreOffice in Swedish writes them
+    layout: str = "standard"  # first-page header: "standard", "malmo" or "region"
 
 
 LOOKS: dict[str, Look] = {
     "generic": Look(),
     "lund-kommun": Look(font="Times New Roman", size=12, heading_font="Arial",
                         localised_ids=True),
-    "malmo-stad": Look(font="Arial", size=10.5),
+    "malmo-stad": Look(font="Arial", size=10.5, layout="malmo"),
     "region-skane": Look(font="Georgia", size=11, heading_font="Arial", localised_ids=True,
-                         localised_names=True),
+                         localised_names=True, layout="region"),
 }
 
 SWEDISH_IDS = {
@@ -105,6 +106,7 @@ def _style_fonts(document, look: Look) -> None:
     normal.font.name = look.font
     normal.font.size = Pt(look.size)
     normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.widow_control = True  # as in Word's own Normal style
     rpr = normal.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
@@ -171,6 +173,128 @@ def _header_table(header, widths: tuple[float, ...]):
     return table.rows[0].cells
 
 
+def _if(container, condition: str, body) -> None:
+    """docxtpl paragraph tags around ``body()``'s paragraphs: with an empty value neither the
+    label nor the value is printed (no "Diarienummer:" over nothing)."""
+    _line(container, f"{{%p if {condition} %}}")
+    body()
+    _line(container, "{%p endif %}")
+
+
+def _reference_block(container, *, labelled_lines: bool, size: float = 9) -> None:
+    """Vår referens: name, title and e-mail on lines of their own (or name, title on one)."""
+    def lines() -> None:
+        _line(container, "Vår referens", bold=True, size=size).paragraph_format.space_before = (
+            Pt(10))
+        if labelled_lines:
+            _if(container, "handlaggare.name",
+                lambda: _line(container, "{{ handlaggare.name }}", size=size))
+            _if(container, "handlaggare.title",
+                lambda: _line(container, "{{ handlaggare.title }}", size=size))
+            _if(container, "handlaggare.email",
+                lambda: _line(container, "{{ handlaggare.email }}", size=size))
+            _if(container, "handlaggare.phone",
+                lambda: _line(container, "{{ handlaggare.phone }}", size=size))
+        else:
+            _if(container, "handlaggare.name or handlaggare.title", lambda: _line(
+                container, "{{ handlaggare.name }}{% if handlaggare.name and handlaggare.title %}"
+                           ", {% endif %}{{ handlaggare.title }}", size=size))
+            _if(container, "handlaggare.email or handlaggare.phone", lambda: _line(
+                container, "{{ handlaggare.email }}{% if handlaggare.email and handlaggare.phone"
+                           " %} · {% endif %}{{ handlaggare.phone }}", size=size))
+    _if(container, "handlaggare.name or handlaggare.title or handlaggare.email or "
+                   "handlaggare.phone", lines)
+
+
+def _org_and_page(header, profile: Profile, widths=(13.5, 2.5), size: float = 13):
+    """A borderless row: organisation (and unit) at the left, "1 (8)" at the right."""
+    left, right = _header_table(header, widths)
+    _line(left, "{{ document.organisation }}", bold=True, size=size, first=True)
+    page = _line(right, "", first=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    add_page_number(page, profile.page_format)
+    return left
+
+
+def _drop_own_paragraph(header) -> None:
+    """A new header has one empty paragraph; the layout's own paragraphs follow the table."""
+    own = header.paragraphs[0]
+    if not own.text and own._p.getprevious() is None:
+        own._p.getparent().remove(own._p)
+
+
+def _header_standard(section, profile: Profile) -> None:
+    """Organisation | document type, date, diarienummer | page; then Vår referens."""
+    first = section.first_page_header
+    left, middle, right = _header_table(first, (6.0, 7.5, 2.5))
+    _line(left, "{{ document.organisation }}", bold=True, size=13, first=True)
+    _line(left, "{{ document.unit }}")
+    _line(middle, "{{ document.document_type }}", bold=True, size=13, first=True)
+    _if(middle, "document.date", lambda: _line(middle, "Datum: {{ document.date }}"))
+    _if(middle, "document.diarienummer",
+        lambda: _line(middle, "Diarienummer: {{ document.diarienummer }}"))
+    page = _line(right, "", first=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    add_page_number(page, profile.page_format)
+    _drop_own_paragraph(first)
+    _reference_block(first, labelled_lines=False)
+    _line(first, "").paragraph_format.space_after = Pt(6)
+
+
+def _header_malmo(section, profile: Profile) -> None:
+    """Malmö stad's first page: "Malmö stad" / "Stadskontoret" with "1 (8)" at the right; a
+    block "Datum" over the date; "Vår referens" over name, title and e-mail on lines of their
+    own; "Tjänsteskrivelse". The title and, under it, the diarienummer are in the body."""
+    first = section.first_page_header
+    left = _org_and_page(first, profile)
+    _line(left, "{{ document.unit }}")
+    _drop_own_paragraph(first)
+
+    def date() -> None:
+        _line(first, "Datum", bold=True, size=9).paragraph_format.space_before = Pt(12)
+        _line(first, "{{ document.date }}", size=9)
+    _if(first, "document.date", date)
+    _reference_block(first, labelled_lines=True)
+    doc_type = _line(first, "{{ document.document_type }}", bold=True, size=13)
+    doc_type.paragraph_format.space_before = Pt(18)
+    doc_type.paragraph_format.space_after = Pt(12)
+
+
+def _header_region(section, profile: Profile) -> None:
+    """Region Skåne's first page: "Region Skåne" and the unit with the page at the right, then
+    only the fields that have a value; the document itself starts with the title."""
+    first = section.first_page_header
+    left = _org_and_page(first, profile)
+    _line(left, "{{ document.unit }}")
+    _drop_own_paragraph(first)
+    _if(first, "document.date", lambda: _line(first, "Datum {{ document.date }}", size=9))
+    _if(first, "document.diarienummer",
+        lambda: _line(first, "Diarienummer {{ document.diarienummer }}", size=9))
+    _reference_block(first, labelled_lines=True)
+    _line(first, "").paragraph_format.space_after = Pt(12)
+
+
+def _follow_header(section, profile: Profile, *, with_fields: bool) -> None:
+    """Pages 2–: organisation, (date and diarienummer,) page."""
+    follow = section.header
+    if with_fields:
+        left, middle, right = _header_table(follow, (6.0, 7.5, 2.5))
+        _line(left, "{{ document.organisation }}", bold=True, first=True)
+        _line(middle, "{% if document.date %}Datum: {{ document.date }}{% endif %}", first=True)
+        _line(middle, "{% if document.diarienummer %}Diarienummer: "
+                      "{{ document.diarienummer }}{% endif %}")
+        page = _line(right, "", first=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        add_page_number(page, profile.page_format)
+    else:
+        left, right = _header_table(follow, (13.5, 2.5))
+        _line(left, "{{ document.organisation }}", bold=True, first=True)
+        _line(left, "{% if document.diarienummer %}{{ document.diarienummer }}{% endif %}",
+              size=9)
+        page = _line(right, "", first=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
+        add_page_number(page, profile.page_format)
+    spacer = follow.paragraphs[0]  # the header's own empty paragraph: move it under the table
+    spacer.paragraph_format.space_after = Pt(12)
+    follow._element.append(spacer._p)
+
+
 def build_template(profile: Profile) -> bytes:
     look = LOOKS.get(profile.id, Look())
     document = docx.Document()
@@ -182,35 +306,10 @@ def build_template(profile: Profile) -> bytes:
     section.header_distance, section.footer_distance = Cm(1.0), Cm(1.0)
     section.different_first_page_header_footer = True
 
-    first = section.first_page_header
-    left, middle, right = _header_table(first, (6.0, 7.5, 2.5))
-    _line(left, "{{ document.organisation }}", bold=True, size=13, first=True)
-    _line(left, "{{ document.unit }}")
-    _line(middle, "{{ document.document_type }}", bold=True, size=13, first=True)
-    _line(middle, "Datum: {{ document.date }}")
-    _line(middle, "Diarienummer: {{ document.diarienummer }}")
-    page = _line(right, "", first=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    add_page_number(page, profile.page_format)
-    ref = first.paragraphs[0]
-    ref.paragraph_format.space_before = Pt(12)
-    ref.paragraph_format.space_after = Pt(0)
-    ref.add_run("Vår referens").bold = True
-    first._element.append(ref._p)  # after the table
-    _line(first, "{{ handlaggare.name }}{% if handlaggare.title %}, "
-                 "{{ handlaggare.title }}{% endif %}", size=9)
-    _line(first, "{{ handlaggare.email }}{% if handlaggare.phone %} · "
-                 "{{ handlaggare.phone }}{% endif %}", size=9)
-
-    follow = section.header
-    left, middle, right = _header_table(follow, (6.0, 7.5, 2.5))
-    _line(left, "{{ document.organisation }}", bold=True, first=True)
-    _line(middle, "Datum: {{ document.date }}", first=True)
-    _line(middle, "Diarienummer: {{ document.diarienummer }}")
-    page = _line(right, "", first=True, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    add_page_number(page, profile.page_format)
-    spacer = follow.paragraphs[0]  # the header's own empty paragraph: move it under the table
-    spacer.paragraph_format.space_after = Pt(12)
-    follow._element.append(spacer._p)
+    header = {"malmo": _header_malmo, "region": _header_region}.get(look.layout,
+                                                                     _header_standard)
+    header(section, profile)
+    _follow_header(section, profile, with_fields=look.layout == "standard")
 
     for footer in (section.first_page_footer, section.footer):
         p = footer.paragraphs[0]
@@ -220,6 +319,11 @@ def build_template(profile: Profile) -> bytes:
 
     title = document.add_paragraph("{{ document.title }}", style="Title")
     title.paragraph_format.space_after = Pt(12)
+    if look.layout == "malmo":  # the diarienummer on its own line under the title
+        title.paragraph_format.space_after = Pt(2)
+        def dnr() -> None:
+            _line(document, "{{ document.diarienummer }}").paragraph_format.space_after = Pt(12)
+        _if(document, "document.diarienummer", dnr)
     document.add_paragraph("{{p body }}")
     for p in list(document.paragraphs):
         if not p.text and p._p is not title._p:

@@ -28,7 +28,7 @@ from ..case import join_names
 from ..errors import TemplateError
 from ..phrases import describe_jinja_error, long_date
 
-TIME_BUDGET = 5.0  # seconds for one template part; a real template renders in milliseconds
+TIME_BUDGET = 5.0  # seconds for all parts of one template; a real one renders in milliseconds
 MAX_OUTPUT_CHARS = 40_000_000  # beyond what the body brings in
 MAX_REPEAT_CHARS = 1_000_000  # "x" * n, list * n
 MAX_INT_ARGUMENT = 10_000_000  # "x".ljust(n), "x".center(n) …
@@ -47,7 +47,7 @@ class BudgetExceeded(TemplateError):
 
 
 class _State(threading.local):
-    deadline: float = 0.0
+    deadline: float = 0.0  # 0: no run_guarded around this render; each render gets its own
     extra_chars: int = 0
 
 
@@ -83,7 +83,9 @@ class _BudgetTemplate(Template):
         pieces: list[str] = []
         size = 0
         previous = sys.gettrace()
-        _state.deadline = time.monotonic() + TIME_BUDGET
+        own_deadline = not _state.deadline
+        if own_deadline:
+            _state.deadline = time.monotonic() + TIME_BUDGET
         sys.settrace(_tracer)
         try:
             for piece in self.root_render_func(ctx):  # type: ignore[attr-defined]
@@ -95,6 +97,8 @@ class _BudgetTemplate(Template):
                 pieces.append(piece)
         finally:
             sys.settrace(previous)
+            if own_deadline:
+                _state.deadline = 0.0
         return "".join(pieces)
 
 
@@ -171,6 +175,7 @@ def run_guarded(render, *, extra_chars: int = 0):
     """Call ``render()`` (which renders templates of this sandbox); every failure of the
     template — Jinja's, the budget's or Python's inside a tag — becomes a Swedish TemplateError."""
     _state.extra_chars = extra_chars
+    _state.deadline = time.monotonic() + TIME_BUDGET  # one budget for body, headers, footers
     try:
         return render()
     except TemplateError:
@@ -189,3 +194,4 @@ def run_guarded(render, *, extra_chars: int = 0):
                             f"{err}).") from err
     finally:
         _state.extra_chars = 0
+        _state.deadline = 0.0

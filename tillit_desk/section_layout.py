@@ -1,0 +1,108 @@
+"""Sections a case can shape: its own sections at any position, a heading renamed for this case,
+a profile section split in two, a section marked "inte relevant".
+
+The profile gives the order and the headings; ``case.layout`` records what this one case does
+differently (docs/file-format.md). :func:`section_plan` merges the two into the order the
+export prints, so the composer, the preview and the window all see the same sections.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .case import Case, CustomSection
+from .profiles import TEXT, Profile, SectionSpec
+
+CUSTOM_PREFIX = "egen_"
+
+
+@dataclass(frozen=True)
+class PlannedSection:
+    spec: SectionSpec  # the profile's section, or a text section made for a custom one
+    heading: str  # the heading this case prints
+    custom: bool = False
+    not_relevant: bool = False
+    renamed: bool = False
+
+
+def section_plan(case: Case, profile: Profile) -> tuple[list[PlannedSection], list[str]]:
+    """The sections in print order, and warnings (a custom section whose anchor is gone)."""
+    layout = case.layout
+    marked = set(layout.not_relevant)
+    plan: list[PlannedSection] = []
+    for spec in profile.sections:
+        renamed = layout.headings.get(spec.id, "").strip()
+        plan.append(PlannedSection(spec, renamed or spec.heading, False, spec.id in marked,
+                                   bool(renamed)))
+    warnings: list[str] = []
+    pending = [a for a in layout.added if a.id]
+    while pending:  # a custom section may follow another custom section
+        placed = False
+        for added in list(pending):
+            ids = [p.spec.id for p in plan]
+            if added.after and added.after not in ids:
+                continue
+            index = ids.index(added.after) + 1 if added.after else 0
+            spec = SectionSpec(id=added.id, heading=added.heading, kind=TEXT)
+            heading = layout.headings.get(added.id, "").strip() or added.heading
+            plan.insert(index, PlannedSection(spec, heading, True, added.id in marked))
+            pending.remove(added)
+            placed = True
+        if not placed:
+            for added in pending:
+                warnings.append(f"Avsnittet \"{added.heading}\" skulle stå efter "
+                                f"\"{added.after}\", som inte finns i profilen {profile.name}; "
+                                "det skrivs ut sist.")
+                spec = SectionSpec(id=added.id, heading=added.heading, kind=TEXT)
+                plan.append(PlannedSection(spec, added.heading, True, added.id in marked))
+            break
+    return plan, warnings
+
+
+def _new_id(case: Case) -> str:
+    used = set(case.sections) | {a.id for a in case.layout.added}
+    n = 1
+    while f"{CUSTOM_PREFIX}{n}" in used:
+        n += 1
+    return f"{CUSTOM_PREFIX}{n}"
+
+
+def add_section(case: Case, heading: str, after: str = "") -> CustomSection:
+    """A new text section with its own heading, after section ``after`` ("" = first)."""
+    added = CustomSection(_new_id(case), heading.strip(), after)
+    case.layout.added.append(added)
+    case.sections.setdefault(added.id, "")
+    return added
+
+
+def remove_section(case: Case, section_id: str) -> None:
+    """Remove a section this case added (its text goes with it; the caller asks first)."""
+    case.layout.added = [a for a in case.layout.added if a.id != section_id]
+    for a in case.layout.added:  # sections that followed it follow its predecessor
+        if a.after == section_id:
+            a.after = ""
+    case.sections.pop(section_id, None)
+    case.layout.headings.pop(section_id, None)
+
+
+def rename_section(case: Case, section_id: str, heading: str) -> None:
+    """Print ``heading`` for this section in this case; "" goes back to the profile's."""
+    if heading.strip():
+        case.layout.headings[section_id] = heading.strip()
+    else:
+        case.layout.headings.pop(section_id, None)
+
+
+def split_section(case: Case, section_id: str, first_heading: str, second_heading: str
+                  ) -> CustomSection:
+    """Two headings where the profile has one ("Stadskontorets bedömning" + "Stadskontorets
+    förslag"): the section is renamed and a new section follows it."""
+    rename_section(case, section_id, first_heading)
+    return add_section(case, second_heading, after=section_id)
+
+
+def mark_not_relevant(case: Case, section_id: str, marked: bool = True) -> None:
+    """Mark a section "inte relevant": it prints the profile's standard sentence, or is left
+    out where the profile allows (``[export] not_relevant`` / ``omit_when_not_relevant``)."""
+    ids = [s for s in case.layout.not_relevant if s != section_id]
+    case.layout.not_relevant = ids + ([section_id] if marked else [])
