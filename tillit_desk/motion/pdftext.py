@@ -22,7 +22,7 @@ from .errors import PASTE_HINT, ImportCancelled, MotionImportError
 MAX_PDF_PAGES = 60  # a motion is 1–10 pages; 60 allows attachments, not a book
 MAX_PAGE_CHARS = 30_000  # a dense A4 page holds ~5 000
 MAX_TOTAL_CHARS = 400_000
-MAX_SECONDS = 4.0
+MAX_SECONDS = 3.0
 PARAGRAPH_GAP = 0.7  # a gap above a line of this many line heights starts a new paragraph
 COLUMN_GAP = 2.5  # a horizontal gap of this many line heights separates cells (signatures)
 
