@@ -93,11 +93,14 @@ def _is_body(lines: list[str], i: int, width: int) -> bool:
     follows = i + 1 < len(lines) and bool(lines[i + 1].strip())
     if not (width and follows and len(text) >= 0.75 * width):
         return False
-    # a heading wrapped onto a second, last line ("… till och med årskurs tre på" + "gymnasiet")
-    block = [squash(x) for x in lines[i:i + 3]]
-    two_line_heading = (len(block) < 3 or not block[2]) and block[1][:1].islower() \
-        and not block[1].endswith(".")
-    return not two_line_heading
+    nxt = squash(lines[i + 1])
+    if not nxt[:1].islower():
+        return False  # the next line starts afresh: this full line stands alone (a heading)
+    # a heading wrapped onto a short last line ("… till och med årskurs tre på" + "gymnasiet"),
+    # then a blank line or a new paragraph
+    after = squash(lines[i + 2]) if i + 2 < len(lines) else ""
+    return not (len(nxt) < 0.6 * width and not nxt.endswith((".", ",", ";", ":"))
+                and (not after or not after[:1].islower()))
 
 
 def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:

@@ -164,7 +164,7 @@ def read_signatures(lines: list[str]) -> Signatures:
         local = _LOCAL_PARTY_LINE.match(text) if not m else None
         if local and (pending or block):
             code, known = party_code(local.group("party"))
-            for p in {id(p): p for p in pending + block}.values():
+            for p in pending or block:
                 p.party = code
                 if not known:
                     result.problems.append(f"okänt parti ”{code}” för {p.name}")
@@ -178,8 +178,8 @@ def read_signatures(lines: list[str]) -> Signatures:
                 forward_party = code  # "För Centerpartiet i Lunds kommun" heads the names
                 for p in pending:  # … or closes them: "Anna Berg / För Centerpartiet"
                     p.party = code
-            else:  # "Per Persson" / "Liberalerna": the party under the names
-                for p in {id(p): p for p in pending + block}.values():
+            else:  # "Per Persson" / "Liberalerna": the party under the names still without
+                for p in pending or block:  # one (else under the names since the blank line)
                     p.party = code
             pending, unpartied = [], []
             result.layout_guess = True
