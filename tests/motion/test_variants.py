@@ -131,3 +131,24 @@ def test_a_document_without_structure_never_becomes_one_yrkande() -> None:
     parsed = parse_motion(body)
     assert all(len(y) <= MAX_YRKANDE_CHARS for y in parsed.motion.yrkanden)
     assert len(parsed.suggestion) <= MAX_YRKANDE_CHARS + 2
+
+
+def test_addressee_with_a_date_without_year_keeps_no_den() -> None:
+    text = ("Motion till kommunfullmäktige i Ystad den 3 maj\n\nFler bänkar\n\n"
+            "Vi yrkar\n\natt kommunen ställer ut bänkar." + SIGN)
+    parsed = parse_motion(text)
+    assert parsed.motion.addressed_to == "kommunfullmäktige i Ystad"
+    assert parsed.motion.submitted == ""  # a day without a year is not a date to trust
+    assert "submitted" in parsed.unsure()
+
+
+def test_a_registration_stamp_is_not_the_motions_date() -> None:
+    text = ("Kommunstyrelsen inkom 2022-02-03\nMotion till kommunfullmäktige i Ystad\n\n"
+            "Fler bänkar\n\nVi yrkar\n\natt kommunen ställer ut bänkar.\n\nYstad den 27 januari "
+            "2022\n\nAnna Berg (C)\n")
+    parsed = parse_motion(text)
+    assert parsed.motion.submitted == "2022-01-27"  # the signature's, not the office's stamp
+    assert "stämpeln" in parsed.notes["submitted"]
+    only_stamp = parse_motion(text.replace("Ystad den 27 januari 2022", ""))
+    assert only_stamp.motion.submitted == "2022-02-03"
+    assert "submitted" in only_stamp.unsure()

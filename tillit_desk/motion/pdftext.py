@@ -12,6 +12,7 @@ read, and a time budget between pages. Every PDFium error becomes a Swedish mess
 from __future__ import annotations
 
 import re
+import threading
 import time
 import zlib
 from collections.abc import Callable
@@ -29,6 +30,9 @@ COLUMN_GAP = 2.5  # a horizontal gap of this many line heights separates cells (
 MAX_STREAM_OUT = 16 * 1024 * 1024  # a stream that unpacks past this …
 MAX_STREAM_RATIO = 200  # … at a ratio like this is a decompression bomb (images stay < ~20)
 MAX_PROBE_TOTAL = 96 * 1024 * 1024  # bytes unpacked in all while probing, at most
+
+# PDFium is not thread-safe: one document at a time, whichever thread reads it
+_PDFIUM = threading.Lock()
 
 # progress(done, total) -> False to cancel; called between pages
 Progress = Callable[[int, int], bool]
@@ -140,10 +144,15 @@ def _page_lines(textpage) -> list[str]:
 
 def pdf_lines(data: bytes, name: str, progress: Progress | None = None) -> str:
     """The PDF's text as lines (blank line between paragraphs), or a MotionImportError."""
+    _check_streams(data, name)
+    with _PDFIUM:
+        return _read(data, name, progress)
+
+
+def _read(data: bytes, name: str, progress: Progress | None) -> str:
     import pypdfium2 as pdfium
 
     started = time.monotonic()
-    _check_streams(data, name)
     pdf = _open(data, name)
     try:
         count = len(pdf)
