@@ -94,3 +94,14 @@ def test_hostile_text_is_parsed_without_crash_or_a_huge_yrkande(pattern: str) ->
     parsed = parse_motion(text)
     assert all(len(y) <= MAX_YRKANDE_CHARS for y in parsed.motion.yrkanden)
     assert len(parsed.suggestion) <= MAX_YRKANDE_CHARS + 2
+
+
+def test_page_numbers_and_running_heads_are_not_text() -> None:
+    from tillit_desk.motion.pdftext import _drop_running_heads
+
+    pages = [["Dnr KS 2022/86", "Motion till Lunds kommunfullmäktige", "", "att kommunen gör",
+              "Sida 1 (2)"],
+             ["Dnr KS 2022/86", "något bra.", "", "Anna Berg (V)", "Sida 2 (2)"]]
+    kept = _drop_running_heads(pages)
+    assert kept == [["Motion till Lunds kommunfullmäktige", "", "att kommunen gör"],
+                    ["något bra.", "", "Anna Berg (V)"]]

@@ -32,6 +32,10 @@ _MOTION_ABOUT = re.compile(r"^Motion\s(?:om|angående|ang\.?|gällande|avseende|
 _NOT_TITLE = re.compile(r"^(?:motion(?:\s(?:till|från|av)\b.*)?|sida\s.*|page\s.*|\d+\s?\(\d+\)|"
                         r"underskrift(?:er)?|bakgrund|förslag(?:\still\sbeslut)?|yrkande[n]?|"
                         r"motivering|förslag till beslut)\W*$", re.IGNORECASE)
+# the organisation's name on letter paper ("LUNDS KOMMUN", "Region Skåne"), not a title
+_ORGANISATION = re.compile(r"^(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}s?\s(?:kommun|stad|region|landsting)|"
+                           r"(?:region|landstinget)\s[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}(?:\s\w{1,12})?)$",
+                           re.IGNORECASE)
 HEAD_LINES = 14
 BODY_WORDS = 20  # a line this long is body text: the title and addressee come before it
 
@@ -155,7 +159,7 @@ def _skip_as_title(text: str) -> bool:
     words = text.split()
     if len(words) < 2 and not text.endswith(("!", "?")):
         return True
-    if _NOT_TITLE.match(text) or addressee_in(text):
+    if _NOT_TITLE.match(text) or addressee_in(text) or _ORGANISATION.match(text):
         return True
     if line_dates(text) and len(words) <= 4:
         return True  # "Lund den 27 januari 2022"

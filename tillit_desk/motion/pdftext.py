@@ -142,6 +142,33 @@ def _page_lines(textpage) -> list[str]:
     return out
 
 
+_PAGE_NUMBER = re.compile(r"^(?:sida\s|sidan\s|page\s)?\d{1,3}(?:\s?\(\d{1,3}\)|\s?(?:/|av|of)\s?"
+                          r"\d{1,3})?$|^[-–]\s?\d{1,3}\s?[-–]$", re.IGNORECASE)
+
+
+def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
+    """Page numbers ("Sida 2 (3)", "2/3", "- 2 -") and lines repeated at the top or bottom of
+    several pages (letterhead, "Dnr KS 2022/0086") are print furniture: kept out of the text, so
+    an att-sats that runs over a page break does not swallow them."""
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+    edges: dict[str, int] = {}
+    for page in pages:
+        body = [x for x in page if x.strip()]
+        for line in set(body[:2] + body[-2:]):
+            edges[key(line)] = edges.get(key(line), 0) + 1
+    repeated = {k for k, n in edges.items() if n >= 2} if len(pages) >= 2 else set()
+    out = []
+    for page in pages:
+        body_idx = [i for i, x in enumerate(page) if x.strip()]
+        edge = set(body_idx[:2] + body_idx[-2:])
+        out.append([x for i, x in enumerate(page)
+                    if not (i in edge and (key(x) in repeated
+                                           or _PAGE_NUMBER.match(" ".join(x.split()))))])
+    return out
+
+
 def pdf_lines(data: bytes, name: str, progress: Progress | None = None) -> str:
     """The PDF's text as lines (blank line between paragraphs), or a MotionImportError."""
     _check_streams(data, name)
@@ -161,7 +188,7 @@ def _read(data: bytes, name: str, progress: Progress | None) -> str:
                               f"är sällan längre än några sidor – är det rätt fil?")
         if count == 0:
             raise _fail(name, "PDF-filen har inga sidor.")
-        out: list[str] = []
+        pages: list[list[str]] = []
         total = 0
         for index in range(count):
             if progress is not None and progress(index, count) is False:
@@ -182,8 +209,7 @@ def _read(data: bytes, name: str, progress: Progress | None) -> str:
                     if total > MAX_TOTAL_CHARS:
                         raise _fail(name, f"PDF-filen har orimligt mycket text (mer än "
                                           f"{MAX_TOTAL_CHARS} tecken) för en motion.")
-                    out.extend(_page_lines(textpage))
-                    out.append("")
+                    pages.append(_page_lines(textpage))
                 finally:
                     textpage.close()
             finally:
@@ -196,7 +222,7 @@ def _read(data: bytes, name: str, progress: Progress | None) -> str:
         raise _fail(name, "PDF-filen kräver för mycket minne och vägras.") from err
     finally:
         pdf.close()
-    text = "\n".join(out)
+    text = "\n".join(line for page in _drop_running_heads(pages) for line in page + [""])
     letters = sum(1 for ch in text if ch.isalpha())
     if letters < 10 * max(1, min(count, 3)):
         raise _fail(name, "PDF-filen har inget textlager – den är troligen inskannad som bild. "

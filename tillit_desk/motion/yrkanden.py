@@ -19,8 +19,15 @@ from .text import Vocabulary, ends_sentence, join_lines, squash
 
 MAX_YRKANDE_CHARS = 600  # the corpus's longest att-sats is ~230 characters
 MAX_LEADIN_WORDS = 16
-_TRIGGER = re.compile(r"(?<!\w)(?:yrkar|yrkas|yrkande[n]?|föreslår|föreslås|föreslag|"
-                      r"hemställer|hemställs|hemställan|uppmanar)(?!\w)", re.IGNORECASE)
+_TRIGGER = re.compile(r"(?<!\w)(?:yrkar|yrkas|yrkande[n]?|föreslår|föreslås|förslag|"
+                      r"hemställer|hemställs|hemställan|uppmanar|vill|begär)(?!\w)",
+                      re.IGNORECASE)
+# verbs that open a lead-in ("Vi vill därför att kommunfullmäktige beslutar:", "Förslag till
+# beslut:") but are too common in body text to make a running-text proposal on their own
+_LEADIN_ONLY = {"vill", "begär", "förslag", "yrkande", "yrkanden"}
+# … and they open one only with a decision word or a colon: "Jag vill" + "att …" is body text
+_DECISION = re.compile(r"(?<!\w)(?:beslut\w*|fullmäktig\w*|kommunfullmäktig\w*|"
+                       r"regionfullmäktig\w*)(?!\w)", re.IGNORECASE)
 _LEADIN_WORDS = {
     "vi", "jag", "undertecknad", "undertecknade", "motionären", "motionärerna", "därför",
     "härmed", "således", "alltså", "följande", "nu", "på", "om", "att", "kommunfullmäktige",
@@ -208,12 +215,15 @@ def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, 
                         window.endswith((":", ";")) or len(nxt) > 200:
                     break
                 window = f"{window} {nxt}"
-            tail = window[list(_TRIGGER.finditer(window))[-1].end():]
-            if _tail_is_leadin(tail):
+            trigger = list(_TRIGGER.finditer(window))[-1]
+            tail = window[trigger.end():]
+            weak = trigger.group(0).lower() in _LEADIN_ONLY
+            if _tail_is_leadin(tail) and (not weak or _DECISION.search(tail)
+                                          or tail.rstrip().endswith(":")):
                 # the longest lead-in wins: "… yrkar vi att kommunfullmäktige" + "beslutar:"
                 found = (i, k, "leadin", tail.rstrip().endswith((":", ";")), None)
                 continue
-            if found is None:
+            if found is None and trigger.group(0).lower() not in _LEADIN_ONLY:
                 inline = _inline_att(tail)
                 if inline is not None:
                     found = (i, k, "inline", False, inline)
