@@ -88,6 +88,7 @@ def test_paste_mode_parses_before_it_imports(qtbot) -> None:
     dialog.source.setPlainText(LUND.read_text(encoding="utf-8"))
     dialog.accept()  # first press parses and shows the fields, it does not import unseen
     assert dialog.result_motion() is None
+    qtbot.waitUntil(lambda: not dialog.loading)  # parsed on the worker thread
     assert dialog.yrkanden_edit.toPlainText().count("\n") == 2
     dialog.accept()
     assert [p.name for p in dialog.result_motion().motion.motionarer][0] == "Helena Falk"
@@ -212,3 +213,13 @@ def test_loading_a_file_fills_the_fields_from_the_worker_thread(qtbot) -> None:
     assert dialog.title_edit.text() == "Tillit är vägen fram för en modern organisation!"
     dialog.accept()
     assert dialog.result_motion() is not None
+
+
+def test_pasted_text_without_letters_says_why_and_keeps_the_text(qtbot) -> None:
+    dialog = md.MotionImportDialog(None, None, paste_mode=True)
+    qtbot.addWidget(dialog)
+    dialog.source.setPlainText("1234 5678")
+    dialog.parse_source()
+    qtbot.waitUntil(lambda: not dialog.loading)
+    assert "ingen text" in dialog.status.text()
+    assert dialog.source.toPlainText() == "1234 5678"

@@ -40,9 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Case, Motion, Motionar
-from ..motion.errors import MotionImportError
-from ..motion.extract import FILE_FILTER, extract_pasted
-from ..motion.parser import FIELD_LABELS, FIELDS, ParsedMotion, parse_date_text, parse_motion
+from ..motion.extract import FILE_FILTER
+from ..motion.parser import FIELD_LABELS, FIELDS, ParsedMotion, parse_date_text
 from ..motion.parser import party_code as _party_code
 from ..motion.prefill import PrefillResult, has_motion_data, prefill_case
 from ..profiles import Profile
@@ -91,6 +90,7 @@ class MotionImportDialog(QDialog):
         self._edited: set[str] = set()
         self._runner: MotionImportRunner | None = None
         self._loading_name = ""
+        self._loading_pasted = False
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -178,6 +178,7 @@ class MotionImportDialog(QDialog):
         self.progress_bar.setAccessibleName("Inläsning av motionen")
         self.progress_bar.setRange(0, 0)
         self.cancel_load_button = QPushButton("Avbryt inläsningen")
+        self.cancel_load_button.setAccessibleName("Avbryt inläsningen")
         self.cancel_load_button.clicked.connect(self.cancel_loading)
         prow.addWidget(self.progress_bar, 1)
         prow.addWidget(self.cancel_load_button)
@@ -275,15 +276,10 @@ class MotionImportDialog(QDialog):
                             "välj Tolka texten.")
         self.source.setFocus()
 
-    def parse_source(self) -> bool:
-        """Parse what is in the source box (paste mode); False with a message on failure."""
-        try:
-            extracted = extract_pasted(self.source.toPlainText())
-        except MotionImportError as err:
-            self.status.setText(f"⚠ {err}")
-            return False
-        self.show_parsed(parse_motion(extracted.text, "inklistrad text"))
-        return True
+    def parse_source(self) -> None:
+        """Parse what is in the source box (paste mode), on the worker thread like a file."""
+        text = self.source.toPlainText()
+        self._start(None, text, "den inklistrade texten")
 
     @property
     def loading(self) -> bool:
@@ -292,10 +288,14 @@ class MotionImportDialog(QDialog):
     def load_file(self, path: Path | str) -> None:
         """Read and parse a file on a worker thread; the fields fill in when it is done. On
         failure the dialog says why and offers pasting instead."""
+        path = Path(path)
+        self._start(path, "", path.name)
+
+    def _start(self, path: Path | None, text: str, name: str) -> None:
         if self.loading:
             self.cancel_loading()
-        path = Path(path)
-        self._loading_name = path.name
+        self._loading_name = name
+        self._loading_pasted = path is None
         self._runner = runner = MotionImportRunner()
         runner.progress.connect(self._on_load_progress)
         runner.finished.connect(self._on_loaded)
@@ -305,8 +305,9 @@ class MotionImportDialog(QDialog):
         self.progress_row.setVisible(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self.open_button.setEnabled(False)
-        self.status.setText(f"Läser in {path.name} …")
-        runner.start(path)
+        self.parse_button.setEnabled(False)
+        self.status.setText(f"Läser in {name} …")
+        runner.start(path, text)
 
     def cancel_loading(self) -> None:
         """Avbryt while a file is read: stop waiting for it (the worker stops between pages)."""
@@ -317,6 +318,7 @@ class MotionImportDialog(QDialog):
         self.progress_row.setVisible(False)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         self.open_button.setEnabled(True)
+        self.parse_button.setEnabled(True)
 
     @Slot(int, int)
     def _on_load_progress(self, done: int, total: int) -> None:
@@ -334,9 +336,12 @@ class MotionImportDialog(QDialog):
     @Slot(str)
     def _on_load_failed(self, message: str) -> None:
         self._loading_over()
-        self.enter_paste_mode()
-        self.status.setText(f"⚠ {message}\n\nDu kan klistra in motionens text till höger i "
-                            f"stället.")
+        if not self._loading_pasted:
+            self.enter_paste_mode()
+            self.status.setText(f"⚠ {message}\n\nDu kan klistra in motionens text till höger "
+                                f"i stället.")
+        else:  # the pasted text itself could not be used: keep it for the officer to fix
+            self.status.setText(f"⚠ {message}")
 
     @Slot()
     def _on_load_cancelled(self) -> None:

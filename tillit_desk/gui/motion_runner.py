@@ -16,11 +16,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from ..motion.errors import ImportCancelled, MotionImportError
-from ..motion.extract import extract_file
+from ..motion.extract import extract_file, extract_pasted
 from ..motion.parser import ParsedMotion, parse_motion
 
 log = logging.getLogger(__name__)
 
+PASTED = "inklistrad text"
 UNEXPECTED = ("{name}: filen kunde inte läsas på grund av ett oväntat fel. Klistra in "
               "motionens text i stället.")
 
@@ -33,9 +34,10 @@ class _Worker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, path: Path, cancel: threading.Event) -> None:
+    def __init__(self, path: Path | None, cancel: threading.Event, text: str = "") -> None:
         super().__init__()
         self._path = path
+        self._text = text
         self._cancel = cancel
 
     def _report(self, done: int, total: int) -> bool:
@@ -51,9 +53,10 @@ class _Worker(QObject):
             QThread.currentThread().quit()
 
     def _run(self) -> None:
-        name = self._path.name
+        name = self._path.name if self._path is not None else PASTED
         try:
-            extracted = extract_file(self._path, progress=self._report)
+            extracted = (extract_file(self._path, progress=self._report)
+                         if self._path is not None else extract_pasted(self._text))
             if self._cancel.is_set():
                 raise ImportCancelled(f"{name}: inläsningen avbröts.")
             parsed = parse_motion(extracted.text, name)
@@ -100,12 +103,13 @@ class MotionImportRunner(QObject):
     def running(self) -> bool:
         return self._thread is not None and not self._over
 
-    def start(self, path: Path | str) -> None:
+    def start(self, path: Path | str | None, text: str = "") -> None:
+        """Read and parse the file at ``path``, or (``path`` None) the pasted ``text``."""
         if self._thread is not None:
             raise RuntimeError("a runner imports one file")
         self._thread = QThread()
         self._thread.setObjectName("motion-import")
-        self._worker = _Worker(Path(path), self._cancel)
+        self._worker = _Worker(Path(path) if path is not None else None, self._cancel, text)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         # worker → runner: queued, because the runner lives on the GUI thread
