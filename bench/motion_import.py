@@ -148,6 +148,9 @@ def main() -> None:
         ("1 MB of 'Anna Berg (' ", b"Anna Berg (" * 90_000),
         ("1 MB of 'yrkar vi att '", b"yrkar vi att " * 80_000),
         ("1 MB of hyphenated line ends", b"verksam-\n" * 110_000),
+        ("1 MB of lines 'yrkar vi' / 'att x'", b"yrkar vi\natt x\n" * 66_000),
+        ("1 MB of 'Vi yrkar:' / 'att …,' lines", "Vi yrkar:\natt kommunen gör det,\n".encode()
+         * 31_000),
     ]:
         seconds, outcome = timed_import(data, "motion.txt")
         print(f"{label:<48} {seconds * 1000:8.1f} ms   {outcome}  target ≤ 2 s")

@@ -87,6 +87,8 @@ def test_broken_pdf_is_a_swedish_message() -> None:
 @pytest.mark.parametrize("pattern", [
     "a", "A" + "b", "att ", "Anna Berg (", "yrkar vi att ", "verksam-\n", "Att:\n", "• ",
     "Motion: x  Datum: ", "27/1 ", "(V) ", "För Centerpartiet ",
+    "yrkar vi\natt x\n", "Vi yrkar:\natt kommunen gör det,\n", "Vi yrkar:\n\nbifall\n",
+    "Anna Berg (V)\n", "• att a\n",
 ])
 def test_hostile_text_is_parsed_without_crash_or_a_huge_yrkande(pattern: str) -> None:
     # 300 KB: a quadratic pattern would not finish; times are in bench/motion_import.py

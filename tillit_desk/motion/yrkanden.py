@@ -19,6 +19,8 @@ from .text import Vocabulary, ends_sentence, join_lines, squash
 
 MAX_YRKANDE_CHARS = 600  # the corpus's longest att-sats is ~230 characters
 MAX_LEADIN_WORDS = 16
+MAX_ITEMS = 40  # a motion with more att-satser than this is not a motion (or not read right)
+MAX_LEADINS = 200  # lead-in candidates looked at in one text (the last ones: yrkanden end a motion)
 _TRIGGER = re.compile(r"(?<!\w)(?:yrkar|yrkas|yrkande[n]?|föreslår|föreslås|förslag|"
                       r"hemställer|hemställs|hemställan|uppmanar|vill|begär)(?!\w)",
                       re.IGNORECASE)
@@ -119,6 +121,17 @@ def is_leadin_text(text: str) -> bool:
     return bool(matches and _tail_is_leadin(text[matches[-1].end():]))
 
 
+def _opens_zone(line: str) -> bool:
+    """A line that is a whole new lead-in ("Vi yrkar därför:"), not the wrapped end of an
+    att-sats ("… enligt ovanstående" + "förslag.")."""
+    if not line[:1].isupper() or not _TRIGGER.search(line) or not is_leadin_text(line):
+        return False
+    trigger = list(_TRIGGER.finditer(line))[-1]
+    tail = line[trigger.end():]
+    return trigger.group(0).lower() not in _LEADIN_ONLY or bool(
+        _DECISION.search(tail)) or tail.rstrip().endswith(":")
+
+
 def _end_marker(text: str) -> bool:
     if has_signature(text) or _CLOSING.match(text) or _HEADING.match(text):
         return True
@@ -164,8 +177,15 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
                 and lines.width and len(squash(lines.raw[i - 1])) >= 0.8 * lines.width \
                 and blanks == 0:
             item = None  # "…det är nödvändigt\natt det tillämpas": a wrapped sentence
+        if groups and not item and _opens_zone(line):
+            end = i  # another lead-in starts another zone
+            break
         if item or (marked and (marked_list or not groups)):
             if groups and _end_marker(line) and not item:
+                end = i
+                break
+            if len(groups) >= MAX_ITEMS:
+                problems.append(f"fler än {MAX_ITEMS} att-satser – kontrollera var de slutar")
                 end = i
                 break
             groups.append([line])
@@ -237,7 +257,10 @@ def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
     lines = _Lines(raw, width)
     best: Zone | None = None
     best_strength = -1
-    for line_no, last, kind, colon, inline in _trigger_lines(lines, len(raw)):
+    zone_end = -1
+    for line_no, last, kind, colon, inline in _trigger_lines(lines, len(raw))[-MAX_LEADINS:]:
+        if line_no < zone_end:
+            continue  # inside the items of the zone before: read once, not again
         if kind == "leadin":
             items, end, problems = _collect(lines, last + 1, colon, vocab)
             strength = 2
@@ -246,6 +269,7 @@ def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
             if len(items) > 1 and not all(i.lower().startswith("att") for i in items):
                 items = items[:1]
             strength = 1
+        zone_end = max(zone_end, end)
         items = [t for t in items if t and not is_leadin_text(t)]
         if items and _CHAIN.match(items[0]):
             items = items[1:]  # "att kommunfullmäktige beslutar:" introduces the list
