@@ -223,3 +223,19 @@ def test_pasted_text_without_letters_says_why_and_keeps_the_text(qtbot) -> None:
     qtbot.waitUntil(lambda: not dialog.loading)
     assert "ingen text" in dialog.status.text()
     assert dialog.source.toPlainText() == "1234 5678"
+
+
+def test_runner_reports_once_and_lets_its_thread_go(qtbot) -> None:
+    from tillit_desk.gui import motion_runner
+
+    runner = motion_runner.MotionImportRunner()
+    results = []
+    runner.finished.connect(results.append)  # both live on the GUI thread
+    runner.start(LUND)
+    qtbot.waitUntil(lambda: bool(results))
+    assert results[0].motion.submitted == "2022-01-27"
+    qtbot.waitUntil(lambda: runner not in motion_runner._RUNNING)  # thread ended, released
+    assert runner.wait(100) and not runner.running
+    runner.cancel()  # too late: nothing more is reported
+    runner._on_quit()  # the application quitting after the end is harmless
+    assert len(results) == 1

@@ -13,7 +13,7 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from ..motion.errors import ImportCancelled, MotionImportError
 from ..motion.extract import extract_file, extract_pasted
@@ -98,6 +98,7 @@ class MotionImportRunner(QObject):
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
         self._over = False
+        self._ended = False  # the worker thread has finished
 
     @property
     def running(self) -> bool:
@@ -118,6 +119,9 @@ class MotionImportRunner(QObject):
         self._worker.failed.connect(self._on_failed)
         self._worker.cancelled.connect(self._on_cancelled)
         self._thread.finished.connect(self._on_thread_finished)
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting with a file half read: stop and wait, never abort
+            app.aboutToQuit.connect(self._on_quit)
         _RUNNING.add(self)
         self._thread.start()
 
@@ -131,7 +135,7 @@ class MotionImportRunner(QObject):
 
     def wait(self, msecs: int = 5000) -> bool:
         """For tests and shutdown: block until the worker thread has ended."""
-        return self._thread is None or self._thread.wait(msecs)
+        return self._thread is None or self._ended or self._thread.wait(msecs)
 
     def _finish(self) -> bool:
         """True the first time: the outcome is reported once."""
@@ -161,7 +165,16 @@ class MotionImportRunner(QObject):
             self.cancelled.emit()
 
     @Slot()
+    def _on_quit(self) -> None:
+        self.cancel()
+        self.wait(5000)
+
+    @Slot()
     def _on_thread_finished(self) -> None:
+        self._ended = True
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.disconnect(self._on_quit)
         self._worker.deleteLater()
         self._thread.deleteLater()
         _RUNNING.discard(self)
