@@ -164,7 +164,7 @@ def test_dropped_pdf_shows_progress_keeps_the_window_responsive_and_avbryt_stops
 
     def act(officer, dialog):
         if "ticks" not in seen and dialog.progress_bar.maximum() == 50 and \
-                dialog.progress_bar.value() >= 2:
+                dialog.progress_bar.value() >= 1:
             seen["ticks"] = ticker.ticks - officer.start_ticks
             seen["runner"] = dialog._runner
             qtbot.mouseClick(dialog.cancel_load_button, Qt.MouseButton.LeftButton)
@@ -182,7 +182,7 @@ def test_dropped_pdf_shows_progress_keeps_the_window_responsive_and_avbryt_stops
     # progress was shown page by page, from the worker thread
     assert any(total == 50 and 0 < done < 50 for done, total in officer.progress)
     # the window's own timer kept firing while pages were being read (20 ms ticks)
-    assert seen["ticks"] >= 5
+    assert seen["ticks"] >= 3
     assert "avbröts" in seen["status"] and seen["progress_hidden"]
     assert seen["runner"].wait(5000)  # the worker stops at the next page
     qtbot.waitUntil(lambda: not seen["runner"].running)
