@@ -185,3 +185,10 @@ def test_the_organisation_on_letter_paper_is_not_the_title() -> None:
     parsed = parse_motion("LUNDS KOMMUN\nMotion till Lunds kommunfullmäktige\n\nFler bänkar\n\n"
                           "Vi yrkar\n\natt kommunen ställer ut bänkar." + SIGN)
     assert parsed.motion.title == "Fler bänkar"
+
+
+def test_running_text_proposal_after_a_decision_chain() -> None:
+    parsed = parse_motion(HEAD + "Vi föreslår därför att kommunfullmäktige beslutar att "
+                          "trafiknämnden ges i uppdrag att ta fram en plan för fler bänkar." + SIGN)
+    assert parsed.motion.yrkanden == [
+        "att trafiknämnden ges i uppdrag att ta fram en plan för fler bänkar."]

@@ -94,19 +94,23 @@ def _tail_is_leadin(tail: str) -> bool:
 
 
 def _inline_att(tail: str) -> str | None:
-    """ "… föreslår vi att kommunen inför X." → "att kommunen inför X." (lead-in words before
-    an "att" that starts a real proposal)."""
+    """ "… föreslår vi att kommunen inför X." → "att kommunen inför X."; "… föreslår vi att
+    kommunfullmäktige beslutar att nämnden får i uppdrag …" → "att nämnden får i uppdrag …" (the
+    last "att" of the lead-in words starts the proposal)."""
     words = tail.split()
-    for k, word in enumerate(words[:MAX_LEADIN_WORDS]):
+    last_att = -1
+    for k, word in enumerate(words[:2 * MAX_LEADIN_WORDS]):
         core = word.strip(",")
-        if core.lower() == "att" and k + 1 < len(words):
-            rest = " ".join(words[k:])
-            if not _tail_is_leadin(" ".join(words[k + 1:])):
-                return rest
-            return None
+        if core.lower() == "att":
+            last_att = k
+            continue
         if not _leadin_word(core):
-            return None
-    return None
+            break
+    else:
+        return None  # only lead-in words: a lead-in, not a proposal
+    if last_att < 0 or last_att + 1 >= len(words):
+        return None
+    return " ".join(words[last_att:])
 
 
 def is_item_start(line: str) -> bool:
