@@ -4,7 +4,8 @@
    (what it used before), median of runs — target ≤ 200 ms;
 2. hostile text: a 1 MB one-word text and other 1 MB patterns, extract + parse — target ≤ 2 s;
 3. heavy PDFs: 300 pages sharing one heavy content stream (refused by the page count), the same
-   with 50 pages (refused by the character limit or the time budget) — target ≤ 5 s.
+   with 50 pages (refused by the time budget), and a 1 MB PDF whose one stream unpacks to 1 GB
+   (refused before PDFium unpacks it) — target ≤ 5 s.
 
 The 20-page PDF is the Lund motion's argument repeated to 20 pages with its att-satser and
 signatures at the end, written with python-docx and printed by LibreOffice (skipped without it).
@@ -96,6 +97,25 @@ def heavy_pdf(pages: int, ops: int = 60_000) -> bytes:
     return buf.getvalue()
 
 
+def bomb_pdf(megabytes: int = 1024) -> bytes:
+    """One page whose content stream is ``megabytes`` of spaces, Flate-packed to about 1 MB."""
+    import zlib
+
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, StreamObject
+
+    packer = zlib.compressobj(9)
+    chunk = b" " * (1 << 20)
+    stream = StreamObject()
+    stream._data = b"".join(packer.compress(chunk) for _ in range(megabytes)) + packer.flush()
+    stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)[NameObject("/Contents")] = writer._add_object(stream)
+    buf = io.BytesIO()
+    writer.write(buf)
+    return buf.getvalue()
+
+
 def timed_import(data: bytes, name: str) -> tuple[float, str]:
     start = time.perf_counter()
     try:
@@ -128,6 +148,9 @@ def main() -> None:
         ("1 MB of 'Anna Berg (' ", b"Anna Berg (" * 90_000),
         ("1 MB of 'yrkar vi att '", b"yrkar vi att " * 80_000),
         ("1 MB of hyphenated line ends", b"verksam-\n" * 110_000),
+        ("1 MB of lines 'yrkar vi' / 'att x'", b"yrkar vi\natt x\n" * 66_000),
+        ("1 MB of 'Vi yrkar:' / 'att …,' lines", "Vi yrkar:\natt kommunen gör det,\n".encode()
+         * 31_000),
     ]:
         seconds, outcome = timed_import(data, "motion.txt")
         print(f"{label:<48} {seconds * 1000:8.1f} ms   {outcome}  target ≤ 2 s")
@@ -136,6 +159,10 @@ def main() -> None:
         seconds, outcome = timed_import(data, "tung.pdf")
         print(f"{f'{pages}-page heavy PDF ({len(data) // 1024} KB, one shared stream)':<48} "
               f"{seconds * 1000:8.1f} ms   {outcome}  target ≤ 5 s")
+    data = bomb_pdf()
+    seconds, outcome = timed_import(data, "bomb.pdf")
+    print(f"{f'PDF of {len(data) // 1024} KB unpacking to 1 GB':<48} {seconds * 1000:8.1f} ms   "
+          f"{outcome}  target ≤ 5 s")
 
 
 if __name__ == "__main__":

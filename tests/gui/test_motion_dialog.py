@@ -88,6 +88,7 @@ def test_paste_mode_parses_before_it_imports(qtbot) -> None:
     dialog.source.setPlainText(LUND.read_text(encoding="utf-8"))
     dialog.accept()  # first press parses and shows the fields, it does not import unseen
     assert dialog.result_motion() is None
+    qtbot.waitUntil(lambda: not dialog.loading)  # parsed on the worker thread
     assert dialog.yrkanden_edit.toPlainText().count("\n") == 2
     dialog.accept()
     assert [p.name for p in dialog.result_motion().motion.motionarer][0] == "Helena Falk"
@@ -98,7 +99,8 @@ def test_unreadable_file_switches_to_paste_mode(qtbot, tmp_path) -> None:
     bad.write_text("inte en pdf", encoding="utf-8")
     dialog = md.MotionImportDialog(None, None, paste_mode=True)
     qtbot.addWidget(dialog)
-    assert dialog.load_file(bad) is False
+    dialog.load_file(bad)
+    qtbot.waitUntil(lambda: not dialog.loading)
     assert "heter .pdf men är en textfil" in dialog.status.text()
     assert "klistra in" in dialog.status.text()
     assert not dialog.source.isReadOnly()
@@ -152,6 +154,7 @@ def test_ask_import_motion_cancel_returns_none(qtbot, monkeypatch) -> None:
     assert md.ask_import_motion(None, LUND) is None
 
     def accept_as_shown(self):
+        qtbot.waitUntil(lambda: not self.loading)  # the file is read on a worker thread
         self.accept()
         return QDialog.DialogCode.Accepted
 
@@ -164,3 +167,75 @@ def test_text_to_motionarer() -> None:
     people = md.text_to_motionarer("Anna Andersson (v)\n\n  Bo  Berg (Mp) \nCecilia Ceder\n")
     assert [(p.name, p.party) for p in people] == [("Anna Andersson", "V"), ("Bo Berg", "MP"),
                                                     ("Cecilia Ceder", "")]
+
+
+def test_reason_of_every_unsure_field_is_written_under_it(qtbot) -> None:
+    text = ("Motion till kommunfullmäktige\n\nBänkar i parken\n\nVi yrkar på fler bänkar.\n\n"
+            "Bo Berg (S)\n")
+    parsed = parse_motion(text)
+    dialog = md.MotionImportDialog(None, parsed)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.unsure_fields()
+    for fld in md.FIELDS:
+        reason = dialog.reasons[fld]
+        if fld in dialog.unsure_fields():
+            assert reason.isVisible(), fld  # beside the field, not only in a tooltip
+            assert len(reason.text()) > 10 and reason.text() == "⚠ " + dialog.reason_text(fld)
+        else:
+            assert not reason.isVisible(), fld
+    assert "inget datum" in dialog.reasons["submitted"].text()
+    qtbot.keyClicks(dialog.submitted_edit, "3 mars 2023")  # fixed: the reason goes away
+    assert not dialog.reasons["submitted"].isVisible()
+
+
+def test_no_att_satser_offers_the_likely_proposal_as_an_unsure_suggestion(qtbot) -> None:
+    text = ("Motion till kommunfullmäktige i Heby\n\nStoppa bygget\n\nBygget kostar för mycket."
+            "\n\nAtt stoppa bygget skulle spara pengar åt kommunen under många år.\n\n"
+            "Vittinge 121214\n\nBo Berg (SD)\n")
+    dialog = md.MotionImportDialog(None, parse_motion(text))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.yrkanden_edit.toPlainText().startswith("Att stoppa bygget")
+    assert "yrkanden" in dialog.unsure_fields()
+    assert dialog.reasons["yrkanden"].text() == "⚠ " + md.SUGGESTION_REASON
+
+
+def test_loading_a_file_fills_the_fields_from_the_worker_thread(qtbot) -> None:
+    dialog = md.MotionImportDialog(None, None, paste_mode=True)
+    qtbot.addWidget(dialog)
+    dialog.load_file(LUND)
+    assert dialog.progress_row.isVisibleTo(dialog)
+    dialog.accept()  # ignored while the file is being read
+    assert dialog.result_motion() is None
+    qtbot.waitUntil(lambda: not dialog.loading)
+    assert not dialog.progress_row.isVisibleTo(dialog)
+    assert dialog.title_edit.text() == "Tillit är vägen fram för en modern organisation!"
+    dialog.accept()
+    assert dialog.result_motion() is not None
+
+
+def test_pasted_text_without_letters_says_why_and_keeps_the_text(qtbot) -> None:
+    dialog = md.MotionImportDialog(None, None, paste_mode=True)
+    qtbot.addWidget(dialog)
+    dialog.source.setPlainText("1234 5678")
+    dialog.parse_source()
+    qtbot.waitUntil(lambda: not dialog.loading)
+    assert "ingen text" in dialog.status.text()
+    assert dialog.source.toPlainText() == "1234 5678"
+
+
+def test_runner_reports_once_and_lets_its_thread_go(qtbot) -> None:
+    from tillit_desk.gui import motion_runner
+
+    runner = motion_runner.MotionImportRunner()
+    results = []
+    runner.finished.connect(results.append)  # both live on the GUI thread
+    runner.start(LUND)
+    qtbot.waitUntil(lambda: bool(results))
+    assert results[0].motion.submitted == "2022-01-27"
+    qtbot.waitUntil(lambda: runner not in motion_runner._RUNNING)  # thread ended, released
+    assert runner.wait(100) and not runner.running
+    runner.cancel()  # too late: nothing more is reported
+    runner._on_quit()  # the application quitting after the end is harmless
+    assert len(results) == 1

@@ -32,11 +32,15 @@ def _got(parsed) -> dict:
             "motionarer": [[p.name, p.party] for p in m.motionarer], "yrkanden": m.yrkanden}
 
 
-def _score(form: str, files: dict[str, Path]) -> dict:
-    """Parse every motion in one form; rows for the table and the figures."""
+def _score(form: str, files: dict[str, Path], squeeze: bool = False) -> dict:
+    """Parse every motion in one form; rows for the table and the figures. ``squeeze``: drop
+    the blank lines, as text copied from a PDF viewer and pasted has none."""
     rows, right, wrong_fields, wrong_unsure = [], {"real": 0, "constructed": 0}, 0, 0
     for kind, name, expected in _cases():
-        parsed = parse_motion(extract_file(files[name]).text, name)
+        text = extract_file(files[name]).text
+        if squeeze:
+            text = "\n".join(line for line in text.splitlines() if line.strip())
+        parsed = parse_motion(text, name)
         got = _got(parsed)
         bad = [f for f in FIELDS if got[f] != expected[f]]
         wrong_fields += len(bad)
@@ -96,7 +100,23 @@ def test_docx_lists_are_real_word_lists(corpus_docx) -> None:
 
 
 @pytest.fixture(scope="module")
-def corpus_pdf(corpus_docx, tmp_path_factory) -> dict[str, Path]:
+def corpus_docx_compact(tmp_path_factory) -> dict[str, Path]:
+    """The same motions as most Word users write them: no empty paragraphs at all, so nothing
+    but paragraph breaks (and, in the PDF, spacing) separates the parts."""
+    folder = tmp_path_factory.mktemp("corpus-docx-compact")
+    out = {}
+    for i, (_, name, _) in enumerate(_cases()):
+        text = (MOTIONS / name).read_text(encoding="utf-8")
+        compact = "\n".join(line for line in text.splitlines() if line.strip())
+        out[name] = motion_docx_as_written(compact, folder / f"{i:02d}.docx")
+    return out
+
+
+def test_corpus_as_docx_without_empty_paragraphs(corpus_docx_compact) -> None:
+    _assert_target(_score("DOCX-kompakt", corpus_docx_compact))
+
+
+def _soffice() -> str:
     import os
     import shutil
 
@@ -105,11 +125,30 @@ def corpus_pdf(corpus_docx, tmp_path_factory) -> dict[str, Path]:
         if os.environ.get("TILLIT_REQUIRE_PRINT") == "1":
             pytest.fail("soffice is required for print tests but missing")
         pytest.skip("soffice not installed: print test skipped")
+    return soffice
+
+
+@pytest.fixture(scope="module")
+def corpus_pdf(corpus_docx, tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("corpus-pdf")
-    pdfs = docx_files_to_pdf(list(corpus_docx.values()), folder, soffice)
+    pdfs = docx_files_to_pdf(list(corpus_docx.values()), folder, _soffice())
     return {name: pdfs[path] for name, path in corpus_docx.items()}
 
 
 @pytest.mark.print
 def test_corpus_as_pdf(corpus_pdf) -> None:
     _assert_target(_score("PDF", corpus_pdf))
+
+
+@pytest.mark.print
+def test_corpus_copied_from_a_pdf_viewer(corpus_pdf) -> None:
+    """Hard-wrapped lines and no blank line at all: what pasting from Acrobat gives."""
+    _assert_target(_score("PDF-inklistrad", corpus_pdf, squeeze=True))
+
+
+@pytest.mark.print
+def test_corpus_as_pdf_without_empty_paragraphs(corpus_docx_compact, tmp_path_factory) -> None:
+    folder = tmp_path_factory.mktemp("corpus-pdf-compact")
+    pdfs = docx_files_to_pdf(list(corpus_docx_compact.values()), folder, _soffice())
+    _assert_target(_score("PDF-kompakt", {name: pdfs[path]
+                                          for name, path in corpus_docx_compact.items()}))

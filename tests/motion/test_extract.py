@@ -223,3 +223,23 @@ def test_docx_signature_table_with_party_under_the_name(tmp_path) -> None:
     assert [(p.name, p.party) for p in parsed.motion.motionarer] == [
         ("Anna Andersson", "V"), ("Bo Berg", "S")]
     assert parsed.motion.yrkanden == ["att kommunen ställer ut fler bänkar."]
+
+
+def test_docx_header_and_word_lists_are_read(tmp_path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "Motion till kommunfullmäktige i Ystad"
+    document.add_paragraph("Fler bänkar")
+    document.add_paragraph("Vi yrkar")
+    document.add_paragraph("kommunen ställer ut bänkar,", style="List Number")
+    document.add_paragraph("bänkarna står i skugga.", style="List Number")
+    document.add_paragraph("Anna Berg (C)")
+    path = tmp_path / "m.docx"
+    document.save(path)
+    text = extract_file(path).text
+    assert text.startswith("Motion till kommunfullmäktige i Ystad")
+    assert "1. kommunen ställer ut bänkar,\n2. bänkarna står i skugga." in text
+    parsed = parse_motion(text)
+    assert parsed.motion.addressed_to == "kommunfullmäktige i Ystad"
+    assert parsed.motion.yrkanden == ["kommunen ställer ut bänkar,", "bänkarna står i skugga."]

@@ -87,6 +87,8 @@ def test_broken_pdf_is_a_swedish_message() -> None:
 @pytest.mark.parametrize("pattern", [
     "a", "A" + "b", "att ", "Anna Berg (", "yrkar vi att ", "verksam-\n", "Att:\n", "• ",
     "Motion: x  Datum: ", "27/1 ", "(V) ", "För Centerpartiet ",
+    "yrkar vi\natt x\n", "Vi yrkar:\natt kommunen gör det,\n", "Vi yrkar:\n\nbifall\n",
+    "Anna Berg (V)\n", "• att a\n",
 ])
 def test_hostile_text_is_parsed_without_crash_or_a_huge_yrkande(pattern: str) -> None:
     # 300 KB: a quadratic pattern would not finish; times are in bench/motion_import.py
@@ -94,3 +96,14 @@ def test_hostile_text_is_parsed_without_crash_or_a_huge_yrkande(pattern: str) ->
     parsed = parse_motion(text)
     assert all(len(y) <= MAX_YRKANDE_CHARS for y in parsed.motion.yrkanden)
     assert len(parsed.suggestion) <= MAX_YRKANDE_CHARS + 2
+
+
+def test_page_numbers_and_running_heads_are_not_text() -> None:
+    from tillit_desk.motion.pdftext import _drop_running_heads
+
+    pages = [["Dnr KS 2022/86", "Motion till Lunds kommunfullmäktige", "", "att kommunen gör",
+              "Sida 1 (2)"],
+             ["Dnr KS 2022/86", "något bra.", "", "Anna Berg (V)", "Sida 2 (2)"]]
+    kept = _drop_running_heads(pages)
+    assert kept == [["Motion till Lunds kommunfullmäktige", "", "att kommunen gör"],
+                    ["något bra.", "", "Anna Berg (V)"]]

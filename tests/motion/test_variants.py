@@ -131,3 +131,64 @@ def test_a_document_without_structure_never_becomes_one_yrkande() -> None:
     parsed = parse_motion(body)
     assert all(len(y) <= MAX_YRKANDE_CHARS for y in parsed.motion.yrkanden)
     assert len(parsed.suggestion) <= MAX_YRKANDE_CHARS + 2
+
+
+def test_addressee_with_a_date_without_year_keeps_no_den() -> None:
+    text = ("Motion till kommunfullmäktige i Ystad den 3 maj\n\nFler bänkar\n\n"
+            "Vi yrkar\n\natt kommunen ställer ut bänkar." + SIGN)
+    parsed = parse_motion(text)
+    assert parsed.motion.addressed_to == "kommunfullmäktige i Ystad"
+    assert parsed.motion.submitted == ""  # a day without a year is not a date to trust
+    assert "submitted" in parsed.unsure()
+
+
+def test_a_registration_stamp_is_not_the_motions_date() -> None:
+    text = ("Kommunstyrelsen inkom 2022-02-03\nMotion till kommunfullmäktige i Ystad\n\n"
+            "Fler bänkar\n\nVi yrkar\n\natt kommunen ställer ut bänkar.\n\nYstad den 27 januari "
+            "2022\n\nAnna Berg (C)\n")
+    parsed = parse_motion(text)
+    assert parsed.motion.submitted == "2022-01-27"  # the signature's, not the office's stamp
+    assert "stämpeln" in parsed.notes["submitted"]
+    only_stamp = parse_motion(text.replace("Ystad den 27 januari 2022", ""))
+    assert only_stamp.motion.submitted == "2022-02-03"
+    assert "submitted" in only_stamp.unsure()
+
+
+def test_lead_in_verbs_too_common_for_running_text() -> None:
+    # "Vi vill därför att …:" opens a list of att-satser …
+    parsed = parse_motion(HEAD + "Vi vill därför att kommunfullmäktige beslutar:\n\n"
+                          "att kommunen ställer ut bänkar." + SIGN)
+    assert parsed.motion.yrkanden == ["att kommunen ställer ut bänkar."]
+    parsed = parse_motion(HEAD + "Förslag till beslut:\n\natt kommunen ställer ut bänkar." + SIGN)
+    assert parsed.motion.yrkanden == ["att kommunen ställer ut bänkar."]
+    # … but "vill att …" in the body is not a proposal of its own
+    parsed = parse_motion(HEAD + "Vi vill att kommunen ska bli bättre på att underhålla parkerna "
+                          "och vi vill att fler bänkar ställs ut." + SIGN)
+    assert parsed.motion.yrkanden == []
+    # … nor "Jag vill" at a PDF line end with "att …" on the next line (Vingåker motion)
+    parsed = parse_motion(HEAD + "Skolorna är nedlagda sedan 2009. Jag vill\natt barnens bästa "
+                          "sätts främst.\n\nJag yrkar på att kommunen ser över reglerna." + SIGN)
+    assert parsed.motion.yrkanden == ["att kommunen ser över reglerna."]
+
+
+@pytest.mark.parametrize(("signature", "expected"), [
+    ("Anna Berg, V", [("Anna Berg", "V")]),
+    ("Anna-Lena B. Svensson (S)", [("Anna-Lena B. Svensson", "S")]),
+    ("Anna Berg     (V)     Bo Ek     (S)", [("Anna Berg", "V"), ("Bo Ek", "S")]),
+])
+def test_more_signature_forms(signature: str, expected: list[tuple[str, str]]) -> None:
+    parsed = parse_motion(HEAD + "Vi yrkar\n\natt kommunen ställer ut bänkar.\n\n" + signature)
+    assert people(parsed) == expected
+
+
+def test_the_organisation_on_letter_paper_is_not_the_title() -> None:
+    parsed = parse_motion("LUNDS KOMMUN\nMotion till Lunds kommunfullmäktige\n\nFler bänkar\n\n"
+                          "Vi yrkar\n\natt kommunen ställer ut bänkar." + SIGN)
+    assert parsed.motion.title == "Fler bänkar"
+
+
+def test_running_text_proposal_after_a_decision_chain() -> None:
+    parsed = parse_motion(HEAD + "Vi föreslår därför att kommunfullmäktige beslutar att "
+                          "trafiknämnden ges i uppdrag att ta fram en plan för fler bänkar." + SIGN)
+    assert parsed.motion.yrkanden == [
+        "att trafiknämnden ges i uppdrag att ta fram en plan för fler bänkar."]

@@ -5,6 +5,10 @@ exactly the mistake the officer wants to avoid. So the dialog shows the fields n
 motion's own text, marks the ones the parser is unsure of, lets the officer fix them (or paste
 the text when the file cannot be read), and only then hands the motion back.
 
+The file is read and parsed off the GUI thread (``motion_runner``): the dialog shows a
+progress bar and an Avbryt button meanwhile, and the window behind it keeps painting. A field the
+parser is unsure of gets its reason written under it, not only in a tooltip.
+
 Entry points for the main window:
 - ``import_motion_into_case(parent, case, profile, path)`` — the whole flow (Arkiv → Importera
   motion… with ``path=None``, drag-and-drop with the dropped file);
@@ -17,8 +21,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -36,15 +40,19 @@ from PySide6.QtWidgets import (
 )
 
 from ..case import Case, Motion, Motionar
-from ..motion.errors import MotionImportError
-from ..motion.extract import FILE_FILTER, extract_file, extract_pasted
-from ..motion.parser import FIELD_LABELS, FIELDS, ParsedMotion, parse_date_text, parse_motion
+from ..motion.extract import FILE_FILTER
+from ..motion.parser import FIELD_LABELS, FIELDS, ParsedMotion, parse_date_text
 from ..motion.parser import party_code as _party_code
 from ..motion.prefill import PrefillResult, has_motion_data, prefill_case
 from ..profiles import Profile
+from .motion_runner import MotionImportRunner
 
 UNSURE_STYLE = "background-color: #fff3bf; border: 2px solid #e8a600;"
 ERROR_STYLE = "background-color: #ffe3e3; border: 2px solid #c92a2a;"
+REASON_STYLE = "color: #8a5300;"
+DEFAULT_REASON = "Osäker uppgift – kontrollera mot motionens text."
+SUGGESTION_REASON = ("Motionen har inga att-satser. Här står stycket som troligen är förslaget – "
+                     "skriv om det till att-satser eller töm fältet.")
 _PERSON = re.compile(r"^(?P<name>.*?)\s*\((?P<party>[^()]*)\)\s*$")
 
 
@@ -80,6 +88,9 @@ class MotionImportDialog(QDialog):
         self._result: ParsedMotion | None = None
         self._filling = False
         self._edited: set[str] = set()
+        self._runner: MotionImportRunner | None = None
+        self._loading_name = ""
+        self._loading_pasted = False
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -102,12 +113,24 @@ class MotionImportDialog(QDialog):
             "yrkanden": self.yrkanden_edit,
         }
         self.labels: dict[str, QLabel] = {}
+        self.reasons: dict[str, QLabel] = {}  # why a field is unsure, shown under the field
         for fld in FIELDS:
             label = QLabel(FIELD_LABELS[fld])
             label.setBuddy(self.editors[fld])
             self.labels[fld] = label
             self.editors[fld].setAccessibleName(FIELD_LABELS[fld])
-            form.addRow(label, self.editors[fld])
+            reason = QLabel()
+            reason.setWordWrap(True)
+            reason.setStyleSheet(REASON_STYLE)
+            reason.setObjectName(f"reason_{fld}")
+            reason.setVisible(False)
+            self.reasons[fld] = reason
+            box = QWidget()
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.addWidget(self.editors[fld])
+            column.addWidget(reason)
+            form.addRow(label, box)
         for fld in ("title", "addressed_to", "submitted"):
             self.editors[fld].textEdited.connect(lambda _t, f=fld: self._mark_edited(f))
         for fld in ("motionarer", "yrkanden"):
@@ -147,8 +170,23 @@ class MotionImportDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        # reading a file: progress and Avbryt (the work runs on another thread)
+        self.progress_row = QWidget()
+        prow = QHBoxLayout(self.progress_row)
+        prow.setContentsMargins(0, 0, 0, 0)
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName("Inläsning av motionen")
+        self.progress_bar.setRange(0, 0)
+        self.cancel_load_button = QPushButton("Avbryt inläsningen")
+        self.cancel_load_button.setAccessibleName("Avbryt inläsningen")
+        self.cancel_load_button.clicked.connect(self.cancel_loading)
+        prow.addWidget(self.progress_bar, 1)
+        prow.addWidget(self.cancel_load_button)
+        self.progress_row.setVisible(False)
+
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.progress_row)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 
@@ -168,7 +206,8 @@ class MotionImportDialog(QDialog):
             self.addressed_edit.setText(m.addressed_to)
             self.submitted_edit.setText(m.submitted)
             self.motionarer_edit.setPlainText(motionarer_to_text(m.motionarer))
-            self.yrkanden_edit.setPlainText("\n".join(m.yrkanden))
+            # no att-satser: the likely proposal paragraph is offered, marked unsure
+            self.yrkanden_edit.setPlainText("\n".join(m.yrkanden) or parsed.suggestion)
             self.source.setPlainText(parsed.source_text)
         finally:
             self._filling = False
@@ -179,22 +218,34 @@ class MotionImportDialog(QDialog):
         self.source_label.setText(f"Motionens text ({name})")
         self._show_confidence()
 
+    def reason_text(self, fld: str) -> str:
+        """Why ``fld`` is unsure, in Swedish, as shown under the field."""
+        if self._parsed is None:
+            return ""
+        if fld == "yrkanden" and self._parsed.suggestion and not self._parsed.motion.yrkanden:
+            return SUGGESTION_REASON
+        note = self._parsed.notes.get(fld, "")
+        return (note[:1].upper() + note[1:] + ".") if note else DEFAULT_REASON
+
     def _show_confidence(self) -> None:
         unsure = self.unsure_fields()
         for fld in FIELDS:
-            editor, label = self.editors[fld], self.labels[fld]
-            note = self._parsed.notes.get(fld, "") if self._parsed else ""
+            editor, label, reason = self.editors[fld], self.labels[fld], self.reasons[fld]
             if fld in unsure:
+                why = self.reason_text(fld)
                 editor.setStyleSheet(UNSURE_STYLE)
                 label.setText(f"⚠ {FIELD_LABELS[fld]}")
-                tip = "Osäker uppgift – kontrollera mot motionens text."
-                editor.setToolTip(f"{tip}\n{note}" if note else tip)
-                editor.setAccessibleDescription(f"Osäker: {note or tip}")
+                editor.setToolTip(why)
+                editor.setAccessibleDescription(f"Osäker: {why}")
+                reason.setText(f"⚠ {why}")
+                reason.setVisible(True)
             else:
                 editor.setStyleSheet("")
                 label.setText(FIELD_LABELS[fld])
                 editor.setToolTip("")
                 editor.setAccessibleDescription("")
+                reason.clear()
+                reason.setVisible(False)
         if not unsure:
             self.status.setText("Kontrollera uppgifterna mot motionens text och välj Importera.")
         else:
@@ -225,30 +276,83 @@ class MotionImportDialog(QDialog):
                             "välj Tolka texten.")
         self.source.setFocus()
 
-    def parse_source(self) -> bool:
-        """Parse what is in the source box (paste mode); False with a message on failure."""
-        try:
-            extracted = extract_pasted(self.source.toPlainText())
-        except MotionImportError as err:
-            self.status.setText(f"⚠ {err}")
-            return False
-        self.show_parsed(parse_motion(extracted.text, "inklistrad text"))
-        return True
+    def parse_source(self) -> None:
+        """Parse what is in the source box (paste mode), on the worker thread like a file."""
+        text = self.source.toPlainText()
+        self._start(None, text, "den inklistrade texten")
 
-    def load_file(self, path: Path | str) -> bool:
-        """Read and parse a file; on failure say why and offer pasting instead."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            extracted = extract_file(path)
-        except MotionImportError as err:
-            QGuiApplication.restoreOverrideCursor()
+    @property
+    def loading(self) -> bool:
+        return self._runner is not None and self._runner.running
+
+    def load_file(self, path: Path | str) -> None:
+        """Read and parse a file on a worker thread; the fields fill in when it is done. On
+        failure the dialog says why and offers pasting instead."""
+        path = Path(path)
+        self._start(path, "", path.name)
+
+    def _start(self, path: Path | None, text: str, name: str) -> None:
+        if self.loading:
+            self.cancel_loading()
+        self._loading_name = name
+        self._loading_pasted = path is None
+        self._runner = runner = MotionImportRunner()
+        runner.progress.connect(self._on_load_progress)
+        runner.finished.connect(self._on_loaded)
+        runner.failed.connect(self._on_load_failed)
+        runner.cancelled.connect(self._on_load_cancelled)
+        self.progress_bar.setRange(0, 0)
+        self.progress_row.setVisible(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.open_button.setEnabled(False)
+        self.parse_button.setEnabled(False)
+        self.status.setText(f"Läser in {name} …")
+        runner.start(path, text)
+
+    def cancel_loading(self) -> None:
+        """Avbryt while a file is read: stop waiting for it (the worker stops between pages)."""
+        if self._runner is not None and self._runner.running:
+            self._runner.cancel()
+
+    def _loading_over(self) -> None:
+        self.progress_row.setVisible(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        self.open_button.setEnabled(True)
+        self.parse_button.setEnabled(True)
+
+    @Slot(int, int)
+    def _on_load_progress(self, done: int, total: int) -> None:
+        if total:
+            self.progress_bar.setRange(0, total)
+            self.progress_bar.setValue(done)
+            self.status.setText(f"Läser in {self._loading_name} … sida {min(done + 1, total)} "
+                                f"av {total}")
+
+    @Slot(object)
+    def _on_loaded(self, parsed: ParsedMotion) -> None:
+        self._loading_over()
+        self.show_parsed(parsed)
+
+    @Slot(str)
+    def _on_load_failed(self, message: str) -> None:
+        self._loading_over()
+        if not self._loading_pasted:
             self.enter_paste_mode()
-            self.status.setText(f"⚠ {err}\n\nDu kan klistra in motionens text till höger i "
-                                f"stället.")
-            return False
-        QGuiApplication.restoreOverrideCursor()
-        self.show_parsed(parse_motion(extracted.text, Path(path).name))
-        return True
+            self.status.setText(f"⚠ {message}\n\nDu kan klistra in motionens text till höger "
+                                f"i stället.")
+        else:  # the pasted text itself could not be used: keep it for the officer to fix
+            self.status.setText(f"⚠ {message}")
+
+    @Slot()
+    def _on_load_cancelled(self) -> None:
+        self._loading_over()
+        self.enter_paste_mode()
+        self.status.setText(f"Inläsningen av {self._loading_name} avbröts. Öppna en fil eller "
+                            f"klistra in motionens text.")
+
+    def reject(self) -> None:
+        self.cancel_loading()  # Avbryt while reading stops the reading too
+        super().reject()
 
     def _choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Välj motionen", "", FILE_FILTER)
@@ -279,6 +383,8 @@ class MotionImportDialog(QDialog):
         return motion, ""
 
     def accept(self) -> None:
+        if self.loading:
+            return  # the fields are not there yet
         if self._parsed is None:
             # pasted but not yet parsed: parse and show the fields first, never import unseen
             if self.source.toPlainText().strip():

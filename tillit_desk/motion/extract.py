@@ -231,6 +231,22 @@ def _docx_text(data: bytes, name: str) -> ExtractedText:
     return ExtractedText(text, KIND_DOCX, name)
 
 
+def _docx_header_lines(document) -> list[str]:
+    """The first page's header: motions written on letter paper put "Motion till
+    kommunfullmäktige", the party or the date there."""
+    try:
+        section = document.sections[0]
+        header = (section.first_page_header if section.different_first_page_header_footer
+                  else section.header)
+        texts = [p.text for p in header.paragraphs if p.text.strip()]
+        for table in header.tables:
+            for row in table.rows:
+                texts.append("     ".join(c.text.strip() for c in row.cells if c.text.strip()))
+    except (IndexError, AttributeError, KeyError, ValueError):
+        return []
+    return [*texts[:10], ""] if texts else []
+
+
 def _docx_body_text(document) -> str:
     """Paragraphs and tables in reading order; a table row's cells on one line, spaced apart,
     because motions often put the signatures side by side in a table. A paragraph in a Word
@@ -243,6 +259,7 @@ def _docx_body_text(document) -> str:
 
     lines: list[str] = []
     markers = ListMarkers(document)
+    lines.extend(_docx_header_lines(document))
 
     def walk(container) -> None:
         for item in container.iter_inner_content():

@@ -32,6 +32,10 @@ _MOTION_ABOUT = re.compile(r"^Motion\s(?:om|angående|ang\.?|gällande|avseende|
 _NOT_TITLE = re.compile(r"^(?:motion(?:\s(?:till|från|av)\b.*)?|sida\s.*|page\s.*|\d+\s?\(\d+\)|"
                         r"underskrift(?:er)?|bakgrund|förslag(?:\still\sbeslut)?|yrkande[n]?|"
                         r"motivering|förslag till beslut)\W*$", re.IGNORECASE)
+# the organisation's name on letter paper ("LUNDS KOMMUN", "Region Skåne"), not a title
+_ORGANISATION = re.compile(r"^(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}s?\s(?:kommun|stad|region|landsting)|"
+                           r"(?:region|landstinget)\s[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}(?:\s\w{1,12})?)$",
+                           re.IGNORECASE)
 HEAD_LINES = 14
 BODY_WORDS = 20  # a line this long is body text: the title and addressee come before it
 
@@ -93,11 +97,14 @@ def _is_body(lines: list[str], i: int, width: int) -> bool:
     follows = i + 1 < len(lines) and bool(lines[i + 1].strip())
     if not (width and follows and len(text) >= 0.75 * width):
         return False
-    # a heading wrapped onto a second, last line ("… till och med årskurs tre på" + "gymnasiet")
-    block = [squash(x) for x in lines[i:i + 3]]
-    two_line_heading = (len(block) < 3 or not block[2]) and block[1][:1].islower() \
-        and not block[1].endswith(".")
-    return not two_line_heading
+    nxt = squash(lines[i + 1])
+    if not nxt[:1].islower():
+        return False  # the next line starts afresh: this full line stands alone (a heading)
+    # a heading wrapped onto a short last line ("… till och med årskurs tre på" + "gymnasiet"),
+    # then a blank line or a new paragraph
+    after = squash(lines[i + 2]) if i + 2 < len(lines) else ""
+    return not (len(nxt) < 0.6 * width and not nxt.endswith((".", ",", ";", ":"))
+                and (not after or not after[:1].islower()))
 
 
 def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
@@ -152,7 +159,7 @@ def _skip_as_title(text: str) -> bool:
     words = text.split()
     if len(words) < 2 and not text.endswith(("!", "?")):
         return True
-    if _NOT_TITLE.match(text) or addressee_in(text):
+    if _NOT_TITLE.match(text) or addressee_in(text) or _ORGANISATION.match(text):
         return True
     if line_dates(text) and len(words) <= 4:
         return True  # "Lund den 27 januari 2022"

@@ -136,13 +136,28 @@ def _party_from_leadin(sigs, lines: list[str], zone) -> None:
     sigs.notes.append(f"partiet ({code}) står i yrkandets inledning, inte vid namnen")
 
 
+_STAMP = re.compile(r"(?<!\w)(?:inkom\w*|ankom\w*|registrerad|mottagen|mottogs|dnr|diarie\w*|"
+                    r"expedierad)(?!\w)", re.IGNORECASE)
+
+
 def _read_date(lines: list[str], head, footer_start: int, result: ParsedMotion) -> None:
-    """The label date, else the header's, else the signature block's, else the body's."""
+    """The label date, else the header's, else the signature block's, else the body's. A
+    registration stamp ("Kommunstyrelsen inkom 2022-02-03") is the office's date, not the
+    motion's: it is used only when there is no other."""
     conf, notes = result.confidence, result.notes
     stop = max(head.head_stop, head.title_line + 1, head.addressee_line + 1)
-    header = list(head.label_date) + [d for i in range(0, stop) for d in line_dates(lines[i])]
+    stamps: list[str] = []
+
+    def dates(i: int) -> list[str]:
+        found = line_dates(lines[i])
+        if found and _STAMP.search(lines[i][:200]):
+            stamps.extend(found)
+            return []
+        return found
+
+    header = list(head.label_date) + [d for i in range(0, stop) for d in dates(i)]
     footer = [d for i in range(max(footer_start, stop), len(lines))
-              for d in line_dates(lines[i]) if len(squash(lines[i])) < 80]
+              for d in dates(i) if len(squash(lines[i])) < 80]
     found = header or footer
     if found:
         result.motion.submitted = found[0]
@@ -150,6 +165,14 @@ def _read_date(lines: list[str], head, footer_start: int, result: ParsedMotion) 
         conf["submitted"] = 0.95 if len(distinct) == 1 else 0.6
         notes["submitted"] = "" if len(distinct) == 1 else (
             "motionen har flera datum (" + ", ".join(distinct) + "); det första valdes")
+        if stamps and len(distinct) == 1:
+            notes["submitted"] = (f"stämpeln med {', '.join(sorted(set(stamps)))} räknas inte "
+                                  f"som motionens datum")
+        return
+    if stamps:
+        result.motion.submitted = stamps[0]
+        conf["submitted"] = 0.5
+        notes["submitted"] = "bara en inkomststämpel har datum – kontrollera motionens datum"
         return
     body = [d for line in lines for d in line_dates(line)]
     if body:

@@ -12,6 +12,7 @@ read, and a time budget between pages. Every PDFium error becomes a Swedish mess
 from __future__ import annotations
 
 import re
+import threading
 import time
 import zlib
 from collections.abc import Callable
@@ -22,13 +23,16 @@ from .errors import PASTE_HINT, ImportCancelled, MotionImportError
 MAX_PDF_PAGES = 60  # a motion is 1–10 pages; 60 allows attachments, not a book
 MAX_PAGE_CHARS = 30_000  # a dense A4 page holds ~5 000
 MAX_TOTAL_CHARS = 400_000
-MAX_SECONDS = 4.0
+MAX_SECONDS = 3.0
 PARAGRAPH_GAP = 0.7  # a gap above a line of this many line heights starts a new paragraph
 COLUMN_GAP = 2.5  # a horizontal gap of this many line heights separates cells (signatures)
 
 MAX_STREAM_OUT = 16 * 1024 * 1024  # a stream that unpacks past this …
 MAX_STREAM_RATIO = 200  # … at a ratio like this is a decompression bomb (images stay < ~20)
 MAX_PROBE_TOTAL = 96 * 1024 * 1024  # bytes unpacked in all while probing, at most
+
+# PDFium is not thread-safe: one document at a time, whichever thread reads it
+_PDFIUM = threading.Lock()
 
 # progress(done, total) -> False to cancel; called between pages
 Progress = Callable[[int, int], bool]
@@ -138,12 +142,44 @@ def _page_lines(textpage) -> list[str]:
     return out
 
 
+_PAGE_NUMBER = re.compile(r"^(?:sida\s|sidan\s|page\s)?\d{1,3}(?:\s?\(\d{1,3}\)|\s?(?:/|av|of)\s?"
+                          r"\d{1,3})?$|^[-–]\s?\d{1,3}\s?[-–]$", re.IGNORECASE)
+
+
+def _drop_running_heads(pages: list[list[str]]) -> list[list[str]]:
+    """Page numbers ("Sida 2 (3)", "2/3", "- 2 -") and lines repeated at the top or bottom of
+    several pages (letterhead, "Dnr KS 2022/0086") are print furniture: kept out of the text, so
+    an att-sats that runs over a page break does not swallow them."""
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.split()).lower())
+
+    edges: dict[str, int] = {}
+    for page in pages:
+        body = [x for x in page if x.strip()]
+        for line in set(body[:2] + body[-2:]):
+            edges[key(line)] = edges.get(key(line), 0) + 1
+    repeated = {k for k, n in edges.items() if n >= 2} if len(pages) >= 2 else set()
+    out = []
+    for page in pages:
+        body_idx = [i for i, x in enumerate(page) if x.strip()]
+        edge = set(body_idx[:2] + body_idx[-2:])
+        out.append([x for i, x in enumerate(page)
+                    if not (i in edge and (key(x) in repeated
+                                           or _PAGE_NUMBER.match(" ".join(x.split()))))])
+    return out
+
+
 def pdf_lines(data: bytes, name: str, progress: Progress | None = None) -> str:
     """The PDF's text as lines (blank line between paragraphs), or a MotionImportError."""
+    _check_streams(data, name)
+    with _PDFIUM:
+        return _read(data, name, progress)
+
+
+def _read(data: bytes, name: str, progress: Progress | None) -> str:
     import pypdfium2 as pdfium
 
     started = time.monotonic()
-    _check_streams(data, name)
     pdf = _open(data, name)
     try:
         count = len(pdf)
@@ -152,7 +188,7 @@ def pdf_lines(data: bytes, name: str, progress: Progress | None = None) -> str:
                               f"är sällan längre än några sidor – är det rätt fil?")
         if count == 0:
             raise _fail(name, "PDF-filen har inga sidor.")
-        out: list[str] = []
+        pages: list[list[str]] = []
         total = 0
         for index in range(count):
             if progress is not None and progress(index, count) is False:
@@ -173,8 +209,7 @@ def pdf_lines(data: bytes, name: str, progress: Progress | None = None) -> str:
                     if total > MAX_TOTAL_CHARS:
                         raise _fail(name, f"PDF-filen har orimligt mycket text (mer än "
                                           f"{MAX_TOTAL_CHARS} tecken) för en motion.")
-                    out.extend(_page_lines(textpage))
-                    out.append("")
+                    pages.append(_page_lines(textpage))
                 finally:
                     textpage.close()
             finally:
@@ -187,7 +222,7 @@ def pdf_lines(data: bytes, name: str, progress: Progress | None = None) -> str:
         raise _fail(name, "PDF-filen kräver för mycket minne och vägras.") from err
     finally:
         pdf.close()
-    text = "\n".join(out)
+    text = "\n".join(line for page in _drop_running_heads(pages) for line in page + [""])
     letters = sum(1 for ch in text if ch.isalpha())
     if letters < 10 * max(1, min(count, 3)):
         raise _fail(name, "PDF-filen har inget textlager – den är troligen inskannad som bild. "

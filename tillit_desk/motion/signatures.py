@@ -36,7 +36,7 @@ PARTY_ADJECTIVES: dict[str, str] = {
 }
 
 _UP = "A-ZÅÄÖÉÈÜÆØÁÍÓÚÇÑ"
-_WORD = rf"(?<!{LET})[{_UP}]{LET}{{0,30}}(?:[-'’]{LET}{{1,30}}){{0,3}}"
+_WORD = rf"(?<!{LET})(?:[{_UP}]{LET}{{0,30}}(?:[-'’]{LET}{{1,30}}){{0,3}}|[{_UP}]\.)"
 _PARTICLE = r"(?:af|av|von|van|de|der|den|la|le|di|da|del|dos|el|al|ter|zu)"
 _NAME = rf"{_WORD}(?: {{1,3}}(?:{_PARTICLE} )?{_WORD}){{1,4}}"
 _NAME_PARTY = re.compile(
@@ -52,6 +52,8 @@ _NAME_WITH_PARTY_WORD = re.compile(
     rf"^(?P<name>{_NAME})(?: {{0,3}}[,–-] {{0,3}}| {{1,12}})(?P<party>(?i:{_PARTY_WORDS}))\b"
     rf".{{0,60}}$")
 _WRAPPED_PARTY = re.compile(r"^\( {0,3}([^()\d]{1,25}?) {0,3}\)")
+_NAME_COMMA_CODE = re.compile(
+    rf"^(?P<name>{_NAME}) {{0,3}}[,–-] {{0,3}}(?P<party>(?i:v|s|mp|c|l|kd|m|sd|fi|fp))\.?$")
 # a local party on a line of its own: "Strängnäspartiet", "För Ystadpartiet i Ystad"
 _LOCAL_PARTY_LINE = re.compile(r"^(?:[Ff]ör\s)?(?P<party>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}partiet)"
                                r"(?:\si\s[A-ZÅÄÖ][\wåäö-]{1,30}(?:\s\w{1,12})?)?$")
@@ -164,7 +166,7 @@ def read_signatures(lines: list[str]) -> Signatures:
         local = _LOCAL_PARTY_LINE.match(text) if not m else None
         if local and (pending or block):
             code, known = party_code(local.group("party"))
-            for p in {id(p): p for p in pending + block}.values():
+            for p in pending or block:
                 p.party = code
                 if not known:
                     result.problems.append(f"okänt parti ”{code}” för {p.name}")
@@ -178,8 +180,8 @@ def read_signatures(lines: list[str]) -> Signatures:
                 forward_party = code  # "För Centerpartiet i Lunds kommun" heads the names
                 for p in pending:  # … or closes them: "Anna Berg / För Centerpartiet"
                     p.party = code
-            else:  # "Per Persson" / "Liberalerna": the party under the names
-                for p in {id(p): p for p in pending + block}.values():
+            else:  # "Per Persson" / "Liberalerna": the party under the names still without
+                for p in pending or block:  # one (else under the names since the blank line)
                     p.party = code
             pending, unpartied = [], []
             result.layout_guess = True
@@ -195,6 +197,12 @@ def read_signatures(lines: list[str]) -> Signatures:
         line_people: list[Motionar] = []
         bare: list[Motionar] = []
         for cell in cells:
+            lone = _WRAPPED_PARTY.match(cell)
+            if lone and len(cell) == lone.end() and bare and not bare[-1].party:
+                # a table row "Anna Berg | (V)": the party in the next cell
+                bare[-1].party, known = party_code(lone.group(1))
+                bare.pop()
+                continue
             found = False
             for m in _NAME_PARTY.finditer(cell[:MAX_LINE]):
                 if not looks_like_party(m.group("party")):
@@ -208,7 +216,7 @@ def read_signatures(lines: list[str]) -> Signatures:
                 found = True
             if found:
                 continue
-            m = _NAME_WITH_PARTY_WORD.match(cell[:MAX_LINE])
+            m = _NAME_WITH_PARTY_WORD.match(cell[:MAX_LINE]) or _NAME_COMMA_CODE.match(cell)
             if m and m.group("name").split()[0].lower() not in NOT_NAME_START:
                 line_people.append(Motionar(clean_name(m.group("name")),
                                             party_code(m.group("party"))[0]))

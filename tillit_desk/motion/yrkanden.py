@@ -19,8 +19,17 @@ from .text import Vocabulary, ends_sentence, join_lines, squash
 
 MAX_YRKANDE_CHARS = 600  # the corpus's longest att-sats is ~230 characters
 MAX_LEADIN_WORDS = 16
-_TRIGGER = re.compile(r"(?<!\w)(?:yrkar|yrkas|yrkande[n]?|föreslår|föreslås|föreslag|"
-                      r"hemställer|hemställs|hemställan|uppmanar)(?!\w)", re.IGNORECASE)
+MAX_ITEMS = 40  # a motion with more att-satser than this is not a motion (or not read right)
+MAX_LEADINS = 200  # lead-in candidates looked at in one text (the last ones: yrkanden end a motion)
+_TRIGGER = re.compile(r"(?<!\w)(?:yrkar|yrkas|yrkande[n]?|föreslår|föreslås|förslag|"
+                      r"hemställer|hemställs|hemställan|uppmanar|vill|begär)(?!\w)",
+                      re.IGNORECASE)
+# verbs that open a lead-in ("Vi vill därför att kommunfullmäktige beslutar:", "Förslag till
+# beslut:") but are too common in body text to make a running-text proposal on their own
+_LEADIN_ONLY = {"vill", "begär", "förslag", "yrkande", "yrkanden"}
+# … and they open one only with a decision word or a colon: "Jag vill" + "att …" is body text
+_DECISION = re.compile(r"(?<!\w)(?:beslut\w*|fullmäktig\w*|kommunfullmäktig\w*|"
+                       r"regionfullmäktig\w*)(?!\w)", re.IGNORECASE)
 _LEADIN_WORDS = {
     "vi", "jag", "undertecknad", "undertecknade", "motionären", "motionärerna", "därför",
     "härmed", "således", "alltså", "följande", "nu", "på", "om", "att", "kommunfullmäktige",
@@ -85,19 +94,23 @@ def _tail_is_leadin(tail: str) -> bool:
 
 
 def _inline_att(tail: str) -> str | None:
-    """ "… föreslår vi att kommunen inför X." → "att kommunen inför X." (lead-in words before
-    an "att" that starts a real proposal)."""
+    """ "… föreslår vi att kommunen inför X." → "att kommunen inför X."; "… föreslår vi att
+    kommunfullmäktige beslutar att nämnden får i uppdrag …" → "att nämnden får i uppdrag …" (the
+    last "att" of the lead-in words starts the proposal)."""
     words = tail.split()
-    for k, word in enumerate(words[:MAX_LEADIN_WORDS]):
+    last_att = -1
+    for k, word in enumerate(words[:2 * MAX_LEADIN_WORDS]):
         core = word.strip(",")
-        if core.lower() == "att" and k + 1 < len(words):
-            rest = " ".join(words[k:])
-            if not _tail_is_leadin(" ".join(words[k + 1:])):
-                return rest
-            return None
+        if core.lower() == "att":
+            last_att = k
+            continue
         if not _leadin_word(core):
-            return None
-    return None
+            break
+    else:
+        return None  # only lead-in words: a lead-in, not a proposal
+    if last_att < 0 or last_att + 1 >= len(words):
+        return None
+    return " ".join(words[last_att:])
 
 
 def is_item_start(line: str) -> bool:
@@ -110,6 +123,17 @@ def is_leadin_text(text: str) -> bool:
         return False  # an att-sats may end in "… som föreslås."; a lead-in is not an att-sats
     matches = list(_TRIGGER.finditer(text))
     return bool(matches and _tail_is_leadin(text[matches[-1].end():]))
+
+
+def _opens_zone(line: str) -> bool:
+    """A line that is a whole new lead-in ("Vi yrkar därför:"), not the wrapped end of an
+    att-sats ("… enligt ovanstående" + "förslag.")."""
+    if not line[:1].isupper() or not _TRIGGER.search(line) or not is_leadin_text(line):
+        return False
+    trigger = list(_TRIGGER.finditer(line))[-1]
+    tail = line[trigger.end():]
+    return trigger.group(0).lower() not in _LEADIN_ONLY or bool(
+        _DECISION.search(tail)) or tail.rstrip().endswith(":")
 
 
 def _end_marker(text: str) -> bool:
@@ -157,8 +181,15 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
                 and lines.width and len(squash(lines.raw[i - 1])) >= 0.8 * lines.width \
                 and blanks == 0:
             item = None  # "…det är nödvändigt\natt det tillämpas": a wrapped sentence
+        if groups and not item and _opens_zone(line):
+            end = i  # another lead-in starts another zone
+            break
         if item or (marked and (marked_list or not groups)):
             if groups and _end_marker(line) and not item:
+                end = i
+                break
+            if len(groups) >= MAX_ITEMS:
+                problems.append(f"fler än {MAX_ITEMS} att-satser – kontrollera var de slutar")
                 end = i
                 break
             groups.append([line])
@@ -208,12 +239,15 @@ def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, 
                         window.endswith((":", ";")) or len(nxt) > 200:
                     break
                 window = f"{window} {nxt}"
-            tail = window[list(_TRIGGER.finditer(window))[-1].end():]
-            if _tail_is_leadin(tail):
+            trigger = list(_TRIGGER.finditer(window))[-1]
+            tail = window[trigger.end():]
+            weak = trigger.group(0).lower() in _LEADIN_ONLY
+            if _tail_is_leadin(tail) and (not weak or _DECISION.search(tail)
+                                          or tail.rstrip().endswith(":")):
                 # the longest lead-in wins: "… yrkar vi att kommunfullmäktige" + "beslutar:"
                 found = (i, k, "leadin", tail.rstrip().endswith((":", ";")), None)
                 continue
-            if found is None:
+            if found is None and trigger.group(0).lower() not in _LEADIN_ONLY:
                 inline = _inline_att(tail)
                 if inline is not None:
                     found = (i, k, "inline", False, inline)
@@ -227,7 +261,10 @@ def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
     lines = _Lines(raw, width)
     best: Zone | None = None
     best_strength = -1
-    for line_no, last, kind, colon, inline in _trigger_lines(lines, len(raw)):
+    zone_end = -1
+    for line_no, last, kind, colon, inline in _trigger_lines(lines, len(raw))[-MAX_LEADINS:]:
+        if line_no < zone_end:
+            continue  # inside the items of the zone before: read once, not again
         if kind == "leadin":
             items, end, problems = _collect(lines, last + 1, colon, vocab)
             strength = 2
@@ -236,6 +273,7 @@ def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
             if len(items) > 1 and not all(i.lower().startswith("att") for i in items):
                 items = items[:1]
             strength = 1
+        zone_end = max(zone_end, end)
         items = [t for t in items if t and not is_leadin_text(t)]
         if items and _CHAIN.match(items[0]):
             items = items[1:]  # "att kommunfullmäktige beslutar:" introduces the list
