@@ -38,6 +38,7 @@ from ..settings import Settings, save_settings
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW, build_steps
 from .case_state import CaseState
 from .caseform import CaseForm
+from .decision_flow import DecisionFlow
 from .interaction import Interaction
 from .navigator import Navigator
 from .panes import HelpPane
@@ -77,7 +78,6 @@ class MainWindow(QMainWindow):
         self.state = CaseState(registry, Case(), registry.get(P.DEFAULT_PROFILE), self)
         self.display_name = "Namnlöst ärende"
         self._autosave_pending = False
-        self._generated: dict[str, str] = {}  # section id -> last generated decision text
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self.state.case_changed.connect(self._case_changed)
         self.state.section_changed.connect(self._section_restored)
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._build_ui()
         self.interaction = Interaction(self)  # how workflows ask and report
+        self.decisions = DecisionFlow(self.state, self.interaction)
         self.interaction.status_message.connect(
             lambda text, ms: self.statusBar().showMessage(text, ms))
         # Granskning: live checks, pane, comments, versions; reads the case from the state
@@ -342,7 +343,6 @@ class MainWindow(QMainWindow):
         self._drop_section_pages()
         self.state.replace(case, profile, path, dirty)
         self.display_name = display_name or (path.name if path else "Namnlöst ärende")
-        self._generated.clear()
         self.case_form.set_case(case, profile)
         if self._motion_page is not None:
             self._motion_page.set_case(case)
@@ -466,6 +466,8 @@ class MainWindow(QMainWindow):
 
                 builder = DecisionBuilder()
                 builder.set_motion(self.case)
+                builder.set_choice(self.decisions.outcome, self.decisions.approved)
+                builder.choice_changed.connect(self.decisions.remember)
                 builder.generate.connect(
                     lambda outcome, approved, sid=spec.id: self.build_decision(sid, outcome,
                                                                                approved))
@@ -476,6 +478,7 @@ class MainWindow(QMainWindow):
             self.review.attach(page)
         elif getattr(page, "builder", None) is not None:
             page.builder.set_motion(self.case)
+            page.builder.set_choice(self.decisions.outcome, self.decisions.approved)
         return page
 
     def go_to(self, step_id: str) -> None:
@@ -535,28 +538,11 @@ class MainWindow(QMainWindow):
                          self.phrase_menu)
 
     def build_decision(self, section_id: str, outcome: str, approved: list[bool]) -> bool:
-        """Generate Förslag till beslut; ask before replacing text the user has edited."""
-        from ..decision import build_decision
-
-        page = self.section_pages[section_id]
-        self.flush_editors()
-        current = self.case.section(section_id).strip()
-        if current and current != self._generated.get(section_id, "").strip():
-            from PySide6.QtWidgets import QMessageBox
-
-            answer = QMessageBox.question(
-                self, "Skriv över förslaget?",
-                "Förslag till beslut innehåller text som du har skrivit eller ändrat. "
-                "Vill du ersätta den med det nya förslaget? (Du kan ångra med Ctrl+Z.)",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        text = build_decision(self.case.motion or Motion(), outcome, self.profile, approved)
-        self.state.set_section_text(page.section_id, text)
-        self._generated[section_id] = self.case.section(section_id)
-        self.refresh_timer.start()
-        return True
+        """Generate Förslag till beslut (``decision_flow``); asks before replacing own text."""
+        if self.decisions.build(section_id, outcome, approved):
+            self.refresh_timer.start()
+            return True
+        return False
 
     def change_profile(self, profile_id: str) -> None:
         if profile_id == self.profile.id:
@@ -653,6 +639,12 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.path is None:
             return self.save_as()
+        if self.state.changed_on_disk():  # someone else saved it since we read or wrote it
+            answer = _dialogs().ask_overwrite_changed(self, self.path.name)
+            if answer == _dialogs().SAVE_AS:
+                return self.save_as()
+            if answer != _dialogs().OVERWRITE:
+                return False
         return self._save_to(self.path)
 
     def save_as(self) -> bool:
@@ -726,6 +718,7 @@ class MainWindow(QMainWindow):
             return False
         if result is None:
             return False
+        self.decisions.note_import([s.id for s in self.profile.sections if s.kind == P.DECISION])
         self.go_to(STEP_MOTION)
         self.statusBar().showMessage("Motionen är inläst. Granska texterna i varje avsnitt.",
                                      8000)
@@ -741,6 +734,7 @@ class MainWindow(QMainWindow):
             self._motion_page.set_case(self.case)
         self.rebuild_steps()
         self.go_to(current)
+        self.show_step()  # its page was rebuilt even when the step stays the same
         self.mark_changed()
         self.review.case_changed()
 

@@ -110,6 +110,7 @@ class DecisionBuilder(QGroupBox):
     """Choose the outcome for a motion; the window generates the text in the profile's style."""
 
     generate = Signal(str, list)  # outcome, approved att-satser
+    choice_changed = Signal(str, list)  # the same, whenever the officer changes them
 
     def __init__(self) -> None:
         super().__init__("Bygg förslag till beslut")
@@ -139,6 +140,8 @@ class DecisionBuilder(QGroupBox):
         layout.addWidget(self.make)
         self.buttons["delvis"].toggled.connect(self.att_box.setVisible)
         self.att_box.setVisible(False)
+        self.group.buttonToggled.connect(lambda _b, on: on and self._choice())
+        self._setting = False
 
     def set_motion(self, case: Case) -> None:
         for check in self.checks:
@@ -150,9 +153,26 @@ class DecisionBuilder(QGroupBox):
             check = QCheckBox(f"Bifalla att-sats {i}: {short}")
             check.setAccessibleName(f"Bifalla att-sats {i}")
             check.setToolTip(text)
+            check.toggled.connect(lambda _on: self._choice())
             self.att_layout.addWidget(check)
             self.checks.append(check)
         self.buttons["delvis"].setEnabled(bool(yrkanden))
+
+    def set_choice(self, outcome: str, approved: list[bool]) -> None:
+        """Show a remembered choice (the page may have been rebuilt since it was made)."""
+        self._setting = True
+        try:
+            button = self.buttons.get(outcome)
+            if button is not None and button.isEnabled():
+                button.setChecked(True)
+            for check, on in zip(self.checks, approved, strict=False):
+                check.setChecked(on)
+        finally:
+            self._setting = False
+
+    def _choice(self) -> None:
+        if not self._setting:
+            self.choice_changed.emit(self.outcome(), [c.isChecked() for c in self.checks])
 
     def outcome(self) -> str:
         return next(k for k, b in self.buttons.items() if b.isChecked())

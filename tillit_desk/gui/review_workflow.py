@@ -26,6 +26,7 @@ from ..errors import TillitError
 from ..review import workflow as W
 from ..review.findings import FEL, TIPS, VARNING, Finding
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW
+from .interaction import plural
 from .timers import defer
 
 if TYPE_CHECKING:
@@ -66,6 +67,10 @@ PSEUDO_SECTIONS = {"dokument": ("Ärendeuppgifter", STEP_CASE),
                    "underlag": ("Beslutsunderlag", STEP_CASE),
                    "signatures": ("Underskrifter", STEP_CASE),
                    "export": ("Exporterat dokument", STEP_REVIEW)}
+
+
+def summary_text(errors: int, warnings: int, tips: int) -> str:
+    return f"{errors} fel, {plural(warnings, 'varning', 'varningar')}, {tips} tips."
 
 
 class ReviewChange(QUndoCommand):
@@ -363,7 +368,7 @@ class ReviewWorkflow(QObject):
         for f in found:
             groups.setdefault(f.section, []).append(f)
         counts = {s: sum(1 for f in found if f.severity == s) for s in (FEL, VARNING, TIPS)}
-        summary = (f"{counts[FEL]} fel, {counts[VARNING]} varningar, {counts[TIPS]} tips."
+        summary = (summary_text(counts[FEL], counts[VARNING], counts[TIPS])
                    if found else "Inga anmärkningar.")
         if not self.full_done:
             summary += " (Hela ärendet granskas…)"
@@ -598,7 +603,8 @@ class ReviewWorkflow(QObject):
             self.ask.error(str(err), "Exporten misslyckades")
             return None
         QApplication.restoreOverrideCursor()
-        note = f" {len(result.warnings)} kommentarer sitter vid rubriken." \
+        note = (f" {plural(len(result.warnings), 'kommentar sitter', 'kommentarer sitter')}"
+                " vid rubriken.") \
             if result.on_heading else ""
         self.ask.status(f"Granskningsversionen är sparad: {out}.{note}", 8000)
         return out
