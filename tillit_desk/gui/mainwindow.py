@@ -742,6 +742,9 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self) -> None:
         self.autosave_timer.start(self.settings.autosave_seconds * 1000)
+        if self.settings.notes:  # what a broken settings file fell back on
+            self.statusBar().showMessage(" ".join(self.settings.notes), 15000)
+            self.settings.notes = []  # said once
 
     def edit_settings(self) -> None:
         dlg = _dialogs().SettingsDialog(self, self.settings, self.registry)
@@ -790,7 +793,12 @@ class MainWindow(QMainWindow):
         except TillitError as err:
             _dialogs().show_error(self, str(err), "Utkastet kunde inte återställas")
             return False
-        source = draft.source
+        source = draft.source  # only ever an absolute .tillit path (autosave.draft_source)
+        if source is not None and not self.interaction.confirm(
+                "Var ska ärendet sparas?",
+                f"Utkastet hör till filen\n{source}\n\nSka Spara skriva till den filen? "
+                "Svarar du nej frågar Tillit Desk var ärendet ska sparas."):
+            source = None
         name = (source.name if source else "Återställt ärende") + " (återställt)"
         self.set_case(case, source, name, dirty=True)
         draft.discard()
