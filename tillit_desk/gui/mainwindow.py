@@ -22,8 +22,10 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTextBrowser,
     QWidget,
 )
@@ -60,6 +62,9 @@ PREVIEW_DELAY_MS = 250  # preview and step states update this long after typing 
 # on screen (the export always has the whole text).
 PREVIEW_CHAR_LIMIT = 250_000
 FILE_FILTER = "Tillit-ärenden (*.tillit)"
+NAVIGATOR_MIN = 170  # px: step names stay readable
+EDITOR_MIN = 440  # px: about 60 characters a line; nothing squeezes the editor below this
+SIDE_MIN = 280  # px: preview / review pane
 VERTICAL = 2  # Qt.Orientation.Vertical, set as a property: see the module docstring
 
 
@@ -87,6 +92,7 @@ class MainWindow(QMainWindow):
         self._exports = None  # export_flow.ExportFlow, made on first use
         self.last_warnings: list[str] = []
         self.preview_renders = 0  # how many times the preview was rebuilt (bench, tests)
+        self._follow_pending = False  # scroll the preview to the current section when rendered
 
         self.setAccessibleName("Tillit Desk")
         from .icon import app_icon
@@ -142,15 +148,24 @@ class MainWindow(QMainWindow):
     def built_review_page(self) -> ReviewPage | None:
         return self._review_page
 
-    def place_review_dock(self, dock) -> None:
-        from PySide6.QtCore import Qt
+    def place_review_pane(self, pane: QWidget) -> None:
+        """The review pane goes in a tab beside the preview."""
+        self.side.addTab(pane, "Granskning")
 
-        dock.setParent(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    def show_review_pane(self, visible: bool = True) -> None:
+        pane = self.review.dock
+        if visible:
+            self.preview_action.setChecked(True)
+            self.side.setCurrentWidget(pane)
+            pane.show()
+        elif self.side.currentWidget() is pane:
+            self.side.setCurrentWidget(self.preview)
 
     def show_preview(self, visible: bool) -> bool:
-        """Show or hide the preview; returns whether it was visible before."""
+        """Show the preview tab (or hide the side panel); returns whether it was visible."""
         was = self.preview.isVisible()
+        if visible:
+            self.side.setCurrentWidget(self.preview)
         self.preview_action.setChecked(visible)
         return was
 
@@ -176,15 +191,13 @@ class MainWindow(QMainWindow):
             fn()
 
     def createPopupMenu(self):  # noqa: N802 - Qt API
-        """The menu-bar context menu lists the review pane even before it has been built."""
-        if not self.review.dock_built:
-            from PySide6.QtWidgets import QMenu
+        """The menu-bar context menu offers the review pane (a tab, so Qt's own menu of docks
+        would be empty)."""
+        from PySide6.QtWidgets import QMenu
 
-            menu = QMenu(self)
-            menu.addAction(self.review.pane_action)
-            menu.addSeparator()  # as QMainWindow's own menu has after its docks
-            return menu
-        return super().createPopupMenu()
+        menu = QMenu(self)
+        menu.addAction(self.review.pane_action)
+        return menu
 
     def _connect_app_state(self) -> None:
         # Importing Qt builds its enums (~20 ms), which this signal's argument needs: PySide6
@@ -204,7 +217,7 @@ class MainWindow(QMainWindow):
         self.case_form.changed.connect(self.mark_changed)
         self.case_form.profile_requested.connect(self.change_profile)
         self.case_form.motion_toggled.connect(lambda _on: self.rebuild_steps())
-        self.stack.addWidget(self.case_form)
+        self._add_page(self.case_form)
         self.section_pages: dict[str, SectionPage] = {}
         self.help_pane = HelpPane()
         self.help_pane.phrase_chosen.connect(self.insert_phrase)
@@ -220,16 +233,40 @@ class MainWindow(QMainWindow):
         self.preview.setAccessibleName("Förhandsvisning")
         self.preview.setAccessibleDescription("Hela dokumentet som det skrivs ut.")
         self.preview.setOpenLinks(False)  # its document margin is set on the first render
+        # The preview and (once built) the review pane share one place beside the editor, as
+        # tabs: the review pane never takes width from the editor or the step list.
+        self.side = QTabWidget()
+        self.side.setAccessibleName("Förhandsvisning och granskning")
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.preview, "Förhandsvisning")
+        self.side.currentChanged.connect(self._side_tab_changed)
         self.splitter = QSplitter()  # horizontal
         self.splitter.setAccessibleName("Fönstrets delar")
-        for w in (self.navigator, self.centre, self.preview):
+        for w, minimum in ((self.navigator, NAVIGATOR_MIN), (self.centre, EDITOR_MIN),
+                           (self.side, SIDE_MIN)):
+            w.setMinimumWidth(minimum)
             self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([230, 570, 480])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.statusBar().setAccessibleName("Statusrad")
+
+    def _add_page(self, page: QWidget) -> None:
+        """A step page whose own minimum width is ignored: the step area keeps its width
+        whichever step is shown (pages built late made the panes jump)."""
+        policy = page.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        page.setSizePolicy(policy)
+        self.stack.addWidget(page)
+
+    def _side_tab_changed(self, _index: int) -> None:
+        on_review = self.review.dock_built and self.side.currentWidget() is self.review.dock
+        self.review.pane_shown(on_review)
+        if not on_review:
+            self.refresh_timer.start()  # the preview was not rendered while hidden
 
     @property
     def motion_page(self) -> MotionPage:
@@ -240,7 +277,7 @@ class MainWindow(QMainWindow):
             self._motion_page = MotionPage(self.undo_stack)
             self._motion_page.changed.connect(self.mark_changed)
             self._motion_page.set_case(self.case)
-            self.stack.addWidget(self._motion_page)
+            self._add_page(self._motion_page)
         return self._motion_page
 
     @property
@@ -255,7 +292,7 @@ class MainWindow(QMainWindow):
             page.set_warnings(self.last_warnings)
             self.review.connect_page(page)
             self._review_page = page
-            self.stack.addWidget(page)
+            self._add_page(page)
         return self._review_page
 
     @property
@@ -411,11 +448,30 @@ class MainWindow(QMainWindow):
         pos = bar.value()
         self.preview.document().setDocumentMargin(18)  # a no-op after the first render
         self.preview.setHtml(render_html(composed))
-        bar.setValue(pos)
         self.preview_renders += 1
+        if not self._follow_pending or not self.follow_preview():
+            bar.setValue(pos)
+
+    def follow_preview(self) -> bool:
+        """Scroll the preview to the heading of the section being edited (True when found).
+        A step change asks for it; re-renders while typing keep the reader's place."""
+        spec = self.current_spec()
+        if spec is None or not spec.heading or self.preview.document().isEmpty():
+            return False
+        self._follow_pending = False
+        block = self.preview.document().begin()
+        while block.isValid():
+            if block.text().strip() == spec.heading:
+                layout = self.preview.document().documentLayout()
+                top = layout.blockBoundingRect(block).top()
+                self.preview.verticalScrollBar().setValue(max(0, int(top) - 12))
+                return True
+            block = block.next()
+        return False
 
     def set_preview_visible(self, visible: bool) -> None:
-        self.preview.setVisible(visible)
+        """F9: the side panel (preview, and the review pane when built) on or off."""
+        self.side.setVisible(visible)
         if visible:
             self.refresh_timer.start()
 
@@ -451,6 +507,8 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, lambda: self.case_form.ensureWidgetVisible(editor, 0, 0))
             self.help_pane.show_step(spec.kind, spec)
         self.review.step_shown(sid)
+        self._follow_pending = True  # the preview shows this section's place
+        self.follow_preview()
 
     def section_page(self, spec: SectionSpec) -> SectionPage:
         """Created when first shown: the Markdown parser loads only when a section is opened."""
@@ -474,7 +532,7 @@ class MainWindow(QMainWindow):
                 page.top.addWidget(builder)
                 page.builder = builder
             self.section_pages[spec.id] = page
-            self.stack.addWidget(page)
+            self._add_page(page)
             self.review.attach(page)
         elif getattr(page, "builder", None) is not None:
             page.builder.set_motion(self.case)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -118,14 +119,17 @@ class DecisionBuilder(QGroupBox):
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        row = QHBoxLayout()
-        for key, label in OUTCOME_LABELS.items():
+        row = QGridLayout()  # two by two: the four choices fit a 1024 px wide window
+        for i, (key, label) in enumerate(OUTCOME_LABELS.items()):
             button = QRadioButton(label)
             button.setAccessibleName(label)
             self.group.addButton(button)
             self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
+            if key == "delvis":  # the long one gets a row of its own
+                row.addWidget(button, 2, 0, 1, 2)
+            else:
+                row.addWidget(button, i // 2, i % 2)
+        row.setColumnStretch(2, 1)
         self.buttons["besvarad"].setChecked(True)
         layout.addLayout(row)
         self.att_box = QWidget()
