@@ -35,6 +35,7 @@ class Settings:
     autosave_seconds: int = 60
     soffice_path: str = ""
     recent_files: list[str] = field(default_factory=list)
+    zoom_percent: int = 100  # the section editors' text size (Visa → Zooma)
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
     notes: list[str] = field(default_factory=list, repr=False, compare=False)  # not saved
 
@@ -90,6 +91,9 @@ def settings_from_dict(data: Any) -> Settings:
         value = data[name]
         if name == "autosave_seconds":
             value = _clamp_interval(value)
+        elif name == "zoom_percent":
+            value = value if isinstance(value, int) and not isinstance(value, bool) \
+                and 50 <= value <= 300 else None
         elif name == "recent_files":
             value = [v for v in value if isinstance(v, str)] if isinstance(value, list) else None
         elif not isinstance(value, type(default)):

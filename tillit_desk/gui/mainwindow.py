@@ -65,6 +65,7 @@ FILE_FILTER = "Tillit-ärenden (*.tillit)"
 NAVIGATOR_MIN = 170  # px: step names stay readable
 EDITOR_MIN = 440  # px: about 60 characters a line; nothing squeezes the editor below this
 SIDE_MIN = 280  # px: preview / review pane
+ZOOM_STEP, ZOOM_MIN, ZOOM_MAX = 10, 50, 300  # per cent
 VERTICAL = 2  # Qt.Orientation.Vertical, set as a property: see the module docstring
 
 
@@ -93,6 +94,8 @@ class MainWindow(QMainWindow):
         self.last_warnings: list[str] = []
         self.preview_renders = 0  # how many times the preview was rebuilt (bench, tests)
         self._follow_pending = False  # scroll the preview to the current section when rendered
+        self.find_dialog = None  # find_replace.FindReplaceDialog, made on first use
+        self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, settings.zoom_percent))
 
         self.setAccessibleName("Tillit Desk")
         from .icon import app_icon
@@ -336,6 +339,7 @@ class MainWindow(QMainWindow):
         self._action("Exportera &DOCX…", self.export_docx, "Ctrl+E", arkiv)
         self._action("Exportera P&DF…", self.export_pdf, "Ctrl+Shift+E", arkiv)
         self.review.file_actions(arkiv)
+        self._action("Skriv &ut…", self.print_case, QKeySequence.StandardKey.Print, arkiv)
         arkiv.addSeparator()
         self._action("&Inställningar…", self.edit_settings, None, arkiv)
         arkiv.addSeparator()
@@ -344,6 +348,19 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Redigera")
         self._action("Ån&gra", self.undo, QKeySequence.StandardKey.Undo, edit)
         self._action("&Gör om", self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"], edit)
+        edit.addSeparator()
+        # The focused text field does these itself when it has focus (its own shortcuts win);
+        # the menu entries reach it from the mouse.
+        self.edit_actions = {
+            name: self._action(text, lambda n=name: self._edit_focused(n), keys, edit)
+            for name, text, keys in (("cut", "Klipp &ut", "Ctrl+X"),
+                                     ("copy", "&Kopiera", "Ctrl+C"),
+                                     ("paste", "Klistra &in", "Ctrl+V"),
+                                     ("selectAll", "&Markera allt", "Ctrl+A"))}
+        edit.addSeparator()
+        self._action("&Sök…", lambda: self.open_find(replace=False), "Ctrl+F", edit)
+        self._action("&Ersätt…", lambda: self.open_find(replace=True), "Ctrl+H", edit)
+        edit.addSeparator()
         self.phrase_menu = edit.addMenu("Infoga &standardfras")
         self.phrase_menu.aboutToShow.connect(self._fill_phrases)
 
@@ -357,6 +374,11 @@ class MainWindow(QMainWindow):
         self.help_action.setShortcuts([QKeySequence("F1")])
         self.help_action.toggled.connect(self.help_pane.setVisible)
         view.addAction(self.help_action)
+        view.addSeparator()
+        self._action("Zooma &in", lambda: self.set_zoom(self.zoom + ZOOM_STEP),
+                     ["Ctrl++", "Ctrl+="], view)
+        self._action("Zooma &ut", lambda: self.set_zoom(self.zoom - ZOOM_STEP), "Ctrl+-", view)
+        self._action("&Återställ zoom (100 %)", lambda: self.set_zoom(100), "Ctrl+0", view)
         view.addSeparator()
         self._action("&Nästa steg", lambda: self.navigator.move(1), "Ctrl+PgDown", view)
         self._action("&Föregående steg", lambda: self.navigator.move(-1), "Ctrl+PgUp", view)
@@ -532,6 +554,8 @@ class MainWindow(QMainWindow):
                 page.top.addWidget(builder)
                 page.builder = builder
             self.section_pages[spec.id] = page
+            if self.zoom != 100:
+                self._apply_zoom(page)
             self._add_page(page)
             self.review.attach(page)
         elif getattr(page, "builder", None) is not None:
@@ -543,6 +567,77 @@ class MainWindow(QMainWindow):
         self.navigator.select_id(step_id)
 
     # ================================================================== editing
+
+    def _edit_focused(self, name: str) -> None:
+        """Klipp ut / Kopiera / Klistra in / Markera allt on the focused text field."""
+        focus = QApplication.focusWidget()
+        method = getattr(focus, name, None)
+        if callable(method):
+            method()
+
+    def open_find(self, replace: bool = False):
+        """Ctrl+F / Ctrl+H: Sök och ersätt across every text section."""
+        if self.find_dialog is None:
+            from .find_replace import FindReplaceDialog, Search
+
+            search = Search(self.state, lambda: [s.id for s in self.profile.text_sections()])
+            self.find_dialog = FindReplaceDialog(self, search, self._show_match,
+                                                 self._find_position)
+        page = self.current_section_page()
+        selected = page.editor.textCursor().selectedText() if page is not None else ""
+        self.find_dialog.open_for(replace, selected if "\u2029" not in selected else "")
+        return self.find_dialog
+
+    def _find_position(self):
+        page = self.current_section_page()
+        if page is None:
+            return self.navigator.current_id(), 0, None
+        cursor = page.editor.textCursor()
+        return page.section_id, cursor.selectionEnd(), cursor
+
+    def _show_match(self, section_id: str, cursor) -> None:
+        self.go_to(section_id)
+        page = self.section_pages.get(section_id)
+        if page is not None:
+            page.editor.setTextCursor(cursor)
+            page.editor.ensureCursorVisible()
+
+    def set_zoom(self, percent: int) -> None:
+        """Ctrl+plus / Ctrl+minus / Ctrl+0: the size of the text in the section editors."""
+        self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, percent))
+        for page in self.section_pages.values():
+            self._apply_zoom(page)
+        if self.settings.zoom_percent != self.zoom:
+            self.settings.zoom_percent = self.zoom
+            self.save_settings()
+        self.statusBar().showMessage(f"Zoom {self.zoom} %", 3000)
+
+    def _apply_zoom(self, page: SectionPage) -> None:
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * self.zoom / 100)
+        page.editor.setFont(font)
+
+    def print_case(self) -> bool:
+        """Skriv ut (Ctrl+P): the whole document as the preview shows it, through Qt's printer
+        dialog (a printer, or a PDF file)."""
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ..compose import compose
+        from ..export.html import render_html
+
+        self.flush_editors()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.display_name)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Skriv ut")
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        doc = QTextDocument()
+        doc.setHtml(render_html(compose(self.case, self.profile)))
+        doc.print_(printer)
+        self.statusBar().showMessage("Dokumentet är skickat till skrivaren.", 5000)
+        return True
 
     def undo(self) -> None:
         """Ctrl+Z: the one history, whatever has focus."""
