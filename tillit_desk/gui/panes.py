@@ -200,15 +200,16 @@ class ReviewPage(QWidget):
         self.review_summary.setAccessibleName("Granskningens resultat")
         self.review_summary.setWordWrap(True)
         layout.addWidget(self.review_summary)
-        review_row = QHBoxLayout()
+        review_row = QGridLayout()  # two by two: fits the editor's narrowest width
         self.show_pane = QPushButton("Visa granskningen")
         self.review_export = QPushButton("Exportera granskningsversion…")
         self.save_version = QPushButton("Spara version…")
         self.compare = QPushButton("Jämför versioner…")
-        for button in (self.show_pane, self.review_export, self.save_version, self.compare):
+        for i, button in enumerate((self.show_pane, self.review_export, self.save_version,
+                                    self.compare)):
             button.setAccessibleName(button.text().rstrip("…"))
-            review_row.addWidget(button)
-        review_row.addStretch(1)
+            review_row.addWidget(button, i // 2, i % 2)
+        review_row.setColumnStretch(2, 1)
         layout.addLayout(review_row)
         self.warnings = QListWidget()
         self.warnings.setAccessibleName("Varningar inför export")

@@ -30,6 +30,7 @@ def main(argv: list[str]) -> int:
     step = argv[2] if len(argv) > 2 else "arendet"
     review = len(argv) > 3 and argv[3] == "granskning"
     app = QApplication(["Tillit Desk"])
+    QApplication.setStyle("Fusion")  # the same look as the manual's screenshots
     window = create_window([])
     window.resize(width, height)
     window.show()
@@ -46,7 +47,7 @@ def main(argv: list[str]) -> int:
         window.close()
         app.quit()
 
-    QTimer.singleShot(1500 if review else 800, shoot)
+    QTimer.singleShot(5000 if review else 800, shoot)  # review: let the full check finish
     app.exec()
     return 0
 
