@@ -57,17 +57,11 @@ def main(argv: list[str]) -> int:
     window.go_to("forslag_till_beslut")
     shoot(window, "forslag-till-beslut.png")
 
-    window.go_to(STEP_REVIEW)
-    window.preview_action.setChecked(False)  # room for the Granskning pane (F9 in the manual)
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QDockWidget
-
-    docks = window.findChildren(QDockWidget)
-    window.resizeDocks(docks, [420] * len(docks), Qt.Orientation.Horizontal)
+    window.go_to(STEP_REVIEW)  # opens the Granskning tab beside the preview
     window.refresh()
     settle(4000)  # the spelling dictionary loads in the background
     shoot(window, "granska-och-exportera.png")
-    window.preview_action.setChecked(True)
+    window.show_preview(True)
 
     new = dialogs.NewCaseDialog(window, window.registry, window.settings.default_profile)
     new.resize(360, new.sizeHint().height())

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import json
 import stat
+from pathlib import Path
 
 from tillit_desk import autosave
 from tillit_desk.autosave import Autosaver, find_drafts
+from tillit_desk.errors import CaseFileError
 from tillit_desk.paths import app_paths
 
 
@@ -46,3 +48,31 @@ def test_garbage_files_are_ignored(example_case):
     (folder / "x.autosave").write_text("{broken")
     (folder / "y.autosave").write_text(json.dumps({"format": "other"}))
     assert find_drafts(folder) == []
+
+
+def test_hostile_drafts_are_skipped_not_fatal(example_case):
+    """A draft with deep nesting crashed the restore offer (issue 12)."""
+    folder = app_paths().autosave_dir
+    folder.mkdir(parents=True)
+    (folder / "deep.autosave").write_text("[" * 100_000 + "]" * 100_000)
+    inner = ('{"format": "tillit-desk-autosave/1", "pid": 0, "saved_at": "x", "case": '
+             '{"sections": ' + "[" * 50_000 + "]" * 50_000 + "}}")
+    (folder / "deep-case.autosave").write_text(inner)
+    for draft in find_drafts(folder):  # never raises; a listed draft loads or says why
+        try:
+            draft.load()
+        except CaseFileError as err:
+            assert "kunde inte läsas" in str(err)
+
+
+def test_draft_source_is_only_a_tillit_file(example_case):
+    """Issue 14.9: a draft's source decides where Save writes; only a .tillit path counts."""
+    folder = app_paths().autosave_dir
+    saver = Autosaver(folder)
+    saver.save(example_case, None)
+    data = json.loads(saver.path.read_text())
+    for source, expected in (("/etc/passwd", None), ("relativ.tillit", None), (5, None),
+                             ("/home/x/arende.tillit", Path("/home/x/arende.tillit"))):
+        data["source"], data["pid"] = source, 0
+        saver.path.write_text(json.dumps(data))
+        assert [d.source for d in find_drafts(folder)] == [expected], source

@@ -51,7 +51,7 @@ class Draft:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             return case_from_json(json.dumps(data["case"]), str(self.path))
-        except (OSError, ValueError, KeyError, TypeError) as err:
+        except (OSError, ValueError, KeyError, TypeError, RecursionError) as err:
             raise CaseFileError(f"Utkastet {self.path.name} kunde inte läsas ({err}).") from err
 
     def discard(self) -> None:
@@ -89,6 +89,15 @@ class Autosaver:
         self.path.unlink(missing_ok=True)
 
 
+def draft_source(value: object) -> Path | None:
+    """Where the draft's case came from, if it is an absolute path to a ``.tillit`` file:
+    the window saves there after a restore (once the user confirms), so nothing else counts."""
+    if not isinstance(value, str) or "\0" in value:
+        return None
+    path = Path(value)
+    return path if path.is_absolute() and path.suffix == ".tillit" else None
+
+
 def find_drafts(folder: Path, exclude: Autosaver | None = None) -> list[Draft]:
     """Drafts left by windows that are no longer running, newest first."""
     folder = Path(folder)
@@ -100,7 +109,7 @@ def find_drafts(folder: Path, exclude: Autosaver | None = None) -> list[Draft]:
             continue
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             continue
         if not isinstance(data, dict) or data.get("format") != DRAFT_FORMAT:
             continue
@@ -109,8 +118,7 @@ def find_drafts(folder: Path, exclude: Autosaver | None = None) -> list[Draft]:
             continue
         case = data.get("case") if isinstance(data.get("case"), dict) else {}
         doc = case.get("document") if isinstance(case.get("document"), dict) else {}
-        source = data.get("source")
-        drafts.append(Draft(path, Path(source) if isinstance(source, str) else None,
+        drafts.append(Draft(path, draft_source(data.get("source")),
                             str(data.get("saved_at", "")), pid, str(doc.get("title", ""))))
     drafts.sort(key=lambda d: d.saved_at, reverse=True)
     return drafts

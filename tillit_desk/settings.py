@@ -1,7 +1,8 @@
 """The officer's own settings (name, default profile, autosave, LibreOffice), as JSON.
 
 Stored in the config folder from ``paths.app_paths()``. A broken or foreign settings file must
-never stop the program from starting: unknown keys are kept, bad values fall back to defaults.
+never stop the program from starting: unknown keys are kept, bad values fall back to defaults,
+and each fallback leaves a Swedish note (``Settings.notes``) that the window shows.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ class Settings:
     autosave_seconds: int = 60
     soffice_path: str = ""
     recent_files: list[str] = field(default_factory=list)
+    zoom_percent: int = 100  # the section editors' text size (Visa → Zooma)
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
+    notes: list[str] = field(default_factory=list, repr=False, compare=False)  # not saved
 
     def handlaggare(self) -> Handlaggare:
         return Handlaggare(name=self.name, title=self.title, email=self.email, phone=self.phone)
@@ -50,42 +53,75 @@ class Settings:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         extra = data.pop("extra")
+        data.pop("notes")
         return {**extra, **data}
 
 
-def _clamp_interval(value: Any) -> int:
+def _clamp_interval(value: Any) -> int | None:
+    """Seconds within the allowed range; None for what is not a number (1e999, NaN, text)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
     try:
         seconds = int(value)
-    except (TypeError, ValueError):
-        return Settings.autosave_seconds
+    except (OverflowError, ValueError):  # inf, nan
+        return None
     return max(MIN_AUTOSAVE_SECONDS, min(MAX_AUTOSAVE_SECONDS, seconds))
+
+
+def _writable(value: Any) -> bool:
+    try:
+        json.dumps(value)
+    except (RecursionError, ValueError, TypeError):
+        return False
+    return True
 
 
 def settings_from_dict(data: Any) -> Settings:
     if not isinstance(data, dict):
-        return Settings()
+        return Settings(notes=["Inställningsfilen har fel form; standardinställningarna används."])
     defaults = Settings()
-    known = {f.name for f in fields(Settings) if f.name != "extra"}
+    known = {f.name for f in fields(Settings) if f.name not in ("extra", "notes")}
     kwargs: dict[str, Any] = {}
+    notes: list[str] = []
     for name in known:
-        value = data.get(name, getattr(defaults, name))
         default = getattr(defaults, name)
+        if name not in data:
+            kwargs[name] = default
+            continue
+        value = data[name]
         if name == "autosave_seconds":
             value = _clamp_interval(value)
+        elif name == "zoom_percent":
+            value = value if isinstance(value, int) and not isinstance(value, bool) \
+                and 50 <= value <= 300 else None
         elif name == "recent_files":
-            value = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+            value = [v for v in value if isinstance(v, str)] if isinstance(value, list) else None
         elif not isinstance(value, type(default)):
+            value = None
+        if value is None:
+            notes.append(f"Inställningen ”{name}” hade ett ogiltigt värde; standardvärdet "
+                         "används.")
             value = default
         kwargs[name] = value
-    return Settings(**kwargs, extra={k: v for k, v in data.items() if k not in known})
+    extra = {k: v for k, v in data.items() if k not in known and _writable(v)}
+    if len(extra) + len(known & data.keys()) < len(data):
+        notes.append("Okända inställningar som inte gick att läsa togs bort.")
+    return Settings(**kwargs, extra=extra, notes=notes)
 
 
 def load_settings(path: Path) -> Settings:
     """Read settings; a missing or unreadable file gives the defaults (never an error)."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
         return Settings()
+    except (OSError, ValueError) as err:
+        return Settings(notes=[f"Inställningarna kunde inte läsas ({err}); "
+                               "standardinställningarna används."])
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return Settings(notes=["Inställningsfilen är skadad; standardinställningarna används."])
     return settings_from_dict(data)
 
 

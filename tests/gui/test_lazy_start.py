@@ -57,7 +57,7 @@ def test_review_pane_shortcut_builds_and_toggles_it(window, qtbot):
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: not dock.isVisible())
     assert not window.review.pane_action.isChecked()
-    dock.show()  # shown some other way (the review page's button): the menu follows
+    window.side.setCurrentWidget(dock)  # its tab clicked: the menu follows
     qtbot.waitUntil(window.review.pane_action.isChecked)
 
 

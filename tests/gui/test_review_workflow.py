@@ -254,11 +254,13 @@ def test_review_controls_have_accessible_names(window, qtbot, monkeypatch):
     assert "&Granskning" in menus
 
 
-def test_review_pane_takes_the_previews_place_on_a_narrow_window(window, qtbot):
+def test_review_pane_is_a_tab_beside_the_preview(window, qtbot):
     window.resize(1280, 800)
     assert window.preview.isVisible()
+    sizes = window.splitter.sizes()
     window.review.show_pane()
     assert window.review.dock.isVisible()
-    assert not window.preview.isVisible()
-    window.review.dock.close()
+    assert not window.preview.isVisible()  # the other tab
+    assert window.splitter.sizes() == sizes  # nothing squeezed
+    window.review.pane_action.trigger()  # Ctrl+Shift+G again: back to the preview
     qtbot.waitUntil(lambda: window.preview.isVisible())

@@ -76,9 +76,10 @@ def test_autosave_crash_and_restore(make_window, answers, tmp_path):
     window.hide()
 
     fresh = make_window()
-    answers["question"] = [Btn.Yes]
+    answers["question"] = [Btn.Yes, Btn.Yes]  # restore; and Spara writes to mitt.tillit
     assert fresh.offer_restore()
-    assert "avslutades oväntat" in answers["seen"][-1]
+    assert "avslutades oväntat" in answers["seen"][-2]
+    assert str(path) in answers["seen"][-1]  # the user confirms where Save will write
     assert fresh.case.sections["bedomning"] == "Text som inte får försvinna."
     assert fresh.path == path and fresh.isWindowModified()
     assert "återställt" in fresh.windowTitle()
@@ -257,3 +258,34 @@ def test_editing_a_section_keeps_a_numbered_list_nested_in_bullets(make_window, 
     type_text(editor, " nu")
     window.flush_editors()
     assert window.case.sections["bedomning"] == "- punkt\n  1. första\n  2. andra\n- sista nu"
+
+
+def test_restored_draft_saves_only_where_the_user_confirmed(make_window, answers, tmp_path,
+                                                            monkeypatch):
+    """Issue 14.9: the draft's source is not trusted; without a yes, Save asks for a file."""
+    path = tmp_path / "mitt.tillit"
+    save_case(make_window().case, path)
+    window = make_window([str(path)])
+    _edit_section(window, "bedomning", "Utkast.")
+    assert window.autosave()
+    window.autosave_timer.stop()
+    window.hide()
+    before = path.read_bytes()
+
+    fresh = make_window()
+    answers["question"] = [Btn.Yes, Btn.No]  # restore, but not to that file
+    assert fresh.offer_restore()
+    assert fresh.path is None and fresh.isWindowModified()
+    other = tmp_path / "ny.tillit"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
+    assert fresh.save()
+    assert path.read_bytes() == before
+    assert load_case(other).case.sections["bedomning"] == "Utkast."
+
+
+def test_hostile_settings_file_starts_with_defaults_and_a_note(make_window):
+    app_paths().settings_file.parent.mkdir(parents=True, exist_ok=True)
+    app_paths().settings_file.write_text('{"autosave_seconds": 1e999}', encoding="utf-8")
+    window = make_window()
+    assert window.autosave_timer.interval() == 60_000
+    assert "autosave_seconds" in window.statusBar().currentMessage()

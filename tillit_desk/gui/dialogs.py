@@ -22,6 +22,7 @@ from ..profiles import ProfileRegistry
 from ..settings import MAX_AUTOSAVE_SECONDS, MIN_AUTOSAVE_SECONDS, Settings
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+OVERWRITE, SAVE_AS = "overwrite", "save_as"
 
 
 def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -53,6 +54,29 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
         return SAVE
     if answer == Btn.Discard:
         return DISCARD
+    return CANCEL
+
+
+def ask_overwrite_changed(parent: QWidget, name: str) -> str:
+    """The file changed on disk since it was opened: Skriv över / Spara som… / Avbryt."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Filen har ändrats")
+    box.setText(f"{name} har ändrats av någon annan (eller ett annat program) sedan du "
+                "öppnade den.")
+    box.setInformativeText("Skriv över tar bort de ändringarna. Spara som… sparar din "
+                           "version i en ny fil och lämnar den andra orörd.")
+    Btn = QMessageBox.StandardButton
+    box.setStandardButtons(Btn.Yes | Btn.Save | Btn.Cancel)
+    box.button(Btn.Yes).setText("Skriv över")
+    box.button(Btn.Save).setText("Spara som…")
+    box.button(Btn.Cancel).setText("Avbryt")
+    box.setDefaultButton(Btn.Save)
+    answer = box.exec()
+    if answer == Btn.Yes:
+        return OVERWRITE
+    if answer == Btn.Save:
+        return SAVE_AS
     return CANCEL
 
 

@@ -177,13 +177,22 @@ class SectionEditor(QTextEdit):
         self._merge(fmt)
 
     def _merge(self, fmt: QTextCharFormat) -> None:
+        """As in Word: a selection is formatted; with none, the word the cursor is inside of;
+        at the edge of a word (just typed, or before one) only what is typed next."""
         cursor = self.textCursor()
-        cursor.beginEditBlock()  # one undo step
-        if not cursor.hasSelection():
+        if not cursor.hasSelection() and self._inside_word(cursor):
             cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        cursor.mergeCharFormat(fmt)
-        cursor.endEditBlock()
+        if cursor.hasSelection():
+            cursor.beginEditBlock()  # one undo step
+            cursor.mergeCharFormat(fmt)
+            cursor.endEditBlock()
         self.mergeCurrentCharFormat(fmt)
+
+    def _inside_word(self, cursor: QTextCursor) -> bool:
+        pos, doc = cursor.position(), self.document()
+        if pos == cursor.block().position() or cursor.atBlockEnd():
+            return False
+        return doc.characterAt(pos - 1).isalnum() and doc.characterAt(pos).isalnum()
 
     def toggle_heading(self) -> None:
         cursor = self.textCursor()

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ..errors import TillitError
+from .interaction import plural
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -27,10 +28,6 @@ def file_stem(state: CaseState) -> str:
     base = doc.diarienummer or doc.title or "arende"
     safe = "".join(ch if ch.isalnum() or ch in "-_ " else "-" for ch in base)
     return safe.strip().replace(" ", "-")[:60] or "arende"
-
-
-def plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 class ExportFlow(QObject):

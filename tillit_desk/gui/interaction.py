@@ -9,6 +9,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 
+def plural(n: int, one: str, many: str) -> str:
+    """"1 varning", "2 varningar"."""
+    return f"{n} {one if n == 1 else many}"
+
+
 class Interaction(QObject):
     status_message = Signal(str, int)  # text, milliseconds (0: until replaced)
 

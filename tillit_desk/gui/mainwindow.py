@@ -22,8 +22,10 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTextBrowser,
     QWidget,
 )
@@ -38,6 +40,7 @@ from ..settings import Settings, save_settings
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW, build_steps
 from .case_state import CaseState
 from .caseform import CaseForm
+from .decision_flow import DecisionFlow
 from .interaction import Interaction
 from .navigator import Navigator
 from .panes import HelpPane
@@ -59,6 +62,10 @@ PREVIEW_DELAY_MS = 250  # preview and step states update this long after typing 
 # on screen (the export always has the whole text).
 PREVIEW_CHAR_LIMIT = 250_000
 FILE_FILTER = "Tillit-ärenden (*.tillit)"
+NAVIGATOR_MIN = 170  # px: step names stay readable
+EDITOR_MIN = 440  # px: about 60 characters a line; nothing squeezes the editor below this
+SIDE_MIN = 280  # px: preview / review pane
+ZOOM_STEP, ZOOM_MIN, ZOOM_MAX = 10, 50, 300  # per cent
 VERTICAL = 2  # Qt.Orientation.Vertical, set as a property: see the module docstring
 
 
@@ -77,7 +84,6 @@ class MainWindow(QMainWindow):
         self.state = CaseState(registry, Case(), registry.get(P.DEFAULT_PROFILE), self)
         self.display_name = "Namnlöst ärende"
         self._autosave_pending = False
-        self._generated: dict[str, str] = {}  # section id -> last generated decision text
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self.state.case_changed.connect(self._case_changed)
         self.state.section_changed.connect(self._section_restored)
@@ -87,6 +93,9 @@ class MainWindow(QMainWindow):
         self._exports = None  # export_flow.ExportFlow, made on first use
         self.last_warnings: list[str] = []
         self.preview_renders = 0  # how many times the preview was rebuilt (bench, tests)
+        self._follow_pending = False  # scroll the preview to the current section when rendered
+        self.find_dialog = None  # find_replace.FindReplaceDialog, made on first use
+        self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, settings.zoom_percent))
 
         self.setAccessibleName("Tillit Desk")
         from .icon import app_icon
@@ -96,6 +105,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._build_ui()
         self.interaction = Interaction(self)  # how workflows ask and report
+        self.decisions = DecisionFlow(self.state, self.interaction)
         self.interaction.status_message.connect(
             lambda text, ms: self.statusBar().showMessage(text, ms))
         # Granskning: live checks, pane, comments, versions; reads the case from the state
@@ -141,15 +151,24 @@ class MainWindow(QMainWindow):
     def built_review_page(self) -> ReviewPage | None:
         return self._review_page
 
-    def place_review_dock(self, dock) -> None:
-        from PySide6.QtCore import Qt
+    def place_review_pane(self, pane: QWidget) -> None:
+        """The review pane goes in a tab beside the preview."""
+        self.side.addTab(pane, "Granskning")
 
-        dock.setParent(self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    def show_review_pane(self, visible: bool = True) -> None:
+        pane = self.review.dock
+        if visible:
+            self.preview_action.setChecked(True)
+            self.side.setCurrentWidget(pane)
+            pane.show()
+        elif self.side.currentWidget() is pane:
+            self.side.setCurrentWidget(self.preview)
 
     def show_preview(self, visible: bool) -> bool:
-        """Show or hide the preview; returns whether it was visible before."""
+        """Show the preview tab (or hide the side panel); returns whether it was visible."""
         was = self.preview.isVisible()
+        if visible:
+            self.side.setCurrentWidget(self.preview)
         self.preview_action.setChecked(visible)
         return was
 
@@ -175,15 +194,13 @@ class MainWindow(QMainWindow):
             fn()
 
     def createPopupMenu(self):  # noqa: N802 - Qt API
-        """The menu-bar context menu lists the review pane even before it has been built."""
-        if not self.review.dock_built:
-            from PySide6.QtWidgets import QMenu
+        """The menu-bar context menu offers the review pane (a tab, so Qt's own menu of docks
+        would be empty)."""
+        from PySide6.QtWidgets import QMenu
 
-            menu = QMenu(self)
-            menu.addAction(self.review.pane_action)
-            menu.addSeparator()  # as QMainWindow's own menu has after its docks
-            return menu
-        return super().createPopupMenu()
+        menu = QMenu(self)
+        menu.addAction(self.review.pane_action)
+        return menu
 
     def _connect_app_state(self) -> None:
         # Importing Qt builds its enums (~20 ms), which this signal's argument needs: PySide6
@@ -203,7 +220,7 @@ class MainWindow(QMainWindow):
         self.case_form.changed.connect(self.mark_changed)
         self.case_form.profile_requested.connect(self.change_profile)
         self.case_form.motion_toggled.connect(lambda _on: self.rebuild_steps())
-        self.stack.addWidget(self.case_form)
+        self._add_page(self.case_form)
         self.section_pages: dict[str, SectionPage] = {}
         self.help_pane = HelpPane()
         self.help_pane.phrase_chosen.connect(self.insert_phrase)
@@ -219,16 +236,40 @@ class MainWindow(QMainWindow):
         self.preview.setAccessibleName("Förhandsvisning")
         self.preview.setAccessibleDescription("Hela dokumentet som det skrivs ut.")
         self.preview.setOpenLinks(False)  # its document margin is set on the first render
+        # The preview and (once built) the review pane share one place beside the editor, as
+        # tabs: the review pane never takes width from the editor or the step list.
+        self.side = QTabWidget()
+        self.side.setAccessibleName("Förhandsvisning och granskning")
+        self.side.setDocumentMode(True)
+        self.side.addTab(self.preview, "Förhandsvisning")
+        self.side.currentChanged.connect(self._side_tab_changed)
         self.splitter = QSplitter()  # horizontal
         self.splitter.setAccessibleName("Fönstrets delar")
-        for w in (self.navigator, self.centre, self.preview):
+        for w, minimum in ((self.navigator, NAVIGATOR_MIN), (self.centre, EDITOR_MIN),
+                           (self.side, SIDE_MIN)):
+            w.setMinimumWidth(minimum)
             self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([230, 570, 480])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self.statusBar().setAccessibleName("Statusrad")
+
+    def _add_page(self, page: QWidget) -> None:
+        """A step page whose own minimum width is ignored: the step area keeps its width
+        whichever step is shown (pages built late made the panes jump)."""
+        policy = page.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        page.setSizePolicy(policy)
+        self.stack.addWidget(page)
+
+    def _side_tab_changed(self, _index: int) -> None:
+        on_review = self.review.dock_built and self.side.currentWidget() is self.review.dock
+        self.review.pane_shown(on_review)
+        if not on_review:
+            self.refresh_timer.start()  # the preview was not rendered while hidden
 
     @property
     def motion_page(self) -> MotionPage:
@@ -239,7 +280,7 @@ class MainWindow(QMainWindow):
             self._motion_page = MotionPage(self.undo_stack)
             self._motion_page.changed.connect(self.mark_changed)
             self._motion_page.set_case(self.case)
-            self.stack.addWidget(self._motion_page)
+            self._add_page(self._motion_page)
         return self._motion_page
 
     @property
@@ -254,7 +295,7 @@ class MainWindow(QMainWindow):
             page.set_warnings(self.last_warnings)
             self.review.connect_page(page)
             self._review_page = page
-            self.stack.addWidget(page)
+            self._add_page(page)
         return self._review_page
 
     @property
@@ -302,6 +343,7 @@ class MainWindow(QMainWindow):
         self._action("Exportera &DOCX…", self.export_docx, "Ctrl+E", arkiv)
         self._action("Exportera P&DF…", self.export_pdf, "Ctrl+Shift+E", arkiv)
         self.review.file_actions(arkiv)
+        self._action("Skriv &ut…", self.print_case, QKeySequence.StandardKey.Print, arkiv)
         arkiv.addSeparator()
         self._action("&Inställningar…", self.edit_settings, None, arkiv)
         arkiv.addSeparator()
@@ -310,6 +352,19 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Redigera")
         self._action("Ån&gra", self.undo, QKeySequence.StandardKey.Undo, edit)
         self._action("&Gör om", self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"], edit)
+        edit.addSeparator()
+        # The focused text field does these itself when it has focus (its own shortcuts win);
+        # the menu entries reach it from the mouse.
+        self.edit_actions = {
+            name: self._action(text, lambda n=name: self._edit_focused(n), keys, edit)
+            for name, text, keys in (("cut", "Klipp &ut", "Ctrl+X"),
+                                     ("copy", "&Kopiera", "Ctrl+C"),
+                                     ("paste", "Klistra &in", "Ctrl+V"),
+                                     ("selectAll", "&Markera allt", "Ctrl+A"))}
+        edit.addSeparator()
+        self._action("&Sök…", lambda: self.open_find(replace=False), "Ctrl+F", edit)
+        self._action("&Ersätt…", lambda: self.open_find(replace=True), "Ctrl+H", edit)
+        edit.addSeparator()
         self.phrase_menu = edit.addMenu("Infoga &standardfras")
         self.phrase_menu.aboutToShow.connect(self._fill_phrases)
 
@@ -323,6 +378,11 @@ class MainWindow(QMainWindow):
         self.help_action.setShortcuts([QKeySequence("F1")])
         self.help_action.toggled.connect(self.help_pane.setVisible)
         view.addAction(self.help_action)
+        view.addSeparator()
+        self._action("Zooma &in", lambda: self.set_zoom(self.zoom + ZOOM_STEP),
+                     ["Ctrl++", "Ctrl+="], view)
+        self._action("Zooma &ut", lambda: self.set_zoom(self.zoom - ZOOM_STEP), "Ctrl+-", view)
+        self._action("&Återställ zoom (100 %)", lambda: self.set_zoom(100), "Ctrl+0", view)
         view.addSeparator()
         self._action("&Nästa steg", lambda: self.navigator.move(1), "Ctrl+PgDown", view)
         self._action("&Föregående steg", lambda: self.navigator.move(-1), "Ctrl+PgUp", view)
@@ -346,7 +406,6 @@ class MainWindow(QMainWindow):
         self._drop_section_pages()
         self.state.replace(case, profile, path, dirty)
         self.display_name = display_name or (path.name if path else "Namnlöst ärende")
-        self._generated.clear()
         self.case_form.set_case(case, profile)
         if self._motion_page is not None:
             self._motion_page.set_case(case)
@@ -415,11 +474,30 @@ class MainWindow(QMainWindow):
         pos = bar.value()
         self.preview.document().setDocumentMargin(18)  # a no-op after the first render
         self.preview.setHtml(render_html(composed))
-        bar.setValue(pos)
         self.preview_renders += 1
+        if not self._follow_pending or not self.follow_preview():
+            bar.setValue(pos)
+
+    def follow_preview(self) -> bool:
+        """Scroll the preview to the heading of the section being edited (True when found).
+        A step change asks for it; re-renders while typing keep the reader's place."""
+        spec = self.current_spec()
+        if spec is None or not spec.heading or self.preview.document().isEmpty():
+            return False
+        self._follow_pending = False
+        block = self.preview.document().begin()
+        while block.isValid():
+            if block.text().strip() == spec.heading:
+                layout = self.preview.document().documentLayout()
+                top = layout.blockBoundingRect(block).top()
+                self.preview.verticalScrollBar().setValue(max(0, int(top) - 12))
+                return True
+            block = block.next()
+        return False
 
     def set_preview_visible(self, visible: bool) -> None:
-        self.preview.setVisible(visible)
+        """F9: the side panel (preview, and the review pane when built) on or off."""
+        self.side.setVisible(visible)
         if visible:
             self.refresh_timer.start()
 
@@ -455,6 +533,8 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, lambda: self.case_form.ensureWidgetVisible(editor, 0, 0))
             self.help_pane.show_step(spec.kind, spec)
         self.review.step_shown(sid)
+        self._follow_pending = True  # the preview shows this section's place
+        self.follow_preview()
 
     def section_page(self, spec: SectionSpec) -> SectionPage:
         """Created when first shown: the Markdown parser loads only when a section is opened."""
@@ -470,22 +550,98 @@ class MainWindow(QMainWindow):
 
                 builder = DecisionBuilder()
                 builder.set_motion(self.case)
+                builder.set_choice(self.decisions.outcome, self.decisions.approved)
+                builder.choice_changed.connect(self.decisions.remember)
                 builder.generate.connect(
                     lambda outcome, approved, sid=spec.id: self.build_decision(sid, outcome,
                                                                                approved))
                 page.top.addWidget(builder)
                 page.builder = builder
             self.section_pages[spec.id] = page
-            self.stack.addWidget(page)
+            if self.zoom != 100:
+                self._apply_zoom(page)
+            self._add_page(page)
             self.review.attach(page)
         elif getattr(page, "builder", None) is not None:
             page.builder.set_motion(self.case)
+            page.builder.set_choice(self.decisions.outcome, self.decisions.approved)
         return page
 
     def go_to(self, step_id: str) -> None:
         self.navigator.select_id(step_id)
 
     # ================================================================== editing
+
+    def _edit_focused(self, name: str) -> None:
+        """Klipp ut / Kopiera / Klistra in / Markera allt on the focused text field."""
+        focus = QApplication.focusWidget()
+        method = getattr(focus, name, None)
+        if callable(method):
+            method()
+
+    def open_find(self, replace: bool = False):
+        """Ctrl+F / Ctrl+H: Sök och ersätt across every text section."""
+        if self.find_dialog is None:
+            from .find_replace import FindReplaceDialog, Search
+
+            search = Search(self.state, lambda: [s.id for s in self.profile.text_sections()])
+            self.find_dialog = FindReplaceDialog(self, search, self._show_match,
+                                                 self._find_position)
+        page = self.current_section_page()
+        selected = page.editor.textCursor().selectedText() if page is not None else ""
+        self.find_dialog.open_for(replace, selected if "\u2029" not in selected else "")
+        return self.find_dialog
+
+    def _find_position(self):
+        page = self.current_section_page()
+        if page is None:
+            return self.navigator.current_id(), 0, None
+        cursor = page.editor.textCursor()
+        return page.section_id, cursor.selectionEnd(), cursor
+
+    def _show_match(self, section_id: str, cursor) -> None:
+        self.go_to(section_id)
+        page = self.section_pages.get(section_id)
+        if page is not None:
+            page.editor.setTextCursor(cursor)
+            page.editor.ensureCursorVisible()
+
+    def set_zoom(self, percent: int) -> None:
+        """Ctrl+plus / Ctrl+minus / Ctrl+0: the size of the text in the section editors."""
+        self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, percent))
+        for page in self.section_pages.values():
+            self._apply_zoom(page)
+        if self.settings.zoom_percent != self.zoom:
+            self.settings.zoom_percent = self.zoom
+            self.save_settings()
+        self.statusBar().showMessage(f"Zoom {self.zoom} %", 3000)
+
+    def _apply_zoom(self, page: SectionPage) -> None:
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * self.zoom / 100)
+        page.editor.setFont(font)
+
+    def print_case(self) -> bool:
+        """Skriv ut (Ctrl+P): the whole document as the preview shows it, through Qt's printer
+        dialog (a printer, or a PDF file)."""
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ..compose import compose
+        from ..export.html import render_html
+
+        self.flush_editors()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.display_name)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle("Skriv ut")
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        doc = QTextDocument()
+        doc.setHtml(render_html(compose(self.case, self.profile)))
+        doc.print_(printer)
+        self.statusBar().showMessage("Dokumentet är skickat till skrivaren.", 5000)
+        return True
 
     def undo(self) -> None:
         """Ctrl+Z: the one history, whatever has focus."""
@@ -539,28 +695,11 @@ class MainWindow(QMainWindow):
                          self.phrase_menu)
 
     def build_decision(self, section_id: str, outcome: str, approved: list[bool]) -> bool:
-        """Generate Förslag till beslut; ask before replacing text the user has edited."""
-        from ..decision import build_decision
-
-        page = self.section_pages[section_id]
-        self.flush_editors()
-        current = self.case.section(section_id).strip()
-        if current and current != self._generated.get(section_id, "").strip():
-            from PySide6.QtWidgets import QMessageBox
-
-            answer = QMessageBox.question(
-                self, "Skriv över förslaget?",
-                "Förslag till beslut innehåller text som du har skrivit eller ändrat. "
-                "Vill du ersätta den med det nya förslaget? (Du kan ångra med Ctrl+Z.)",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        text = build_decision(self.case.motion or Motion(), outcome, self.profile, approved)
-        self.state.set_section_text(page.section_id, text)
-        self._generated[section_id] = self.case.section(section_id)
-        self.refresh_timer.start()
-        return True
+        """Generate Förslag till beslut (``decision_flow``); asks before replacing own text."""
+        if self.decisions.build(section_id, outcome, approved):
+            self.refresh_timer.start()
+            return True
+        return False
 
     def change_profile(self, profile_id: str) -> None:
         if profile_id == self.profile.id:
@@ -657,6 +796,12 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.path is None:
             return self.save_as()
+        if self.state.changed_on_disk():  # someone else saved it since we read or wrote it
+            answer = _dialogs().ask_overwrite_changed(self, self.path.name)
+            if answer == _dialogs().SAVE_AS:
+                return self.save_as()
+            if answer != _dialogs().OVERWRITE:
+                return False
         return self._save_to(self.path)
 
     def save_as(self) -> bool:
@@ -730,6 +875,7 @@ class MainWindow(QMainWindow):
             return False
         if result is None:
             return False
+        self.decisions.note_import([s.id for s in self.profile.sections if s.kind == P.DECISION])
         self.go_to(STEP_MOTION)
         self.statusBar().showMessage("Motionen är inläst. Granska texterna i varje avsnitt.",
                                      8000)
@@ -756,6 +902,7 @@ class MainWindow(QMainWindow):
             self._motion_page.set_case(self.case)
         self.rebuild_steps()
         self.go_to(current)
+        self.show_step()  # its page was rebuilt even when the step stays the same
         self.mark_changed()
         self.review.case_changed()
 
@@ -763,6 +910,9 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self) -> None:
         self.autosave_timer.start(self.settings.autosave_seconds * 1000)
+        if self.settings.notes:  # what a broken settings file fell back on
+            self.statusBar().showMessage(" ".join(self.settings.notes), 15000)
+            self.settings.notes = []  # said once
 
     def edit_settings(self) -> None:
         dlg = _dialogs().SettingsDialog(self, self.settings, self.registry)
@@ -811,7 +961,12 @@ class MainWindow(QMainWindow):
         except TillitError as err:
             _dialogs().show_error(self, str(err), "Utkastet kunde inte återställas")
             return False
-        source = draft.source
+        source = draft.source  # only ever an absolute .tillit path (autosave.draft_source)
+        if source is not None and not self.interaction.confirm(
+                "Var ska ärendet sparas?",
+                f"Utkastet hör till filen\n{source}\n\nSka Spara skriva till den filen? "
+                "Svarar du nej frågar Tillit Desk var ärendet ska sparas."):
+            source = None
         name = (source.name if source else "Återställt ärende") + " (återställt)"
         self.set_case(case, source, name, dirty=True)
         draft.discard()

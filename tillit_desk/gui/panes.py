@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -110,6 +111,7 @@ class DecisionBuilder(QGroupBox):
     """Choose the outcome for a motion; the window generates the text in the profile's style."""
 
     generate = Signal(str, list)  # outcome, approved att-satser
+    choice_changed = Signal(str, list)  # the same, whenever the officer changes them
 
     def __init__(self) -> None:
         super().__init__("Bygg förslag till beslut")
@@ -117,14 +119,17 @@ class DecisionBuilder(QGroupBox):
         layout = QVBoxLayout(self)
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        row = QHBoxLayout()
-        for key, label in OUTCOME_LABELS.items():
+        row = QGridLayout()  # two by two: the four choices fit a 1024 px wide window
+        for i, (key, label) in enumerate(OUTCOME_LABELS.items()):
             button = QRadioButton(label)
             button.setAccessibleName(label)
             self.group.addButton(button)
             self.buttons[key] = button
-            row.addWidget(button)
-        row.addStretch(1)
+            if key == "delvis":  # the long one gets a row of its own
+                row.addWidget(button, 2, 0, 1, 2)
+            else:
+                row.addWidget(button, i // 2, i % 2)
+        row.setColumnStretch(2, 1)
         self.buttons["besvarad"].setChecked(True)
         layout.addLayout(row)
         self.att_box = QWidget()
@@ -139,6 +144,8 @@ class DecisionBuilder(QGroupBox):
         layout.addWidget(self.make)
         self.buttons["delvis"].toggled.connect(self.att_box.setVisible)
         self.att_box.setVisible(False)
+        self.group.buttonToggled.connect(lambda _b, on: on and self._choice())
+        self._setting = False
 
     def set_motion(self, case: Case) -> None:
         for check in self.checks:
@@ -150,9 +157,26 @@ class DecisionBuilder(QGroupBox):
             check = QCheckBox(f"Bifalla att-sats {i}: {short}")
             check.setAccessibleName(f"Bifalla att-sats {i}")
             check.setToolTip(text)
+            check.toggled.connect(lambda _on: self._choice())
             self.att_layout.addWidget(check)
             self.checks.append(check)
         self.buttons["delvis"].setEnabled(bool(yrkanden))
+
+    def set_choice(self, outcome: str, approved: list[bool]) -> None:
+        """Show a remembered choice (the page may have been rebuilt since it was made)."""
+        self._setting = True
+        try:
+            button = self.buttons.get(outcome)
+            if button is not None and button.isEnabled():
+                button.setChecked(True)
+            for check, on in zip(self.checks, approved, strict=False):
+                check.setChecked(on)
+        finally:
+            self._setting = False
+
+    def _choice(self) -> None:
+        if not self._setting:
+            self.choice_changed.emit(self.outcome(), [c.isChecked() for c in self.checks])
 
     def outcome(self) -> str:
         return next(k for k, b in self.buttons.items() if b.isChecked())
@@ -176,15 +200,16 @@ class ReviewPage(QWidget):
         self.review_summary.setAccessibleName("Granskningens resultat")
         self.review_summary.setWordWrap(True)
         layout.addWidget(self.review_summary)
-        review_row = QHBoxLayout()
+        review_row = QGridLayout()  # two by two: fits the editor's narrowest width
         self.show_pane = QPushButton("Visa granskningen")
         self.review_export = QPushButton("Exportera granskningsversion…")
         self.save_version = QPushButton("Spara version…")
         self.compare = QPushButton("Jämför versioner…")
-        for button in (self.show_pane, self.review_export, self.save_version, self.compare):
+        for i, button in enumerate((self.show_pane, self.review_export, self.save_version,
+                                    self.compare)):
             button.setAccessibleName(button.text().rstrip("…"))
-            review_row.addWidget(button)
-        review_row.addStretch(1)
+            review_row.addWidget(button, i // 2, i % 2)
+        review_row.setColumnStretch(2, 1)
         layout.addLayout(review_row)
         self.warnings = QListWidget()
         self.warnings.setAccessibleName("Varningar inför export")

@@ -26,10 +26,11 @@ from ..errors import TillitError
 from ..review import workflow as W
 from ..review.findings import FEL, TIPS, VARNING, Finding
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW
+from .interaction import plural
 from .timers import defer
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDockWidget, QMenu, QMenuBar
+    from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
     from ..paths import AppPaths
     from ..settings import Settings
@@ -52,20 +53,22 @@ class ReviewView(Protocol):
     def current_step(self) -> str | None: ...
     def rebuild_steps(self) -> None: ...
     def built_review_page(self) -> ReviewPage | None: ...
-    def place_review_dock(self, dock: QDockWidget) -> None: ...
-    def show_preview(self, visible: bool) -> bool: ...  # returns whether it was visible
-    def width(self) -> int: ...
+    def place_review_pane(self, pane: QWidget) -> None: ...
+    def show_review_pane(self, visible: bool = True) -> None: ...
 
 SECTION_DELAY_MS = 300  # a section is checked this long after typing stops
 SPELLER_DELAY_MS = 2000  # after start-up: the first paint and first keystrokes come first
 FULL_DELAY_MS = 1500  # the whole case, after the preview has refreshed
-WIDE_ENOUGH_FOR_BOTH = 1600  # narrower windows show the review pane instead of the preview
 LIVE_LIMIT = 200_000  # longer sections are not checked as you type (the full check still runs)
 PSEUDO_SECTIONS = {"dokument": ("Ärendeuppgifter", STEP_CASE),
                    "motion": ("Motionen", STEP_MOTION),
                    "underlag": ("Beslutsunderlag", STEP_CASE),
                    "signatures": ("Underskrifter", STEP_CASE),
                    "export": ("Exporterat dokument", STEP_REVIEW)}
+
+
+def summary_text(errors: int, warnings: int, tips: int) -> str:
+    return f"{errors} fel, {plural(warnings, 'varning', 'varningar')}, {tips} tips."
 
 
 class ReviewChange(QUndoCommand):
@@ -93,7 +96,6 @@ class ReviewWorkflow(QObject):
         self.state, self.ask, self.w = state, interaction, view
         self._checks: ReviewChecks | None = None
         self._pane: ReviewPane | None = None
-        self._dock: QDockWidget | None = None
         self.summary = ""  # the last findings summary, for the review page when it is built
         self.full: list[Finding] = []
         self.full_done = False
@@ -141,36 +143,21 @@ class ReviewWorkflow(QObject):
             pane.comment_toggled.connect(self.toggle_comment)
             pane.comment_chosen.connect(self.show_comment)
             pane.show_resolved.toggled.connect(lambda _on: self._fill_comments())
-            pane.setMinimumWidth(320)
             self._pane = pane
-            self._build_dock(pane)
+            self.w.place_review_pane(pane)  # a tab beside the preview
             self._fill_section()
             if self.full_done or self.live:  # results that came before the pane did
                 self._fill_findings()
         return self._pane
 
     @property
-    def dock(self) -> QDockWidget:
-        if self._dock is None:
-            self.pane  # noqa: B018 - builds the pane and its dock
-        return self._dock
+    def dock(self) -> ReviewPane:
+        """The pane's place in the window (a tab beside the preview); built on first use."""
+        return self.pane
 
-    def _build_dock(self, pane: ReviewPane) -> None:
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QDockWidget
-
-        dock = QDockWidget("Granskning")
-        dock.setObjectName("review_dock")
-        dock.setAccessibleName("Granskningspanel")
-        dock.setWidget(pane)
-        dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea
-                             | Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.w.place_review_dock(dock)
-        dock.hide()
-        dock.visibilityChanged.connect(self._dock_visibility)
-        toggle = dock.toggleViewAction()  # the one in the window's context menu
-        toggle.setText("Visa &granskningspanel")
-        self._dock = dock
+    @property
+    def _dock(self) -> ReviewPane | None:
+        return self._pane
 
     def connect_page(self, page: ReviewPage) -> None:
         """Granska och exportera was built: its review buttons, and the last summary."""
@@ -193,7 +180,7 @@ class ReviewWorkflow(QObject):
 
     @property
     def dock_built(self) -> bool:
-        return self._dock is not None
+        return self._pane is not None
 
     def idle(self) -> bool:
         """Nothing waiting to be checked and no check running (the memory bench waits for
@@ -234,22 +221,15 @@ class ReviewWorkflow(QObject):
         return action
 
     def _toggle_pane(self, checked: bool) -> None:
-        self.dock.setVisible(checked)
-        if checked:
-            self.dock.raise_()
+        self.w.show_review_pane(checked)
 
     def show_pane(self) -> None:
-        """Show the pane; on a narrow screen it takes the preview's place until closed."""
-        if not self.dock.isVisible() and self.w.width() < WIDE_ENOUGH_FOR_BOTH:
-            self._preview_hidden_by_pane = self.w.show_preview(False)
-        self.dock.show()
-        self.dock.raise_()
+        """Show the pane: the tab beside the preview (the editor keeps its width)."""
+        self.w.show_review_pane(True)
 
-    def _dock_visibility(self, visible: bool) -> None:
-        self.pane_action.setChecked(not self.dock.isHidden())
-        if not visible and getattr(self, "_preview_hidden_by_pane", False):
-            self._preview_hidden_by_pane = False
-            self.w.show_preview(True)
+    def pane_shown(self, shown: bool) -> None:
+        """The window switched tabs: the menu's check mark follows."""
+        self.pane_action.setChecked(shown)
 
     # ================================================================== hooks from the window
 
@@ -363,7 +343,7 @@ class ReviewWorkflow(QObject):
         for f in found:
             groups.setdefault(f.section, []).append(f)
         counts = {s: sum(1 for f in found if f.severity == s) for s in (FEL, VARNING, TIPS)}
-        summary = (f"{counts[FEL]} fel, {counts[VARNING]} varningar, {counts[TIPS]} tips."
+        summary = (summary_text(counts[FEL], counts[VARNING], counts[TIPS])
                    if found else "Inga anmärkningar.")
         if not self.full_done:
             summary += " (Hela ärendet granskas…)"
@@ -598,7 +578,8 @@ class ReviewWorkflow(QObject):
             self.ask.error(str(err), "Exporten misslyckades")
             return None
         QApplication.restoreOverrideCursor()
-        note = f" {len(result.warnings)} kommentarer sitter vid rubriken." \
+        note = (f" {plural(len(result.warnings), 'kommentar sitter', 'kommentarer sitter')}"
+                " vid rubriken.") \
             if result.on_heading else ""
         self.ask.status(f"Granskningsversionen är sparad: {out}.{note}", 8000)
         return out

@@ -1,6 +1,10 @@
-"""Regenerate docs/screenshot.png: the real window at 1280×800 with the example case and preview.
+"""Regenerate the screenshots in docs/: the real window with the example case.
 
-    Xvfb :99 -screen 0 1280x800x24 & DISPLAY=:99 .venv/bin/python -m tillit_desk.gui.screenshot
+    Xvfb :99 -screen 0 1280x800x24 &
+    DISPLAY=:99 .venv/bin/python -m tillit_desk.gui.screenshot [OUT] [1280x800] [step] [granskning]
+
+Defaults: docs/screenshot.png, 1280×800, the step Ärendet, the preview tab. ``granskning`` shows
+the review pane's tab instead of the preview.
 """
 
 from __future__ import annotations
@@ -22,14 +26,20 @@ def main(argv: list[str]) -> int:
     from .app import create_window
 
     out = Path(argv[0]) if argv else DEFAULT_OUT
+    width, height = (int(v) for v in (argv[1] if len(argv) > 1 else "1280x800").split("x"))
+    step = argv[2] if len(argv) > 2 else "arendet"
+    review = len(argv) > 3 and argv[3] == "granskning"
     app = QApplication(["Tillit Desk"])
+    QApplication.setStyle("Fusion")  # the same look as the manual's screenshots
     window = create_window([])
-    window.resize(1280, 800)
-    window.showMaximized() if app.platformName() == "xcb" else window.show()
-    window.go_to("arendet")
+    window.resize(width, height)
+    window.show()
+    window.go_to(step)
 
     def shoot() -> None:
         window.refresh()
+        if review:
+            window.review.show_pane()
         app.processEvents()
         window.grab().save(str(out))
         print(f"{out} ({window.width()}×{window.height()}, plattform {app.platformName()})")
@@ -37,7 +47,7 @@ def main(argv: list[str]) -> int:
         window.close()
         app.quit()
 
-    QTimer.singleShot(800, shoot)
+    QTimer.singleShot(5000 if review else 800, shoot)  # review: let the full check finish
     app.exec()
     return 0
 

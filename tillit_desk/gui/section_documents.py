@@ -14,10 +14,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand
+from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument, QUndoCommand
 
 TYPING_ID = 1201
 BURST_SECONDS = 5.0  # keystrokes further apart than this are separate undo steps
+
+
+_PARAGRAPH: list[QTextBlockFormat] = []
+
+
+def paragraph_format() -> QTextBlockFormat:
+    """The block format of a loaded paragraph (margins from the preview's style sheet)."""
+    if not _PARAGRAPH:
+        from .richtext import load_markdown
+
+        probe = QTextDocument()
+        load_markdown(probe, "x")
+        _PARAGRAPH.append(probe.begin().blockFormat())
+    return QTextBlockFormat(_PARAGRAPH[0])
 
 
 @dataclass
@@ -41,6 +55,8 @@ class SectionDocument(QTextDocument):
         self.keystroke: Keystroke | None = None
         self.setDocumentMargin(10)
         load_markdown(self, markdown)
+        if self.isEmpty():
+            self._plain_paragraph()
         self.stale = False  # edited since its text was last written into the case
 
     def markdown(self) -> str:
@@ -58,7 +74,16 @@ class SectionDocument(QTextDocument):
         cursor.removeSelectedText()
         if markdown.strip():
             cursor.insertHtml(markdown_to_html(markdown))
+        else:
+            cursor.setBlockFormat(paragraph_format())
         cursor.endEditBlock()
+
+    def _plain_paragraph(self) -> None:
+        """An empty section starts as a paragraph with the spacing loaded text has, so new
+        paragraphs show it while typing (Enter copies the paragraph's format)."""
+        QTextCursor(self).setBlockFormat(paragraph_format())
+        self.clearUndoRedoStacks()
+        self.setModified(False)
 
 
 

@@ -1,0 +1,61 @@
+"""The window at 1280×800 and 1024×700 (issue 12): the review pane sits in a tab beside the
+preview and never squeezes the editor; no pane changes width between steps; the preview
+follows the section being edited."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+USABLE_EDITOR = 440  # px: a line of about 60 characters
+USABLE_NAVIGATOR = 170
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])
+def test_panes_keep_their_widths_across_steps_and_the_review_pane(window, qtbot, size):
+    window.resize(*size)
+    qtbot.waitUntil(lambda: window.width() == size[0])
+    QApplication.processEvents()
+    first = window.splitter.sizes()
+    seen = {}
+    for step in window.navigator.steps:
+        window.go_to(step.id)
+        QApplication.processEvents()
+        seen[step.id] = window.splitter.sizes()
+    assert all(s == first for s in seen.values()), seen
+    nav, centre, side = first
+    assert nav >= USABLE_NAVIGATOR and centre >= USABLE_EDITOR and side >= 280
+    assert window.review.pane.isVisible()  # Granska och exportera opened it, as a tab
+    window.show_preview(True)
+    QApplication.processEvents()
+    assert window.preview.isVisible()
+
+    window.review.show_pane()
+    QApplication.processEvents()
+    assert window.review.pane.isVisible()
+    assert window.splitter.sizes() == first  # beside the preview, in its place: no squeeze
+    window.go_to("arendet")
+    assert window.section_pages["arendet"].editor.width() >= USABLE_EDITOR - 20
+    window.show_preview(True)
+    QApplication.processEvents()
+    assert window.preview.isVisible() and not window.review.pane.isVisible()
+    assert window.splitter.sizes() == first
+
+
+def _heading_visible(window, heading: str) -> bool:
+    doc = window.preview.document()
+    cursor = doc.find(heading)
+    assert not cursor.isNull(), heading
+    rect = window.preview.cursorRect(cursor)
+    return 0 <= rect.top() < window.preview.viewport().height()
+
+
+def test_preview_follows_the_section_being_edited(window, qtbot):
+    window.resize(1280, 800)
+    window.refresh()
+    last = [s for s in window.profile.text_sections() if window.case.section(s.id).strip()][-1]
+    window.go_to(last.id)
+    qtbot.waitUntil(lambda: _heading_visible(window, last.heading), timeout=3000)
+    first = [s for s in window.profile.text_sections() if window.case.section(s.id).strip()][0]
+    window.go_to(first.id)
+    qtbot.waitUntil(lambda: _heading_visible(window, first.heading), timeout=3000)
