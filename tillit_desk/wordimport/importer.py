@@ -71,13 +71,17 @@ class ImportPlan:
     package: Package
     sections: list[SectionPlan]
     front: list[Item]
-    header_items: list[Item]
+    header_parts: list[list[Item]]  # the page headers, the first page's first
     title_item: Para | None
     signature_items: list[Item]
     comments: dict[str, dict]
     embedded: Case | None
     section_level: int
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def header_items(self) -> list[Item]:
+        return [item for part in self.header_parts for item in part]
 
     @property
     def author(self) -> str:
@@ -134,12 +138,15 @@ def _heading_candidate(item: Item, profile: Profile) -> tuple[int, str | None] |
     text = " ".join(_plain(item).split())
     if not text or len(text) > 120:
         return None
-    matched = match_heading(text, profile)
     if item.heading:
-        return item.heading, matched
-    short = len(text.split()) <= 8 and not text.endswith((".", ",", ";"))
-    if matched and short and (_is_bold(item) or len(text.split()) <= 5):
-        return 0, matched  # a bold or stand-alone line that names a section
+        return item.heading, match_heading(text, profile)
+    if len(text.split()) > 8 or text.endswith((".", ",", ";")):
+        return None
+    matched = match_heading(text, profile)
+    if matched and _is_bold(item):
+        return 0, matched  # a bold line that names a section
+    if matched and normalise(text) in {normalise(s.heading) for s in profile.sections}:
+        return 0, matched  # a plain line that is exactly one of the profile's headings
     return None
 
 
@@ -183,9 +190,8 @@ def read_plan(source: Path | str | bytes, registry: ProfileRegistry, *,
     walker = Walker(Styles(package.styles), Numbering(package.numbering))
     body = body_of(package.document)
     items = walker.blocks(body) if body is not None else []
-    header_items: list[Item] = []
-    for root in first_page_header(package.document, package.headers)[:1]:
-        header_items.extend(walker.blocks(root))
+    header_parts = [walker.blocks(root)
+                     for root in first_page_header(package.document, package.headers)]
     comments = parse_comments(package.comments, walker)
     embedded = read_case_part(package.custom_xml) if use_embedded else None
 
@@ -193,10 +199,10 @@ def read_plan(source: Path | str | bytes, registry: ProfileRegistry, *,
     default = registry.get(profile_id) if profile_id else registry.get(P.DEFAULT_PROFILE)
     heading_texts = [" ".join(_plain(i).split()) for i in items
                      if _heading_candidate(i, default) is not None]
-    guess_fields = read_fields(header_items, [])
+    guess_fields = read_fields(header_parts, [])
     profile = _guess_profile(registry, guess_fields, heading_texts, embedded, profile_id)
 
-    plan = ImportPlan(name, profile, package, [], [], header_items, None, [], comments,
+    plan = ImportPlan(name, profile, package, [], [], header_parts, None, [], comments,
                       embedded, 1, list(walker.notes))
     split_sections(plan, items)
     return plan
@@ -218,6 +224,8 @@ def split_sections(plan: ImportPlan, items: list[Item]) -> None:
                                        or 0 < cand[0] <= level)
         if starts and current is None and cand[1] is None:
             starts = False  # an unknown heading before the first section: the title
+        if starts and cand[0] == 0 and cand[1] in used:
+            starts = False  # a bold "Bakgrund" inside Ärendet is text, not a second Ärendet
         if starts:
             text = " ".join(_plain(item).split())
             sid = cand[1] if cand else None
@@ -335,7 +343,8 @@ def _build_view(plan: ImportPlan, view: str) -> _View:
     profile = plan.profile
     case = Case(profile=profile.id)
     out = _View(case)
-    fields = read_fields(view_items(plan.header_items, view), view_items(plan.front, view))
+    fields = read_fields([view_items(p, view) for p in plan.header_parts],
+                         view_items(plan.front, view))
     doc = case.document
     doc.date, doc.diarienummer = fields.date, fields.diarienummer
     doc.organisation = "" if normalise(fields.organisation) == normalise(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .walker import Item, Para, Piece, Table
 
 _LINE_START = re.compile(r"(#|[-+](?=\s)|\d+[.)])")
+_SPECIAL = re.compile(r"[\\*_]")
 
 
 @dataclass
@@ -27,14 +28,16 @@ class Rendered:
 
 def _escape_line(text: str, at_line_start: bool) -> tuple[str, list[int]]:
     """Escape one line (no newlines) and map each input offset to its output offset."""
-    out: list[str] = []
-    offsets: list[int] = []
-    length = 0
     start_escape: int | None = None
     if at_line_start:
         m = _LINE_START.match(text)
         if m:
             start_escape = m.end() - 1 if m.group(1)[0].isdigit() else 0
+    if start_escape is None and not _SPECIAL.search(text):
+        return text, list(range(len(text) + 1))  # the common case: nothing to escape
+    out: list[str] = []
+    offsets: list[int] = []
+    length = 0
     for i, ch in enumerate(text):
         offsets.append(length)
         piece = ch
