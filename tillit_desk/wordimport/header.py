@@ -146,6 +146,16 @@ def read_fields(header_parts: list[list[Item]], front: list[Item]) -> HeaderFiel
             continue
         name, value = found
         consumed.add((b, i))
+        if name == "ref" and not value and line.strip().lower() == "handläggare":
+            from .structured import looks_like_name
+
+            before = [(bb, ii, ln) for bb, ii, ln in flat if (bb, ii) < (b, i)
+                      and (bb, ii) not in consumed and blocks[bb][0] == blocks[b][0]]
+            if before and looks_like_name(before[-1][2]):
+                # "Anders Eriksson" over "Handläggare": a title, not a label
+                fields.ref_name, fields.ref_title = before[-1][2], line.strip()
+                consumed.add(before[-1][:2])
+                continue
         if name == "ref":
             lines = [value] if value else []
             owner = blocks[b][0]
@@ -212,6 +222,16 @@ def read_fields(header_parts: list[list[Item]], front: list[Item]) -> HeaderFiel
     if names:
         fields.organisation = names[0]
         fields.unit = names[1] if len(names) > 1 else ""
+    if not fields.ref_name:  # a name over a title in the header, without a label (Lund)
+        from .structured import looks_like_name, looks_like_title
+
+        free = [(b, i, line) for b, i, line in flat
+                if (b, i) not in consumed and blocks[b][0] is not None and blocks[b][0] < 0]
+        for (b, i, line), (b2, i2, nxt) in zip(free, free[1:], strict=False):
+            if looks_like_name(line) and looks_like_title(nxt) and b2 - b <= 1:
+                fields.ref_name, fields.ref_title = line, nxt
+                consumed.update({(b, i), (b2, i2)})
+                break
     for b, (owner, lines) in enumerate(blocks):
         if owner is None or owner < 0:
             continue

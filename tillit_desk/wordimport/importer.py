@@ -25,6 +25,8 @@ from .headings import SYNONYMS, custom_id, match_heading, normalise
 from .mdwriter import render
 from .package import Package, open_package, read_file
 from .structured import (
+    looks_like_name,
+    looks_like_title,
     read_decision,
     read_meetings,
     read_recipients,
@@ -295,8 +297,24 @@ def _find_signatures(plan: ImportPlan) -> None:
         sp.items = keep
         if plan.signature_items or sp.kind not in (P.TEXT, CUSTOM):
             continue
-        # typed signature lines at the end of a text section
+        # typed signatures at the end of a text section: name and title as paragraphs of
+        # their own, one pair after another (Lund)…
         texts = [i for i in sp.items if not (isinstance(i, Para) and not _plain(i).strip())]
+        pairs: list[Item] = []
+        k = len(texts)
+        while k >= 2 and all(isinstance(i, Para) and not i.heading and i.list_level is None
+                             for i in texts[k - 2:k]):
+            name, title = (_plain(texts[k - 2]).strip(), _plain(texts[k - 1]).strip())
+            if not (looks_like_name(name) and looks_like_title(
+                    title, plan.profile.signatory_titles)):
+                break
+            pairs[:0] = texts[k - 2:k]
+            k -= 2
+        if pairs:
+            plan.signature_items.extend(pairs)
+            sp.items = [i for i in sp.items if all(i is not p for p in pairs)]
+            continue
+        # …or names side by side with tabs over their titles, or "Name<br>Title"
         if len(texts) >= 2 and all(isinstance(i, Para) for i in texts[-2:]):
             a, b = texts[-2], texts[-1]
             if signature_paragraphs(a, b, plan.profile):  # type: ignore[arg-type]
@@ -327,7 +345,9 @@ def _signatories(items: list[Item], view: str, profile: Profile):
         if isinstance(item, Table):
             people.extend(signature_table(item, profile) or [])
     if paras:
-        found = signature_paragraphs(paras[0], paras[1] if len(paras) > 1 else None, profile)
+        tabbed = any("\t" in p.text() for p in paras)
+        found = signature_paragraphs(paras[0], paras[1] if len(paras) > 1 else None,
+                                     profile) if tabbed or len(paras) == 1 else None
         if found:
             people.extend(found)
         else:
