@@ -306,6 +306,9 @@ class Walker:
     # ------------------------------------------------------------ paragraph
 
     def paragraph(self, p) -> Para:
+        # a field code never runs on into the next paragraph: an unclosed one (a damaged file)
+        # must not hide the rest of the document; a field's result may (a table of contents)
+        self.fields = [f for f in self.fields if f == "result"]
         para = Para()
         ppr = p.find(f"{W}pPr")
         num: tuple[str | None, int | None] = (None, None)
