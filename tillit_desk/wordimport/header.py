@@ -265,18 +265,3 @@ def first_page_header(document, headers: dict) -> list:
     out = [headers[chosen]] if chosen in headers else []
     out += [h for rid, h in headers.items() if rid != chosen]
     return out
-
-
-def item_lines(item: Item) -> list[str]:
-    if isinstance(item, Para):
-        return [ln for ln in item.text().split("\n") if ln.strip()]
-    lines: list[str] = []
-    for row in item.rows:
-        for cell in row:
-            for sub in cell:
-                lines.extend(item_lines(sub))
-    return lines
-
-
-def is_table(item: Item) -> bool:
-    return isinstance(item, Table)

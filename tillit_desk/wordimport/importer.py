@@ -89,10 +89,6 @@ class ImportPlan:
     def author(self) -> str:
         return self.package.core_value("lastModifiedBy") or "Word"
 
-    def targets(self) -> list[tuple[str, str]]:
-        """(id, label) choices for the mapping dialog: the profile's sections, in order."""
-        return [(s.id, s.heading) for s in self.profile.sections]
-
 
 @dataclass
 class ImportReport:
@@ -250,6 +246,13 @@ def split_sections(plan: ImportPlan, items: list[Item]) -> None:
         else:
             current.items.append(item)
     _find_title(plan)
+    if not plan.sections:  # no heading at all: the text goes to Ärendet, not to the report
+        body = [i for i in plan.front if i is not plan.title_item]
+        if any(_item_plain(i).strip() for i in body):
+            target = "arendet" if profile.section("arendet") else profile.text_sections()[0].id
+            plan.sections.append(SectionPlan("", target, kind_for(profile, target), body,
+                                             False, target))
+            plan.front = [plan.title_item] if plan.title_item is not None else []
     _find_signatures(plan)
 
 
@@ -452,7 +455,7 @@ def _notes(item: Item) -> list[str]:
         for note in item.notes:
             where = _clip(" ".join(item.text().split()), 40)
             label = {"bild": "en bild", "fotnot": "en fotnot", "formel": "en formel"}.get(
-                note, note)
+                note, note[:1].upper() + note[1:])
             out.append(f"{label} lästes inte in" + (f" (vid ”{where}”)" if where else "") + ".")
     else:
         for row in item.rows:

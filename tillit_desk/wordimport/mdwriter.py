@@ -149,7 +149,8 @@ def inline(pieces: list[Piece], formatting: bool = True, comments: dict | None =
     return "".join(out)
 
 
-def _table(table: Table, comments: dict, offset: int) -> str:
+def _table(table: Table) -> str:
+    """A pipe table; comments inside it fall back to the section (see importer)."""
     rows = [r for r in table.rows if r]
     if not rows:
         return ""
@@ -224,7 +225,7 @@ def render(items: list[Item], section_level: int = 1) -> Rendered:
             indent_of.clear()
             counters.clear()
             prev_level = -1
-            add("table", "", None, _table(item, result.comments, length))
+            add("table", "", None, _table(item))
             continue
         if item.list_level is not None:
             level = max(0, min(item.list_level, prev_level + 1, 2))
