@@ -106,7 +106,7 @@ def test_split_runs_wrappers_fields_and_boxes_read_the_same(example_case):
     assert result.case.signatories == plain.case.signatories
     assert "RUTANS TEXT" not in str(result.case.sections)
     notes = " ".join(result.report.unplaced)
-    assert "textruta: RUTANS TEXT" in notes and "en bild lästes inte in" in notes
+    assert "Textruta: RUTANS TEXT" in notes and "en bild lästes inte in" in notes
 
 
 def test_smart_quotes_numbers_and_colons_in_headings_still_match(example_case):
