@@ -130,3 +130,31 @@ def test_changes_of_a_saved_case_are_shown_from_the_menu(window, qtbot, tmp_path
     qtbot.mouseClick(panel.accept_all_button, Qt.MouseButton.LeftButton)
     assert window.case.sections["barnets_basta"] == C.CHILD.replace(C.CHILD_DELETED, "")
     assert "Inga" not in panel.summary.text() and "0 av 4" in panel.summary.text()
+
+
+def test_switching_the_profile_in_the_dialog_maps_again(qtbot, tmp_path):
+    from tillit_desk.profiles import ProfileRegistry
+    from tillit_desk.wordimport.importer import read_plan
+
+    path = tmp_path / "bankar.docx"
+    path.write_bytes(F.foreign_docx())
+    registry = ProfileRegistry(user_dir=None)
+    dialog = word_import.WordImportDialog(None, read_plan(path, registry,
+                                                          profile_id="generic"),
+                                          registry, path)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+
+    def label_for(heading: str) -> str:
+        row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == heading)
+        return table.cellWidget(row, 1).currentText()
+
+    assert label_for("Överväganden") == "Bedömning"
+    dialog.profile_box.setCurrentIndex(dialog.profile_box.findData("region-skane"))
+    assert dialog.plan.profile.id == "region-skane"
+    assert label_for("Överväganden") == "Överväganden"
+    assert label_for("Förslag till beslut") == "Ordförandens förslag"
+    combo = table.cellWidget(0, 1)
+    combo.setCurrentIndex(combo.findData(word_import.SKIP))
+    plan = dialog.apply_mapping()
+    assert plan.sections[0].target == word_import.SKIP

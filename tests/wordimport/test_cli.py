@@ -71,3 +71,19 @@ def test_bad_file_exit_1_in_swedish(tmp_path, capsys):
     assert err.startswith("Fel: trasig.docx: filen är inte ett Word-dokument")
     assert "Traceback" not in err
     assert not (tmp_path / "x.tillit").exists()
+
+
+def test_base_case_keeps_review_statuses(example_case, tmp_path, capsys):
+    from tillit_desk.fileformat import save_case
+    from tillit_desk.review.workflow import section_status, set_status
+
+    src = _edited(example_case, tmp_path)
+    set_status(example_case, "arendet", "granskad", by="Vesna")
+    base = tmp_path / "bas.tillit"
+    save_case(example_case, base)
+    out = tmp_path / "ny.tillit"
+    assert main(["import-docx", str(src), "-o", str(out), "--base", str(base),
+                 "--accept-all"]) == 0
+    case = load_case(out).case
+    assert section_status(case, "arendet") == "granskad"
+    assert case.sections == C.expected_sections(example_case.sections)

@@ -74,3 +74,34 @@ def test_foreign_document_maps_every_section_and_keeps_every_word():
     missing = set(words) - kept - headings - {"vår", "referens", "datum", "dnr", "att"}
     assert not missing
     assert result.report.unplaced == []
+
+
+def test_a_malmo_like_first_page_labels_over_values_and_dnr_under_the_title():
+    """The layout issue 13 asks for: "Datum" over the date, "Vår referens" over three lines,
+    the diarienummer on its own line under the title, no labels in the header."""
+    document = docx.Document()
+    header = document.sections[0].header
+    header.paragraphs[0].text = "Malmö stad"
+    header.add_paragraph("Stadskontoret")
+    header.add_paragraph("1 (8)")
+    for text in ("Datum", "2020-05-02", "Vår referens", "Anna Ek", "Utredare",
+                 "anna.ek@malmo.se", "Tjänsteskrivelse"):
+        document.add_paragraph(text)
+    document.add_paragraph("Motion om solceller på skolor", style="Title")
+    document.add_paragraph("STK-2020-1262")
+    document.add_paragraph("Sammanfattning", style="Heading 1")
+    document.add_paragraph("Motionen föreslås besvarad.")
+    document.add_paragraph("Stadskontorets bedömning och förslag", style="Heading 1")
+    document.add_paragraph("Solceller prövas i nya skolor.")
+    out = io.BytesIO()
+    document.save(out)
+    result = build_case(read_plan(out.getvalue(), REGISTRY, name="malmo.docx"))
+    doc = result.case.document
+    assert result.report.profile == "malmo-stad"  # by its organisation's name and headings
+    assert (doc.date, doc.diarienummer, doc.title) == ("2020-05-02", "STK-2020-1262",
+                                                       "Motion om solceller på skolor")
+    assert (doc.handlaggare.name, doc.handlaggare.title, doc.handlaggare.email) == (
+        "Anna Ek", "Utredare", "anna.ek@malmo.se")
+    assert (doc.organisation, doc.unit) == ("", "")  # the profile's own: kept as default
+    assert result.case.sections["bedomning"] == "Solceller prövas i nya skolor."
+    assert result.report.unplaced == []

@@ -72,6 +72,8 @@ CASES = {
     "odt": (lambda e, s: _odt(), "OpenDocument"),
     "trasig-xml": (lambda e, s: rewrite(e, {"word/document.xml": lambda raw: raw[:-40]}),
                    "trasigt"),
+    "djup": (lambda e, s: rewrite(e, {"word/document.xml": lambda raw: raw.replace(
+        b"<w:body>", b"<w:body>" + b"<w:sdt><w:sdtContent>" * 300, 1)}), "djupt nästlat"),
 }
 
 

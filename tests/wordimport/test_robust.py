@@ -106,7 +106,7 @@ def test_split_runs_wrappers_fields_and_boxes_read_the_same(example_case):
     assert result.case.signatories == plain.case.signatories
     assert "RUTANS TEXT" not in str(result.case.sections)
     notes = " ".join(result.report.unplaced)
-    assert "textruta: RUTANS TEXT" in notes and "en bild lästes inte in" in notes
+    assert "Textruta: RUTANS TEXT" in notes and "en bild lästes inte in" in notes
 
 
 def test_smart_quotes_numbers_and_colons_in_headings_still_match(example_case):
@@ -146,3 +146,20 @@ def test_a_file_saved_by_libreoffice_reads_the_same(example_case, soffice, tmp_p
     # and LibreOffice kept the embedded case
     embedded = build_case(read_plan(saved, REGISTRY, name="t.docx"))
     assert embedded.report.embedded
+
+
+def test_an_unclosed_field_code_hides_nothing_after_its_paragraph(example_case):
+    data, _ = render_docx(example_case, REGISTRY.get(example_case.profile))
+
+    def broken_field(root) -> None:
+        p = find_paragraph(root, "Motionärerna anger också")
+        begin = w("r")
+        begin.append(w("fldChar", fldCharType="begin"))
+        instr = w("r")
+        instr.append(w("instrText"))
+        instr[0].text = " HYPERLINK \"x\" "
+        p.append(begin)
+        p.append(instr)  # and no separate, no end
+
+    result = _import_text(rewrite(data, {"word/document.xml": xml_edit(broken_field)}))
+    assert result.case.sections == _import_text(data).case.sections

@@ -126,3 +126,43 @@ def test_a_motion_is_not_taken_for_a_tjansteskrivelse(tmp_path):
     ours = tmp_path / "svar.docx"
     ours.write_bytes(F.foreign_docx())
     assert looks_like_case_document(ours, REGISTRY)
+
+
+def test_placeholders_and_hidden_text_are_reported_not_imported():
+    data = _doc(["Synlig text.", "Mer text."])
+
+    def decorate(root) -> None:
+        p = find_paragraph(root, "Synlig text.")
+        sdt = w("sdt")
+        pr = w("sdtPr")
+        pr.append(w("showingPlcHdr"))
+        sdt.append(pr)
+        content = w("sdtContent")
+        content.append(run("Klicka här för att ange text."))
+        sdt.append(content)
+        p.append(sdt)
+        hidden = run(" HEMLIG ANTECKNING")
+        rpr = w("rPr")
+        rpr.append(w("vanish"))
+        hidden.insert(0, rpr)
+        find_paragraph(root, "Mer text.").append(hidden)
+
+    result = build_case(read_plan(rewrite(data, {"word/document.xml": xml_edit(decorate)}),
+                                  REGISTRY, profile_id="generic"))
+    assert result.case.sections["arendet"] == "Synlig text.\n\nMer text."
+    notes = " ".join(result.report.unplaced)
+    assert "Platshållartext ”Klicka här för att ange text.”" in notes
+    assert "Dold text ”HEMLIG ANTECKNING”" in notes
+
+
+def test_a_document_without_headings_goes_to_arendet():
+    document = docx.Document()
+    document.add_paragraph("Ett brev utan rubriker", style="Title")
+    document.add_paragraph("Första stycket.")
+    document.add_paragraph("Andra stycket.")
+    out = io.BytesIO()
+    document.save(out)
+    result = build_case(read_plan(out.getvalue(), REGISTRY, profile_id="generic"))
+    assert result.case.document.title == "Ett brev utan rubriker"
+    assert result.case.sections["arendet"] == "Första stycket.\n\nAndra stycket."
+    assert result.report.unplaced == []

@@ -134,7 +134,8 @@ class WordImportDialog(QDialog):
         doc = []
         from ..wordimport.header import read_fields
 
-        fields = read_fields(view_items(plan.header_items, BASE), view_items(plan.front, BASE))
+        fields = read_fields([view_items(p, BASE) for p in plan.header_parts],
+                             view_items(plan.front, BASE))
         for label, value in (("Datum", fields.date), ("Diarienummer", fields.diarienummer),
                              ("Handläggare", fields.ref_name)):
             if value:

@@ -22,6 +22,9 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ref", re.compile(r"^(vår referens|handläggare|kontaktperson)(?=[\s:\t]|$)", re.I)),
 )
 ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+# KS 2022/0086, STK-2020-1262, KFKS 2013/191-040, SN 18/0098, Dnr 2012.0930.005
+_DNR = re.compile(r"^(dnr\.?\s*)?[A-ZÅÄÖ][\wÅÄÖåäö]{0,7}[ -]?\d{2,4}\s?[/.-]\s?\d{1,6}"
+                  r"([-./]\w+)?$", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _PHONE = re.compile(r"^(tel(efon)?\.?:?\s*)?\+?[\d][\d \-()]{5,}$", re.I)
 _PAGE = re.compile(r"^(sida|sidan)?\s*\d+\s*(\(\s*\d+\s*\)|av\s+\d+|/\s*\d+)?$", re.I)
@@ -115,12 +118,18 @@ def _read_ref(lines: list[str], fields: HeaderFields) -> None:
                 fields.ref_title = others[1]
 
 
-def read_fields(header_items: list[Item], front: list[Item]) -> HeaderFields:
-    """Fields from the first-page header and the body before the first section heading."""
+def read_fields(header_parts: list[list[Item]], front: list[Item]) -> HeaderFields:
+    """Fields from the page headers (the first page's first) and the body before the first
+    section heading."""
     fields = HeaderFields()
     header_cells: dict = {}
     front_cells: dict = {}
-    head = _blocks(header_items, -1, header_cells)
+    head: list[tuple[int | None, list[str]]] = []
+    for k, part in enumerate(header_parts):
+        part_cells: dict = {}
+        blocks_k = _blocks(part, -(k + 1), part_cells)
+        header_cells.update({n + len(head): v for n, v in part_cells.items()})
+        head += blocks_k
     blocks = head + _blocks(front, None, front_cells)
     cells = {**header_cells, **{k + len(head): v for k, v in front_cells.items()}}
     where = {v: k for k, v in cells.items()}
@@ -137,12 +146,23 @@ def read_fields(header_items: list[Item], front: list[Item]) -> HeaderFields:
             continue
         name, value = found
         consumed.add((b, i))
+        if name == "ref" and not value and line.strip().lower() == "handläggare":
+            from .structured import looks_like_name
+
+            before = [(bb, ii, ln) for bb, ii, ln in flat if (bb, ii) < (b, i)
+                      and (bb, ii) not in consumed and blocks[bb][0] == blocks[b][0]]
+            if before and looks_like_name(before[-1][2]):
+                # "Anders Eriksson" over "Handläggare": a title, not a label
+                fields.ref_name, fields.ref_title = before[-1][2], line.strip()
+                consumed.add(before[-1][:2])
+                continue
         if name == "ref":
             lines = [value] if value else []
             owner = blocks[b][0]
             for bb, ii, ln in following(b, i):
-                if _is_label_line(ln) or len(lines) >= 4 or ISO_DATE.fullmatch(ln) or (
-                        blocks[bb][0] != owner and (owner == -1 or blocks[bb][0] == -1)):
+                if _is_label_line(ln) or len(lines) >= 4 or ISO_DATE.fullmatch(ln) or \
+                        normalise(ln) in DOCUMENT_TYPES or _DNR.match(ln) or (
+                        blocks[bb][0] != owner and (owner < 0 or blocks[bb][0] < 0)):
                     break
                 lines.append(ln)
                 consumed.add((bb, ii))
@@ -173,13 +193,21 @@ def read_fields(header_items: list[Item], front: list[Item]) -> HeaderFields:
                 fields.date = m.group(1)
                 consumed.add((b, i))
                 break
+    if not fields.diarienummer:  # a diarienummer on its own line (Malmö: under the title)
+        for b, i, line in flat:
+            if (b, i) in consumed or blocks[b][0] < 0 or ISO_DATE.search(line):
+                continue
+            if _DNR.match(line.strip()):
+                fields.diarienummer = line.strip()
+                consumed.add((b, i))
+                break
     # organisation and unit: the first lines that are no label, page number or document type
     names: list[str] = []
-    in_header = any(owner == -1 for owner, _lines in blocks)
+    in_header = any(owner < 0 for owner, _lines in blocks)
     tables = {n for n, t in enumerate(front) if isinstance(t, Table)}
     for b, i, line in flat:
         owner = blocks[b][0]
-        if (b, i) in consumed or (owner != -1 if in_header else owner not in tables):
+        if (b, i) in consumed or (owner >= 0 if in_header else owner not in tables):
             continue
         key = normalise(line)
         if key in DOCUMENT_TYPES or _PAGE.match(line) or _EMAIL.search(line):
@@ -194,8 +222,18 @@ def read_fields(header_items: list[Item], front: list[Item]) -> HeaderFields:
     if names:
         fields.organisation = names[0]
         fields.unit = names[1] if len(names) > 1 else ""
+    if not fields.ref_name:  # a name over a title in the header, without a label (Lund)
+        from .structured import looks_like_name, looks_like_title
+
+        free = [(b, i, line) for b, i, line in flat
+                if (b, i) not in consumed and blocks[b][0] is not None and blocks[b][0] < 0]
+        for (b, i, line), (b2, i2, nxt) in zip(free, free[1:], strict=False):
+            if looks_like_name(line) and looks_like_title(nxt) and b2 - b <= 1:
+                fields.ref_name, fields.ref_title = line, nxt
+                consumed.update({(b, i), (b2, i2)})
+                break
     for b, (owner, lines) in enumerate(blocks):
-        if owner is None or owner == -1:
+        if owner is None or owner < 0:
             continue
         if all((b, i) in consumed for i in range(len(lines))):
             fields.used.add(owner)
@@ -227,18 +265,3 @@ def first_page_header(document, headers: dict) -> list:
     out = [headers[chosen]] if chosen in headers else []
     out += [h for rid, h in headers.items() if rid != chosen]
     return out
-
-
-def item_lines(item: Item) -> list[str]:
-    if isinstance(item, Para):
-        return [ln for ln in item.text().split("\n") if ln.strip()]
-    lines: list[str] = []
-    for row in item.rows:
-        for cell in row:
-            for sub in cell:
-                lines.extend(item_lines(sub))
-    return lines
-
-
-def is_table(item: Item) -> bool:
-    return isinstance(item, Table)

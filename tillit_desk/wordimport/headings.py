@@ -40,7 +40,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "skickas_till": ("beslutet skickas till", "beslut skickas till", "beslutet ska skickas till",
                      "expedieras till", "beslutet expedieras till", "sändlista",
                      "expediering"),
-    "remissinstanser": ("remissinstanser", "remissvar", "remiss"),
+    "remissinstanser": ("remissinstanser", "remissvar"),
     "motivering": ("motivering till beslut", "motivering", "beslutsmotivering"),
     "jamstalldhet": ("jämställdhet", "jämställdhetsanalys", "jämställdhetsperspektiv"),
     "miljo": ("miljö", "miljökonsekvenser", "miljöperspektiv", "miljöaspekter"),
@@ -66,18 +66,38 @@ def normalise(text: str) -> str:
     return text
 
 
+_TABLES: dict[tuple, dict[str, str]] = {}
+
+
+def _table(profile: Profile) -> dict[str, str]:
+    """Normalised heading → section id for one profile: its own headings first, then the
+    synonyms (the profile's sections before the others)."""
+    key = tuple((s.id, s.heading) for s in profile.sections)
+    table = _TABLES.get(key)
+    if table is None:
+        table = {}
+        ids = [s.id for s in profile.sections]
+        for sid in ids + [s for s in SYNONYMS if s not in ids]:
+            for name in (*SYNONYMS.get(sid, ()), DEFAULT_HEADINGS.get(sid, "")):
+                if name:
+                    table.setdefault(normalise(name), sid)
+        for spec in reversed(profile.sections):
+            table[normalise(spec.heading)] = spec.id
+        _TABLES[key] = table
+    return table
+
+
 def match_heading(text: str, profile: Profile) -> str | None:
     """The section id a heading names, or None. Profile headings win over synonyms."""
     key = normalise(text)
     if not key:
         return None
-    for spec in profile.sections:
-        if normalise(spec.heading) == key:
-            return spec.id
-    ids = [s.id for s in profile.sections]
-    for sid in ids + [s for s in SYNONYMS if s not in ids]:
-        if key in SYNONYMS.get(sid, ()) or key == normalise(DEFAULT_HEADINGS.get(sid, "")):
-            return sid
+    own = {normalise(s.heading): s.id for s in profile.sections}
+    if key in own:
+        return own[key]
+    sid = _table(profile).get(key)
+    if sid is not None:
+        return sid
     for suffix, sid in _SUFFIXES:
         if key.endswith(suffix) and len(key.split()) <= 6:
             return sid

@@ -25,6 +25,8 @@ from .headings import SYNONYMS, custom_id, match_heading, normalise
 from .mdwriter import render
 from .package import Package, open_package, read_file
 from .structured import (
+    looks_like_name,
+    looks_like_title,
     read_decision,
     read_meetings,
     read_recipients,
@@ -71,7 +73,7 @@ class ImportPlan:
     package: Package
     sections: list[SectionPlan]
     front: list[Item]
-    header_items: list[Item]
+    header_parts: list[list[Item]]  # the page headers, the first page's first
     title_item: Para | None
     signature_items: list[Item]
     comments: dict[str, dict]
@@ -80,12 +82,12 @@ class ImportPlan:
     notes: list[str] = field(default_factory=list)
 
     @property
+    def header_items(self) -> list[Item]:
+        return [item for part in self.header_parts for item in part]
+
+    @property
     def author(self) -> str:
         return self.package.core_value("lastModifiedBy") or "Word"
-
-    def targets(self) -> list[tuple[str, str]]:
-        """(id, label) choices for the mapping dialog: the profile's sections, in order."""
-        return [(s.id, s.heading) for s in self.profile.sections]
 
 
 @dataclass
@@ -134,12 +136,15 @@ def _heading_candidate(item: Item, profile: Profile) -> tuple[int, str | None] |
     text = " ".join(_plain(item).split())
     if not text or len(text) > 120:
         return None
-    matched = match_heading(text, profile)
     if item.heading:
-        return item.heading, matched
-    short = len(text.split()) <= 8 and not text.endswith((".", ",", ";"))
-    if matched and short and (_is_bold(item) or len(text.split()) <= 5):
-        return 0, matched  # a bold or stand-alone line that names a section
+        return item.heading, match_heading(text, profile)
+    if len(text.split()) > 8 or text.endswith((".", ",", ";")):
+        return None
+    matched = match_heading(text, profile)
+    if matched and _is_bold(item):
+        return 0, matched  # a bold line that names a section
+    if matched and normalise(text) in {normalise(s.heading) for s in profile.sections}:
+        return 0, matched  # a plain line that is exactly one of the profile's headings
     return None
 
 
@@ -183,9 +188,8 @@ def read_plan(source: Path | str | bytes, registry: ProfileRegistry, *,
     walker = Walker(Styles(package.styles), Numbering(package.numbering))
     body = body_of(package.document)
     items = walker.blocks(body) if body is not None else []
-    header_items: list[Item] = []
-    for root in first_page_header(package.document, package.headers)[:1]:
-        header_items.extend(walker.blocks(root))
+    header_parts = [walker.blocks(root)
+                     for root in first_page_header(package.document, package.headers)]
     comments = parse_comments(package.comments, walker)
     embedded = read_case_part(package.custom_xml) if use_embedded else None
 
@@ -193,10 +197,10 @@ def read_plan(source: Path | str | bytes, registry: ProfileRegistry, *,
     default = registry.get(profile_id) if profile_id else registry.get(P.DEFAULT_PROFILE)
     heading_texts = [" ".join(_plain(i).split()) for i in items
                      if _heading_candidate(i, default) is not None]
-    guess_fields = read_fields(header_items, [])
+    guess_fields = read_fields(header_parts, [])
     profile = _guess_profile(registry, guess_fields, heading_texts, embedded, profile_id)
 
-    plan = ImportPlan(name, profile, package, [], [], header_items, None, [], comments,
+    plan = ImportPlan(name, profile, package, [], [], header_parts, None, [], comments,
                       embedded, 1, list(walker.notes))
     split_sections(plan, items)
     return plan
@@ -218,6 +222,8 @@ def split_sections(plan: ImportPlan, items: list[Item]) -> None:
                                        or 0 < cand[0] <= level)
         if starts and current is None and cand[1] is None:
             starts = False  # an unknown heading before the first section: the title
+        if starts and cand[0] == 0 and cand[1] in used:
+            starts = False  # a bold "Bakgrund" inside Ärendet is text, not a second Ärendet
         if starts:
             text = " ".join(_plain(item).split())
             sid = cand[1] if cand else None
@@ -240,6 +246,13 @@ def split_sections(plan: ImportPlan, items: list[Item]) -> None:
         else:
             current.items.append(item)
     _find_title(plan)
+    if not plan.sections:  # no heading at all: the text goes to Ärendet, not to the report
+        body = [i for i in plan.front if i is not plan.title_item]
+        if any(_item_plain(i).strip() for i in body):
+            target = "arendet" if profile.section("arendet") else profile.text_sections()[0].id
+            plan.sections.append(SectionPlan("", target, kind_for(profile, target), body,
+                                             False, target))
+            plan.front = [plan.title_item] if plan.title_item is not None else []
     _find_signatures(plan)
 
 
@@ -287,8 +300,24 @@ def _find_signatures(plan: ImportPlan) -> None:
         sp.items = keep
         if plan.signature_items or sp.kind not in (P.TEXT, CUSTOM):
             continue
-        # typed signature lines at the end of a text section
+        # typed signatures at the end of a text section: name and title as paragraphs of
+        # their own, one pair after another (Lund)…
         texts = [i for i in sp.items if not (isinstance(i, Para) and not _plain(i).strip())]
+        pairs: list[Item] = []
+        k = len(texts)
+        while k >= 2 and all(isinstance(i, Para) and not i.heading and i.list_level is None
+                             for i in texts[k - 2:k]):
+            name, title = (_plain(texts[k - 2]).strip(), _plain(texts[k - 1]).strip())
+            if not (looks_like_name(name) and looks_like_title(
+                    title, plan.profile.signatory_titles)):
+                break
+            pairs[:0] = texts[k - 2:k]
+            k -= 2
+        if pairs:
+            plan.signature_items.extend(pairs)
+            sp.items = [i for i in sp.items if all(i is not p for p in pairs)]
+            continue
+        # …or names side by side with tabs over their titles, or "Name<br>Title"
         if len(texts) >= 2 and all(isinstance(i, Para) for i in texts[-2:]):
             a, b = texts[-2], texts[-1]
             if signature_paragraphs(a, b, plan.profile):  # type: ignore[arg-type]
@@ -319,7 +348,9 @@ def _signatories(items: list[Item], view: str, profile: Profile):
         if isinstance(item, Table):
             people.extend(signature_table(item, profile) or [])
     if paras:
-        found = signature_paragraphs(paras[0], paras[1] if len(paras) > 1 else None, profile)
+        tabbed = any("\t" in p.text() for p in paras)
+        found = signature_paragraphs(paras[0], paras[1] if len(paras) > 1 else None,
+                                     profile) if tabbed or len(paras) == 1 else None
         if found:
             people.extend(found)
         else:
@@ -335,7 +366,8 @@ def _build_view(plan: ImportPlan, view: str) -> _View:
     profile = plan.profile
     case = Case(profile=profile.id)
     out = _View(case)
-    fields = read_fields(view_items(plan.header_items, view), view_items(plan.front, view))
+    fields = read_fields([view_items(p, view) for p in plan.header_parts],
+                         view_items(plan.front, view))
     doc = case.document
     doc.date, doc.diarienummer = fields.date, fields.diarienummer
     doc.organisation = "" if normalise(fields.organisation) == normalise(
@@ -423,7 +455,7 @@ def _notes(item: Item) -> list[str]:
         for note in item.notes:
             where = _clip(" ".join(item.text().split()), 40)
             label = {"bild": "en bild", "fotnot": "en fotnot", "formel": "en formel"}.get(
-                note, note)
+                note, note[:1].upper() + note[1:])
             out.append(f"{label} lästes inte in" + (f" (vid ”{where}”)" if where else "") + ".")
     else:
         for row in item.rows:

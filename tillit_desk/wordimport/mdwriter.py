@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .walker import Item, Para, Piece, Table
 
 _LINE_START = re.compile(r"(#|[-+](?=\s)|\d+[.)])")
+_SPECIAL = re.compile(r"[\\*_]")
 
 
 @dataclass
@@ -27,14 +28,16 @@ class Rendered:
 
 def _escape_line(text: str, at_line_start: bool) -> tuple[str, list[int]]:
     """Escape one line (no newlines) and map each input offset to its output offset."""
-    out: list[str] = []
-    offsets: list[int] = []
-    length = 0
     start_escape: int | None = None
     if at_line_start:
         m = _LINE_START.match(text)
         if m:
             start_escape = m.end() - 1 if m.group(1)[0].isdigit() else 0
+    if start_escape is None and not _SPECIAL.search(text):
+        return text, list(range(len(text) + 1))  # the common case: nothing to escape
+    out: list[str] = []
+    offsets: list[int] = []
+    length = 0
     for i, ch in enumerate(text):
         offsets.append(length)
         piece = ch
@@ -146,7 +149,8 @@ def inline(pieces: list[Piece], formatting: bool = True, comments: dict | None =
     return "".join(out)
 
 
-def _table(table: Table, comments: dict, offset: int) -> str:
+def _table(table: Table) -> str:
+    """A pipe table; comments inside it fall back to the section (see importer)."""
     rows = [r for r in table.rows if r]
     if not rows:
         return ""
@@ -221,7 +225,7 @@ def render(items: list[Item], section_level: int = 1) -> Rendered:
             indent_of.clear()
             counters.clear()
             prev_level = -1
-            add("table", "", None, _table(item, result.comments, length))
+            add("table", "", None, _table(item))
             continue
         if item.list_level is not None:
             level = max(0, min(item.list_level, prev_level + 1, 2))

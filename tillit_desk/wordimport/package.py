@@ -142,6 +142,9 @@ def parse_xml(data: bytes, where: str) -> etree._Element:
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as err:
+        if "depth" in (err.msg or "").lower():
+            raise WordImportError(f"{where}: XML-innehållet är orimligt djupt nästlat och "
+                                  "läses inte (skydd mot överbelastning).") from err
         raise WordImportError(f"{where}: XML-innehållet är trasigt ({err.msg}). "
                               f"{PASTE_HINT}") from err
     if root is None:

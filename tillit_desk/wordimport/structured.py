@@ -162,8 +162,9 @@ def read_underlag(items: list[Item]) -> tuple[list[UnderlagItem], list[str]]:
     return rows, skipped
 
 
-_ATGARD = re.compile(r"^(för\s+)?åtgärd\s*:?\s*(.*)$", re.I)
-_KANNEDOM = re.compile(r"^(för\s+)?kännedom\s*:?\s*(.*)$", re.I)
+# "För åtgärd:", "För åtgärd", "Åtgärd:" (a bare "Åtgärd" could be a name)
+_ATGARD = re.compile(r"^(?:för\s+åtgärd\s*:?|åtgärd\s*:)\s*(.*)$", re.I)
+_KANNEDOM = re.compile(r"^(?:för\s+kännedom\s*:?|kännedom\s*:)\s*(.*)$", re.I)
 
 
 def read_recipients(items: list[Item]) -> list[Recipient]:
@@ -174,7 +175,7 @@ def read_recipients(items: list[Item]) -> list[Recipient]:
             m = pattern.match(line)
             if m:
                 purpose = value
-                line = m.group(2).strip()
+                line = m.group(1).strip()
                 break
         for name in (n.strip() for n in line.split("\t")):
             if name:
@@ -198,12 +199,20 @@ _TITLE_WORDS = ("chef", "direktör", "ordförande", "sekreterare", "handläggare
 _NAME = re.compile(r"^[A-ZÅÄÖÉ][\w'.-]+( [A-ZÅÄÖÉ][\w'.-]+){1,3}$")
 
 
-def _looks_title(text: str, profile: Profile) -> bool:
-    low = text.lower()
-    if len(text.split()) > 5 or text.endswith((".", ":", ";")):
+def looks_like_name(text: str) -> bool:
+    return _NAME.match(text.strip()) is not None
+
+
+def looks_like_title(text: str, extra: tuple[str, ...] = ()) -> bool:
+    """A job title ("Kommundirektör", "Handläggare", "Tf. avdelningschef")."""
+    low = text.lower().strip()
+    if not low or len(low.split()) > 5 or low.endswith((".", ":", ";")):
         return False
-    return any(w in low for w in _TITLE_WORDS) or any(
-        t.lower() == low for t in profile.signatory_titles)
+    return any(w in low for w in _TITLE_WORDS) or any(t.lower() == low for t in extra)
+
+
+def _looks_title(text: str, profile: Profile) -> bool:
+    return looks_like_title(text, profile.signatory_titles)
 
 
 def signature_table(table: Table, profile: Profile) -> list[Signatory] | None:

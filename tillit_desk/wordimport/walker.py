@@ -268,6 +268,9 @@ class Walker:
             elif tag == f"{W}tbl":
                 self._count()
                 out.append(self.table(child))
+            elif tag == f"{W}sdt" and _placeholder(child):
+                self.notes.append(f"Platshållartext i en innehållskontroll lästes inte in: "
+                                  f"”{_text_of(child)[:60]}”.")
             elif tag in _WRAPPERS or tag in (f"{W}ins", f"{W}del"):
                 self._blocks(child, out)
             elif tag == f"{W}altChunk":
@@ -306,6 +309,9 @@ class Walker:
     # ------------------------------------------------------------ paragraph
 
     def paragraph(self, p) -> Para:
+        # a field code never runs on into the next paragraph: an unclosed one (a damaged file)
+        # must not hide the rest of the document; a field's result may (a table of contents)
+        self.fields = [f for f in self.fields if f == "result"]
         para = Para()
         ppr = p.find(f"{W}pPr")
         num: tuple[str | None, int | None] = (None, None)
@@ -361,6 +367,8 @@ class Walker:
                 self._inline(child, para, base, FINAL, self._change(child, "ins"))
             elif tag in (f"{W}del", f"{W}moveFrom"):
                 self._inline(child, para, base, BASE, self._change(child, "del"))
+            elif tag == f"{W}sdt" and _placeholder(child):
+                para.notes.append(f"platshållartext ”{_text_of(child)[:40]}”")
             elif tag in _WRAPPERS:
                 self._inline(child, para, base, view, change)
             elif tag == f"{W}commentRangeStart":
@@ -402,6 +410,9 @@ class Walker:
                     fmt_change = self._change(rchange, "format")
         text = self._run_text(r, para)
         if not text:
+            return
+        if rpr is not None and _on(rpr.find(f"{W}vanish")):
+            para.notes.append(f"dold text ”{text.strip()[:40]}”")  # Word does not show it
             return
         if old is not None:
             para.pieces.append(Piece(text, old[0], old[1], BASE, fmt_change))
@@ -449,6 +460,17 @@ class Walker:
                 para.notes.append("fotnot")
         text = "".join(out)
         return text.replace("\u2011", "-").replace("\u00ad", "")
+
+
+def _placeholder(sdt) -> bool:
+    """A content control still showing its prompt ("Klicka här för att ange text.")."""
+    pr = sdt.find(f"{W}sdtPr")
+    return pr is not None and pr.find(f"{W}showingPlcHdr") is not None and \
+        _on(pr.find(f"{W}showingPlcHdr"))
+
+
+def _text_of(el) -> str:
+    return " ".join("".join(t.text or "" for t in el.iter(f"{W}t")).split())
 
 
 def _cells(tr):
@@ -504,18 +526,6 @@ def _normalise_marks(items: list[Item]) -> None:
                 and _text_only_in(b, a.mark_view) and not _text_only_in(a, a.mark_view):
             b.mark_view, b.mark_change = a.mark_view, a.mark_change
             a.mark_view, a.mark_change = None, None
-
-
-def all_changes(items: list[Item]) -> list[Change]:
-    out: list[Change] = []
-    for item in items:
-        if isinstance(item, Para):
-            out.extend(item.changes())
-        else:
-            for row in item.rows:
-                for cell in row:
-                    out.extend(all_changes(cell))
-    return out
 
 
 def pieces_of(items: list[Item]) -> list[Piece]:
