@@ -177,3 +177,14 @@ def test_review_comment_finds_a_renamed_heading(case, registry):
         xml = zf.read("word/document.xml").decode()
     start = xml.index("commentRangeStart")
     assert "Barnrättsperspektiv" in xml[start:xml.index("commentRangeEnd")]
+
+
+def test_a_section_marked_not_relevant_is_not_reported_as_empty(case, registry):
+    from review.helpers import run_case
+
+    case.sections["barnets_basta"] = ""
+    lund = registry.get("lund-kommun")
+    assert [f.section for f in run_case("fullstandighet.obligatoriskt", case, lund)] == [
+        "barnets_basta"]
+    mark_not_relevant(case, "barnets_basta")
+    assert run_case("fullstandighet.obligatoriskt", case, lund) == []

@@ -31,8 +31,9 @@ def _words(text: str) -> int:
 
 @case_rule("fullstandighet.obligatoriskt", "Obligatoriska avsnitt har text")
 def required_sections(ctx: Context) -> Iterator[Finding]:
+    marked = set(ctx.case.layout.not_relevant)  # printed as the profile's sentence, or left out
     for spec in ctx.profile.text_sections():
-        if spec.required and not ctx.case.section(spec.id).strip():
+        if spec.required and spec.id not in marked and not ctx.case.section(spec.id).strip():
             yield whole("fullstandighet.obligatoriskt", FEL, spec.id,
                         f"Avsnittet ”{spec.heading}” är obligatoriskt men tomt.")
 
