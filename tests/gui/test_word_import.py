@@ -68,6 +68,12 @@ def test_drop_review_accept_two_reject_one_and_undo(window, qtbot, monkeypatch, 
     delete = by[("barnets_basta", "delete")]
     sentence = next(s for s in S.suggestions(window.case) if s.section == "sammanfattning"
                     and "utgångspunkt" in s.old)
+    # a click on a suggestion shows its words in the editor
+    assert panel.select(delete.id)
+    panel.tree.itemClicked.emit(panel.tree.currentItem(), 0)
+    editor = window.section_pages["barnets_basta"].editor
+    assert window.navigator.current_id() == "barnets_basta"
+    assert editor.textCursor().selectedText().strip() == C.CHILD_DELETED.strip()
     _click_on(qtbot, panel, insert.id, panel.accept_button)
     _click_on(qtbot, panel, delete.id, panel.accept_button)
     _click_on(qtbot, panel, sentence.id, panel.reject_button)
