@@ -164,3 +164,20 @@ def test_switching_the_profile_in_the_dialog_maps_again(qtbot, tmp_path):
     combo.setCurrentIndex(combo.findData(word_import.SKIP))
     plan = dialog.apply_mapping()
     assert plan.sections[0].target == word_import.SKIP
+
+
+def test_dialog_and_panel_widgets_have_accessible_names(window, qtbot, tmp_path):
+    from tillit_desk.gui.mainwindow import widget_names_missing
+    from tillit_desk.profiles import ProfileRegistry
+    from tillit_desk.wordimport.importer import read_plan
+
+    path = tmp_path / "bankar.docx"
+    path.write_bytes(F.foreign_docx())
+    registry = ProfileRegistry(user_dir=None)
+    dialog = word_import.WordImportDialog(window, read_plan(path, registry), registry, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert widget_names_missing(dialog) == []
+    panel = word_import.suggestions_panel(window)
+    panel.show()
+    assert widget_names_missing(panel) == []

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QDialog,
@@ -86,14 +87,22 @@ class WordImportDialog(QDialog):
                                               "Början av texten"])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setAccessibleName("Kolumnrubriker")
+        self.table.verticalHeader().setAccessibleName("Radnummer")
+        self.table.setCornerButtonEnabled(False)
+        corner = self.table.findChild(QAbstractButton, "qt_tableview_cornerbutton")
+        if corner is not None:
+            corner.setAccessibleName("Markera alla")
         layout.addWidget(self.table, 1)
         self.fields = QLabel()
         self.fields.setWordWrap(True)
         layout.addWidget(self.fields)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Importera")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
+        for which, text in ((QDialogButtonBox.StandardButton.Ok, "Importera"),
+                            (QDialogButtonBox.StandardButton.Cancel, "Avbryt")):
+            buttons.button(which).setText(text)
+            buttons.button(which).setAccessibleName(text)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
