@@ -400,8 +400,12 @@ def _build_view(plan: ImportPlan, view: str) -> _View:
             text = rendered.text
             existing = case.sections.get(sp.target, "")
             offset = 0
-            if existing:
-                prefix = existing + "\n\n### " + sp.heading + ("\n\n" if text else "")
+            own = sp.custom or not sp.heading or match_heading(sp.heading, profile) == sp.target
+            if existing or not own:
+                # a second heading in one section, or a heading the user moved into another
+                # section: it stays, as a sub-heading
+                prefix = (existing + "\n\n" if existing else "") + "### " + sp.heading + (
+                    "\n\n" if text else "")
                 offset = len(prefix)
                 text = prefix + text
             case.sections[sp.target] = text
