@@ -68,6 +68,12 @@ def test_drop_review_accept_two_reject_one_and_undo(window, qtbot, monkeypatch, 
     delete = by[("barnets_basta", "delete")]
     sentence = next(s for s in S.suggestions(window.case) if s.section == "sammanfattning"
                     and "utgångspunkt" in s.old)
+    # a click on a suggestion shows its words in the editor
+    assert panel.select(delete.id)
+    panel.tree.itemClicked.emit(panel.tree.currentItem(), 0)
+    editor = window.section_pages["barnets_basta"].editor
+    assert window.navigator.current_id() == "barnets_basta"
+    assert editor.textCursor().selectedText().strip() == C.CHILD_DELETED.strip()
     _click_on(qtbot, panel, insert.id, panel.accept_button)
     _click_on(qtbot, panel, delete.id, panel.accept_button)
     _click_on(qtbot, panel, sentence.id, panel.reject_button)
@@ -158,3 +164,20 @@ def test_switching_the_profile_in_the_dialog_maps_again(qtbot, tmp_path):
     combo.setCurrentIndex(combo.findData(word_import.SKIP))
     plan = dialog.apply_mapping()
     assert plan.sections[0].target == word_import.SKIP
+
+
+def test_dialog_and_panel_widgets_have_accessible_names(window, qtbot, tmp_path):
+    from tillit_desk.gui.mainwindow import widget_names_missing
+    from tillit_desk.profiles import ProfileRegistry
+    from tillit_desk.wordimport.importer import read_plan
+
+    path = tmp_path / "bankar.docx"
+    path.write_bytes(F.foreign_docx())
+    registry = ProfileRegistry(user_dir=None)
+    dialog = word_import.WordImportDialog(window, read_plan(path, registry), registry, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert widget_names_missing(dialog) == []
+    panel = word_import.suggestions_panel(window)
+    panel.show()
+    assert widget_names_missing(panel) == []

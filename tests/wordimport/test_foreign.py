@@ -105,3 +105,15 @@ def test_a_malmo_like_first_page_labels_over_values_and_dnr_under_the_title():
     assert (doc.organisation, doc.unit) == ("", "")  # the profile's own: kept as default
     assert result.case.sections["bedomning"] == "Solceller prövas i nya skolor."
     assert result.report.unplaced == []
+
+
+def test_a_heading_moved_to_another_section_stays_as_a_sub_heading():
+    from tillit_desk.wordimport.importer import kind_for
+
+    plan = read_plan(F.foreign_docx(), REGISTRY, profile_id="lund-kommun")
+    moved = next(sp for sp in plan.sections if sp.heading == "Uppföljning")
+    moved.target, moved.custom = "beredning", False
+    moved.kind = kind_for(plan.profile, "beredning")
+    case = build_case(plan).case
+    assert case.sections["beredning"] == "### Uppföljning\n\n" + F.SECTIONS[7][1][0]
+    assert "uppföljning" not in case.sections

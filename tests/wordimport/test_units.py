@@ -166,3 +166,41 @@ def test_a_document_without_headings_goes_to_arendet():
     assert result.case.document.title == "Ett brev utan rubriker"
     assert result.case.sections["arendet"] == "Första stycket.\n\nAndra stycket."
     assert result.report.unplaced == []
+
+
+def test_a_tracked_change_of_paragraph_style_is_a_formatting_suggestion(example_case):
+    """The chef turns a paragraph into a bullet with Track Changes on (w:pPrChange)."""
+    from tillit_desk.export.docx import render_docx
+
+    data, _ = render_docx(example_case, REGISTRY.get(example_case.profile))
+    text = "Ärendet har beretts av kommunkontoret."
+
+    def bullet(root) -> None:
+        p = find_paragraph(root, text)
+        ppr = p.find(W + "pPr")
+        old = w("pPr")
+        for child in list(ppr):
+            old.append(etree_copy(child))
+        ppr.find(W + "pStyle").set(W + "val", "Punktlista")
+        num = w("numPr")
+        num.append(w("ilvl", val="0"))
+        num.append(w("numId", val="10"))
+        ppr.append(num)
+        change = w("pPrChange", id="9", author="Karin Chef", date="2026-11-20T10:00:00Z")
+        change.append(old)
+        ppr.append(change)
+
+    edited = rewrite(data, {"word/document.xml": xml_edit(bullet)})
+    case = build_case(read_plan(edited, REGISTRY, name="x.docx")).case
+    assert case.sections["beredning"] == text
+    (s,) = S.suggestions(case)
+    assert (s.section, s.change, s.author, s.kind) == ("beredning", "format", "Karin Chef",
+                                                       S.TRACKED)
+    S.accept(case, s.id)
+    assert case.sections["beredning"] == f"- {text}"
+
+
+def etree_copy(el):
+    from copy import deepcopy
+
+    return deepcopy(el)

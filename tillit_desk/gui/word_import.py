@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QDialog,
@@ -89,14 +90,22 @@ class WordImportDialog(QDialog):
                                               "Början av texten"])
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setAccessibleName("Kolumnrubriker")
+        self.table.verticalHeader().setAccessibleName("Radnummer")
+        self.table.setCornerButtonEnabled(False)
+        corner = self.table.findChild(QAbstractButton, "qt_tableview_cornerbutton")
+        if corner is not None:
+            corner.setAccessibleName("Markera alla")
         layout.addWidget(self.table, 1)
         self.fields = QLabel()
         self.fields.setWordWrap(True)
         layout.addWidget(self.fields)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Importera")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Avbryt")
+        for which, text in ((QDialogButtonBox.StandardButton.Ok, "Importera"),
+                            (QDialogButtonBox.StandardButton.Cancel, "Avbryt")):
+            buttons.button(which).setText(text)
+            buttons.button(which).setAccessibleName(text)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -267,11 +276,47 @@ class SuggestionsPanel(QDockWidget):
         if sid is None:
             return
         try:
-            section = S.get(self.window_.case, sid).section
+            suggestion = S.get(self.window_.case, sid)
         except KeyError:
             return
-        if self.window_.profile.section(section) is not None:
-            self.window_.go_to(section)
+        window = self.window_
+        if window.profile.section(suggestion.section) is None:
+            return
+        window.go_to(suggestion.section)
+        if suggestion.target == S.SECTION:
+            self._select_span(suggestion)
+
+    def _select_span(self, suggestion: S.Suggestion) -> None:
+        """Select the text the suggestion would change (or put the cursor where it inserts)."""
+        from PySide6.QtGui import QTextCursor
+
+        from ..review.spans import SpanMap
+        from .review_marks import document_text
+
+        page = getattr(self.window_, "section_pages", {}).get(suggestion.section)
+        editor = getattr(page, "editor", None)
+        if editor is None:
+            return
+        markdown = self.window_.case.sections.get(suggestion.section, "")
+        span = S.locate(markdown, suggestion)
+        if span is None:
+            return
+        plain = document_text(editor.document())
+        if span[0] == span[1]:  # an insertion: the character before it, then collapse
+            at = SpanMap(markdown, plain).to_plain(max(0, span[0] - 1), span[0]) if span[0] \
+                else (0, 0)
+            if at is None:
+                return
+            at = (at[1], at[1])
+        else:
+            at = SpanMap(markdown, plain).to_plain(*span)
+            if at is None:
+                return
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(at[0])
+        cursor.setPosition(at[1], QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
 
     def set_unplaced(self, lines: list[str]) -> None:
         self.unplaced.setText("<b>Inte inläst:</b><br>" + "<br>".join(lines) if lines else "")

@@ -400,8 +400,12 @@ def _build_view(plan: ImportPlan, view: str) -> _View:
             text = rendered.text
             existing = case.sections.get(sp.target, "")
             offset = 0
-            if existing:
-                prefix = existing + "\n\n### " + sp.heading + ("\n\n" if text else "")
+            own = sp.custom or not sp.heading or match_heading(sp.heading, profile) == sp.target
+            if existing or not own:
+                # a second heading in one section, or a heading the user moved into another
+                # section: it stays, as a sub-heading
+                prefix = (existing + "\n\n" if existing else "") + "### " + sp.heading + (
+                    "\n\n" if text else "")
                 offset = len(prefix)
                 text = prefix + text
             case.sections[sp.target] = text
@@ -489,6 +493,8 @@ def _section_changes(plan: ImportPlan) -> dict[str, list[tuple[Change, str, str]
         for item in items:
             if isinstance(item, Para) and item.mark_change is not None:
                 out.setdefault(key, []).append((item.mark_change, item.mark_view or "", "\n"))
+            if isinstance(item, Para) and item.props_change is not None:
+                out.setdefault(key, []).append((item.props_change, "props", item.text()))
 
     collect("dokument", plan.header_items + plan.front)
     for sp in plan.sections:
@@ -513,6 +519,8 @@ def _attribute(old: str, new: str, changes: list[tuple[Change, str, str]], fallb
         if (view == FINAL and n and (t in n or n in t)) or (view == BASE and o and
                                                              (t in o or o in t)):
             hit.append(change)
+    if not hit and not (old + new).strip("*_#-+0123456789. \n"):
+        hit = [c for c, v, _t in changes if v == "props" or c.kind == "format"]  # markup only
     if not hit and only_tracked and changes:
         hit = [c for c, _v, _t in changes]
     if not hit:

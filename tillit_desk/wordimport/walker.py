@@ -57,14 +57,16 @@ class Para:
     mark_view: str | None = None  # the paragraph mark exists only in this view (tracked)
     mark_change: Change | None = None
     notes: list[str] = field(default_factory=list)
+    # tracked paragraph formatting: (style, heading, title, list_level, ordered, num_id) before
+    old_props: tuple | None = None
+    props_change: Change | None = None
 
     def text(self) -> str:
         return "".join(p.text for p in self.pieces)
 
     def changes(self) -> list[Change]:
         out = [p.change for p in self.pieces if p.change is not None]
-        if self.mark_change is not None:
-            out.append(self.mark_change)
+        out += [c for c in (self.mark_change, self.props_change) if c is not None]
         return out
 
 
@@ -314,6 +316,35 @@ class Walker:
         self.fields = [f for f in self.fields if f == "result"]
         para = Para()
         ppr = p.find(f"{W}pPr")
+        self._properties(para, ppr)
+        if ppr is not None:
+            mark = ppr.find(f"{W}rPr")
+            if mark is not None:
+                for kind, view in (("ins", FINAL), ("del", BASE), ("moveTo", FINAL),
+                                   ("moveFrom", BASE)):
+                    el = mark.find(f"{W}{kind}")
+                    if el is not None:
+                        para.mark_view = view
+                        para.mark_change = self._change(el, "ins" if view == FINAL else "del")
+            change = ppr.find(f"{W}pPrChange")
+            if change is not None:  # tracked paragraph formatting: the old properties
+                old = Para()
+                self._properties(old, change.find(f"{W}pPr"))
+                props = (old.style, old.heading, old.title, old.list_level, old.ordered,
+                         old.num_id)
+                if props != (para.style, para.heading, para.title, para.list_level,
+                             para.ordered, para.num_id):
+                    para.old_props = props
+                    para.props_change = self._change(change, "format")
+        base = (bool(self.styles.lookup(para.style, "bold")),
+                bool(self.styles.lookup(para.style, "italic")))
+        if para.heading or para.title:
+            base = (False, False)  # a heading style's own weight is not emphasis
+        self._inline(p, para, base, None, None)
+        return para
+
+    def _properties(self, para: Para, ppr) -> None:
+        """Style, heading level, title and list membership from a ``w:pPr`` (or none)."""
         num: tuple[str | None, int | None] = (None, None)
         direct_outline = None
         if ppr is not None:
@@ -325,14 +356,6 @@ class Walker:
             lvl = ppr.find(f"{W}outlineLvl")
             if lvl is not None and (lvl.get(f"{W}val") or "").isdigit():
                 direct_outline = int(lvl.get(f"{W}val"))
-            mark = ppr.find(f"{W}rPr")
-            if mark is not None:
-                for kind, view in (("ins", FINAL), ("del", BASE), ("moveTo", FINAL),
-                                   ("moveFrom", BASE)):
-                    el = mark.find(f"{W}{kind}")
-                    if el is not None:
-                        para.mark_view = view
-                        para.mark_change = self._change(el, "ins" if view == FINAL else "del")
         para.title = self.styles.is_title(para.style)
         if direct_outline is not None and direct_outline < 9:
             para.heading = direct_outline + 1
@@ -344,12 +367,6 @@ class Walker:
         kind = self.numbering.kind(num_id, level)
         if kind is not None and not para.heading and not para.title:
             para.list_level, para.ordered, para.num_id = level, kind, num_id or ""
-        base = (bool(self.styles.lookup(para.style, "bold")),
-                bool(self.styles.lookup(para.style, "italic")))
-        if para.heading or para.title:
-            base = (False, False)  # a heading style's own weight is not emphasis
-        self._inline(p, para, base, None, None)
-        return para
 
     def _change(self, el, kind: str) -> Change:
         return Change(el.get(f"{W}id") or f"x{next(self._ids)}", kind,
@@ -504,8 +521,11 @@ def view_items(items: list[Item], view: str) -> list[Item]:
         if item.mark_view is not None and item.mark_view != view:
             carry.extend(pieces)  # the paragraph mark is not there: joins the next paragraph
             continue
-        para = Para(carry + pieces, item.style, item.heading, item.title, item.list_level,
-                    item.ordered, item.num_id, None, None, list(item.notes))
+        props = (item.style, item.heading, item.title, item.list_level, item.ordered,
+                 item.num_id)
+        if view == BASE and item.old_props is not None:
+            props = item.old_props
+        para = Para(carry + pieces, *props, None, None, list(item.notes))
         carry = []
         out.append(para)
     if carry:
