@@ -93,6 +93,7 @@ def test_a_day_in_the_life(make_window, qtbot, monkeypatch, answers, soffice, tm
 
     # --- import the motion (the officer checks the dialog and presses Importera)
     def press_ok(dialog):
+        qtbot.waitUntil(lambda: not dialog.loading)  # the file is read on a worker thread
         dialog.accept()
         return dialog.result()
 

@@ -145,8 +145,10 @@ def test_review_summary_says_one_warning(window):
     assert summary_text(1, 3, 2) == "1 fel, 3 varningar, 2 tips."
 
 
-def test_replacing_imported_decision_text_does_not_call_it_yours(window, monkeypatch, answers):
+def test_replacing_imported_decision_text_does_not_call_it_yours(window, monkeypatch, answers,
+                                                                 qtbot):
     def press_ok(dialog):
+        qtbot.waitUntil(lambda: not dialog.loading)  # the file is read on a worker thread
         dialog.accept()
         return dialog.result()
 

@@ -196,7 +196,7 @@ def read_meetings(items: list[Item]) -> list[Meeting]:
 _TITLE_WORDS = ("chef", "direktör", "ordförande", "sekreterare", "handläggare", "strateg",
                 "utredare", "controller", "samordnare", "ansvarig", "kommunalråd", "jurist",
                 "regionråd", "ekonom", "planerare", "ledare", "vice", "biträdande", "tf")
-_NAME = re.compile(r"^[A-ZÅÄÖÉ][\w'.-]+( [A-ZÅÄÖÉ][\w'.-]+){1,3}$")
+_NAME = re.compile(r"^[A-ZÅÄÖÉ][\w'.-]*( [A-ZÅÄÖÉ][\w'.-]*){1,3}$")  # initials count as names
 
 
 def looks_like_name(text: str) -> bool:
