@@ -110,16 +110,14 @@ class MainWindow(QMainWindow):
             lambda text, ms: self.statusBar().showMessage(text, ms))
         # Granskning: live checks, pane, comments, versions; reads the case from the state
         self.review = ReviewWorkflow(self.state, self.interaction, self)
-        # Built now although not shown: its row of buttons sets the step area's minimum width,
-        # and building it later would make the splitter jump the first time it is shown.
-        self.review_page  # noqa: B018
         self._build_menus()
         self.refresh_timer = defer(PREVIEW_DELAY_MS, self.refresh, self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.apply_settings()
         self._painted = False
-        self._after_paint: list = [self._connect_app_state]
+        # after the first paint: the case form's four list editors, the icon, app state
+        self._after_paint: list = [lambda: self.case_form.lists, self._connect_app_state]
 
     # ================================================================== the case-state
 

@@ -76,7 +76,8 @@ class HelpPane(QWidget):
         layout.addLayout(row)
 
     def show_step(self, kind: str, spec: SectionSpec | None) -> None:
-        self.phrases.clear()
+        if self.phrases.count():
+            self.phrases.clear()
         self._phrases: list[Phrase] = []
         if spec is None or not spec.holds_text:
             body = _STEP_HELP.get(kind, "")
