@@ -125,6 +125,10 @@ class FileFlow(QObject):
             return False
         self.autosaver.discard()
         self.view.set_case(result.case, Path(path))
+        notes = [str(n) for n in getattr(result, "warnings", None) or []]
+        if notes:  # the file was read with changes (cleaned text, dropped values)
+            self.view.set_dirty(True)
+            self.ask.status(" ".join(notes), 15000)
         if result.recovered_from is not None:
             self.view.set_dirty(True)
             self.ask.information(
@@ -172,6 +176,11 @@ class FileFlow(QObject):
         except TillitError as err:
             self.ask.error(str(err), "Ärendet kunde inte sparas")
             return False
+        except (UnicodeError, ValueError) as err:  # text no file can hold (a lone surrogate)
+            self.ask.error(f"Ärendet kunde inte sparas: texten innehåller tecken som inte går "
+                           f"att spara ({err.__class__.__name__}). Ta bort eller skriv om "
+                           "tecknet och spara igen.", "Ärendet kunde inte sparas")
+            return False
         self.state.mark_saved(path)
         self.view.display_name = path.name
         self.autosaver.discard()
@@ -189,7 +198,7 @@ class FileFlow(QObject):
         self.state.flush()
         try:
             self.autosaver.save(self.state.case, self.state.path)
-        except TillitError as err:
+        except (TillitError, UnicodeError, ValueError) as err:
             self.ask.status(f"Autosparning misslyckades: {err}", 10000)
             return False
         self.autosave_pending = False
