@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self._motion_page: MotionPage | None = None
         self._review_page: ReviewPage | None = None
         self._exports = None  # export_flow.ExportFlow, made on first use
+        self._phrases = None  # phrase_flow.PhraseFlow, made on first use
         self.last_warnings: list[str] = []
         self.preview_renders = 0  # how many times the preview was rebuilt (bench, tests)
         self._follow_pending = False  # scroll the preview to the current section when rendered
@@ -634,20 +635,21 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         return next((p for p in self.section_pages.values() if p is page), None)
 
+    @property
+    def phrases(self):
+        """Standard phrases rendered in a worker thread (``phrase_flow``), made on first use."""
+        if self._phrases is None:
+            from .phrase_flow import PhraseFlow
+
+            self._phrases = PhraseFlow(self.state, self.interaction)
+        return self._phrases
+
     def insert_phrase(self, phrase: P.Phrase) -> bool:
+        """Start filling in ``phrase``; it goes in where the cursor is now, when ready."""
         page = self.current_section_page()
         if page is None:
             return False
-        from ..phrases import case_context, render_snippet
-
-        self.flush_editors()
-        try:
-            text = render_snippet(phrase.text, case_context(self.case),
-                                  f"Standardfrasen ”{phrase.label}”")
-        except TillitError as err:
-            _dialogs().show_error(self, str(err), "Standardfrasen kunde inte infogas")
-            return False
-        page.editor.insert_markdown(text)
+        self.phrases.insert(phrase, page.section_id, page.editor.textCursor())
         page.editor.setFocus()
         return True
 
@@ -839,6 +841,8 @@ class MainWindow(QMainWindow):
             return
         if self._exports is not None:
             self._exports.stop()
+        if self._phrases is not None:
+            self._phrases.wait()
         self.autosave_timer.stop()
         self.refresh_timer.stop()
         self.review.stop()
