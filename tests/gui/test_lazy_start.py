@@ -27,7 +27,8 @@ def test_start_builds_only_what_is_on_screen(window):
     assert window._motion_page is None
     assert window.review._pane is None and window.review._dock is None
     assert window.section_pages == {}
-    assert window.stack.count() == 2  # Ärendeuppgifter, and Granska och exportera for its width
+    assert window.stack.count() == 1  # Ärendeuppgifter (pages no longer set the width)
+    assert window._review_page is None
     assert window.centre.orientation() == Qt.Orientation.Vertical
     assert window.splitter.orientation() == Qt.Orientation.Horizontal
     # every window action keeps the window-wide shortcut context

@@ -42,6 +42,7 @@ def test_no_import_cycle_between_gui_modules():
 def test_workflows_do_not_import_the_window():
     graph = _imports()
     for module in ("review_workflow", "case_state", "commands", "section_documents",
-                   "pdf_export", "interaction"):
+                   "pdf_export", "interaction", "export_flow", "file_flow", "decision_flow",
+                   "find_replace", "phrase_flow"):
         assert "mainwindow" not in graph[module], module
     assert not {"editor", "mainwindow", "caseform", "panes"} & graph["case_state"]

@@ -165,3 +165,19 @@ def test_replacing_imported_decision_text_does_not_call_it_yours(window, monkeyp
     assert "du har skrivit" not in asked
     assert "motionen" in asked.lower()
     assert window.case.sections["forslag_till_beslut"].startswith("att avslå")
+
+
+def test_text_that_cannot_be_written_never_takes_the_window_down(window, answers, tmp_path,
+                                                                  monkeypatch):
+    """A lone surrogate (valid JSON, not writable UTF-8) in a section nobody opened: Save and
+    autosave answer in Swedish instead of raising (issue 12; cleaning it on load is
+    fileformat's job)."""
+    window.case.sections["bedomning"] = "Trasigt \ud800 tecken."
+    window.set_dirty(True)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "trasig.tillit"), ""))
+    saved = window.save()  # must not raise
+    if not saved:
+        assert answers["warnings"] and "kunde inte sparas" in answers["warnings"][-1]
+        assert window.isWindowModified()
+    window.autosave()  # must not raise either

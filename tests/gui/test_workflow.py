@@ -108,6 +108,7 @@ def test_new_case_to_docx(window, qtbot, tmp_path, monkeypatch, answers):
     item = next(phrases.item(i) for i in range(phrases.count())
                 if phrases.item(i).text() == "Motionen återges")
     phrases.itemClicked.emit(item)
+    qtbot.waitUntil(lambda: not window.phrases.busy())  # rendered in a worker thread
     window.flush_editors()
     arendet_md = window.case.sections["arendet"]
     assert arendet_md.startswith("### Bakgrund\n\nText om ärendet *med* **viktigt** ord.")

@@ -12,7 +12,13 @@ def _fast_pyside_check() -> None:
     that is a few milliseconds per dozen modules, and by the time the window, the exporters and
     the dictionary are loaded ~8 MB of cached source lines nobody reads. Same question, same
     answer, by reading the file's bytes once. Falls back to PySide's own check for modules
-    without a plain ``.py`` file, and does nothing if a PySide version lacks the hook."""
+    without a plain ``.py`` file, and does nothing if a PySide version lacks the hook.
+
+    Kept for a measured reason (issue 12, 2026-11-29, ``bench/startup.py``): peak memory with
+    the 100-page case and the dictionary is 145 MB with it and 157 MB without it (target
+    ≤ 150 MB: the source lines of every module imported after PySide6 stay in ``linecache``).
+    Its effect on the first paint is within the noise (CPU 176 vs 177 ms), so it stays only
+    for memory; remove it when PySide stops keeping module sources."""
     feature = sys.modules.get("shibokensupport.feature")
     original = getattr(feature, "_mod_uses_pyside", None)
     if original is None or getattr(original, "_tillit", False):

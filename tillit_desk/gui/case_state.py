@@ -14,6 +14,7 @@ start-up) and kept until another case replaces this one, which also clears the h
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -21,7 +22,9 @@ from PySide6.QtGui import QUndoStack
 from ..case import Case
 from ..errors import TillitError
 from ..profiles import DEFAULT_PROFILE, Profile, ProfileRegistry
-from .section_documents import SectionDocument, TextEdit
+
+if TYPE_CHECKING:
+    from .section_documents import SectionDocument
 
 
 class CaseState(QObject):
@@ -74,6 +77,8 @@ class CaseState(QObject):
     def document(self, section_id: str) -> SectionDocument:
         doc = self.documents.get(section_id)
         if doc is None:
+            from .section_documents import SectionDocument  # not part of start-up
+
             doc = SectionDocument(section_id, self.case.section(section_id), self)
             doc.contentsChanged.connect(lambda d=doc: self._doc_edited(d))
             doc.undoCommandAdded.connect(lambda d=doc: self._doc_command(d))
@@ -84,6 +89,8 @@ class CaseState(QObject):
         doc.stale = True
 
     def _doc_command(self, doc: SectionDocument) -> None:
+        from .section_documents import TextEdit
+
         self.undo_stack.push(TextEdit(doc, self.text_restored))
 
     def flush(self) -> None:

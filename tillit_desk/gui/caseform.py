@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QUndoStack
@@ -32,7 +33,9 @@ from ..case import (
 )
 from ..profiles import Profile, ProfileRegistry
 from .commands import FieldEdit, OneHistory
-from .listedit import Column, ListEditor
+
+if TYPE_CHECKING:
+    from .listedit import Column, ListEditor
 
 
 def _line(name: str, placeholder: str = "") -> QLineEdit:
@@ -151,33 +154,55 @@ class CaseForm(_Page):
         self.date.dateChanged.connect(self._set_date)
         self.is_motion.toggled.connect(self._toggle_motion)
 
-        self.lists: dict[str, ListEditor] = {}
-        self._add_list("signatures", "Underskrifter",
-                       [Column("name", "Namn"), Column("title", "Titel")], "signatories",
-                       Signatory, undo_stack)
-        self._add_list("underlag", "Beslutsunderlag",
-                       [Column("text", "Handling"), Column("date", "Datum", stretch=False)],
-                       "underlag", UnderlagItem, undo_stack)
-        self._add_list("beslutsplanering", "Beslutsplanering",
-                       [Column("body", "Organ"), Column("date", "Datum", stretch=False)],
-                       "beslutsplanering", Meeting, undo_stack)
-        self._add_list("skickas_till", "Beslutet skickas till",
-                       [Column("name", "Mottagare"),
-                        Column("purpose", "Syfte", ((PURPOSE_KANNEDOM, "För kännedom"),
-                                                    (PURPOSE_ATGARD, "För åtgärd")), False)],
-                       "skickas_till", Recipient, undo_stack)
+        self._lists: dict[str, ListEditor] | None = None  # built on first use: see ``lists``
         self.layout_.addStretch(1)
+
+    @property
+    def lists(self) -> dict[str, ListEditor]:
+        """The four list editors (Underskrifter, Beslutsunderlag, Beslutsplanering, Beslutet
+        skickas till), below the fields. Built on first use, which the window asks for right
+        after its first paint: four tables and their classes cost ~10 ms of start-up."""
+        if self._lists is None:
+            from .listedit import Column
+
+            self._lists = {}
+            undo_stack = self.undo_stack
+            self._add_list("signatures", "Underskrifter",
+                           [Column("name", "Namn"), Column("title", "Titel")], "signatories",
+                           Signatory, undo_stack)
+            self._add_list("underlag", "Beslutsunderlag",
+                           [Column("text", "Handling"), Column("date", "Datum", stretch=False)],
+                           "underlag", UnderlagItem, undo_stack)
+            self._add_list("beslutsplanering", "Beslutsplanering",
+                           [Column("body", "Organ"), Column("date", "Datum", stretch=False)],
+                           "beslutsplanering", Meeting, undo_stack)
+            self._add_list("skickas_till", "Beslutet skickas till",
+                           [Column("name", "Mottagare"),
+                            Column("purpose", "Syfte", ((PURPOSE_KANNEDOM, "För kännedom"),
+                                                        (PURPOSE_ATGARD, "För åtgärd")),
+                                   False)],
+                           "skickas_till", Recipient, undo_stack)
+            if self.case is not None:
+                self._filling = True
+                try:
+                    for editor in self._lists.values():
+                        editor.refresh()
+                finally:
+                    self._filling = False
+        return self._lists
 
     def _add_list(self, key: str, title: str, columns: list[Column], attr: str, cls,
                   undo_stack: QUndoStack) -> None:
+        from .listedit import ListEditor
+
         editor = ListEditor(
             title, columns,
             read=lambda: [r.to_dict() for r in getattr(self.case, attr)] if self.case else [],
             write=lambda rows: setattr(self.case, attr, [cls.from_dict(r) for r in rows]),
             undo_stack=undo_stack)
         editor.changed.connect(self.changed)
-        self.layout_.addWidget(editor)
-        self.lists[key] = editor
+        self.layout_.insertWidget(self.layout_.count() - 1, editor)  # above the stretch
+        self._lists[key] = editor
 
     # ------------------------------------------------------------------ data
 
@@ -203,7 +228,7 @@ class CaseForm(_Page):
             except ValueError:
                 pass
             self.is_motion.setChecked(case.motion is not None)
-            for editor in self.lists.values():
+            for editor in (self._lists or {}).values():
                 editor.refresh()
         finally:
             self._filling = False
@@ -274,6 +299,8 @@ class MotionPage(_Page):
 
     def __init__(self, undo_stack: QUndoStack) -> None:
         super().__init__("Motion", undo_stack)
+        from .listedit import Column, ListEditor
+
         self.case: Case | None = None
         form = QFormLayout()
         self.layout_.addLayout(form)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence, QUndoCommand
 
 from ..case import Case
-from .section_documents import BURST_SECONDS
+from .timers import BURST_SECONDS
 
 if TYPE_CHECKING:
     from .case_state import CaseState

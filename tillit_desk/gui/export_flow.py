@@ -143,6 +143,28 @@ class ExportFlow(QObject):
         else:
             self.ask.status("PDF-exporten avbröts.", 5000)
 
+    def print_case(self, name: str) -> bool:
+        """Skriv ut (Ctrl+P): the whole document as the preview shows it, through Qt's printer
+        dialog (a printer, or a PDF file)."""
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ..compose import compose
+        from ..export.html import render_html
+
+        self.state.flush()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(name)
+        dialog = QPrintDialog(printer, self.ask.widget)
+        dialog.setWindowTitle("Skriv ut")
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        doc = QTextDocument()
+        doc.setHtml(render_html(compose(self.state.case, self.state.profile)))
+        doc.print_(printer)
+        self.ask.status("Dokumentet är skickat till skrivaren.", 5000)
+        return True
+
     def stop(self) -> None:
         """The window is closing: cancel LibreOffice and wait for the threads."""
         for job in list(self.pdf_jobs):

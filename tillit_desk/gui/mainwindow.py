@@ -31,16 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from .. import profiles as P
-from ..case import Case, Motion
+from ..case import Case
 from ..errors import TillitError
-from ..fileformat import SUFFIX, load_case, save_case
+from ..fileformat import SUFFIX
 from ..paths import AppPaths
 from ..profiles import Profile, ProfileRegistry, SectionSpec
-from ..settings import Settings, save_settings
+from ..settings import Settings
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW, build_steps
 from .case_state import CaseState
 from .caseform import CaseForm
 from .decision_flow import DecisionFlow
+from .file_flow import FileFlow
 from .interaction import Interaction
 from .navigator import Navigator
 from .panes import HelpPane
@@ -61,7 +62,6 @@ PREVIEW_DELAY_MS = 250  # preview and step states update this long after typing 
 # previewed paragraph, and 400 000 cost a 100-page case ~10 MB more for pages nobody reads
 # on screen (the export always has the whole text).
 PREVIEW_CHAR_LIMIT = 250_000
-FILE_FILTER = "Tillit-ärenden (*.tillit)"
 NAVIGATOR_MIN = 170  # px: step names stay readable
 EDITOR_MIN = 440  # px: about 60 characters a line; nothing squeezes the editor below this
 SIDE_MIN = 280  # px: preview / review pane
@@ -83,14 +83,13 @@ class MainWindow(QMainWindow):
         # The open case, its file and the one undo history: every pane goes through it.
         self.state = CaseState(registry, Case(), registry.get(P.DEFAULT_PROFILE), self)
         self.display_name = "Namnlöst ärende"
-        self._autosave_pending = False
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self.state.case_changed.connect(self._case_changed)
         self.state.section_changed.connect(self._section_restored)
-        self._autosaver: Autosaver | None = None
         self._motion_page: MotionPage | None = None
         self._review_page: ReviewPage | None = None
         self._exports = None  # export_flow.ExportFlow, made on first use
+        self._phrases = None  # phrase_flow.PhraseFlow, made on first use
         self.last_warnings: list[str] = []
         self.preview_renders = 0  # how many times the preview was rebuilt (bench, tests)
         self._follow_pending = False  # scroll the preview to the current section when rendered
@@ -106,20 +105,19 @@ class MainWindow(QMainWindow):
         self._build_ui()
         self.interaction = Interaction(self)  # how workflows ask and report
         self.decisions = DecisionFlow(self.state, self.interaction)
+        self.files = FileFlow(self.state, self.interaction, settings, registry, paths, self)
         self.interaction.status_message.connect(
             lambda text, ms: self.statusBar().showMessage(text, ms))
         # Granskning: live checks, pane, comments, versions; reads the case from the state
         self.review = ReviewWorkflow(self.state, self.interaction, self)
-        # Built now although not shown: its row of buttons sets the step area's minimum width,
-        # and building it later would make the splitter jump the first time it is shown.
-        self.review_page  # noqa: B018
         self._build_menus()
         self.refresh_timer = defer(PREVIEW_DELAY_MS, self.refresh, self)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.apply_settings()
         self._painted = False
-        self._after_paint: list = [self._connect_app_state]
+        # after the first paint: the case form's four list editors, the icon, app state
+        self._after_paint: list = [lambda: self.case_form.lists, self._connect_app_state]
 
     # ================================================================== the case-state
 
@@ -298,14 +296,6 @@ class MainWindow(QMainWindow):
             self._add_page(page)
         return self._review_page
 
-    @property
-    def autosaver(self) -> Autosaver:
-        if self._autosaver is None:
-            from ..autosave import Autosaver
-
-            self._autosaver = Autosaver(self.paths.autosave_dir)
-        return self._autosaver
-
     def _action(self, text: str, slot, keys=None, menu=None) -> QAction:
         action = QAction(text, self)
         if keys is not None:
@@ -424,7 +414,7 @@ class MainWindow(QMainWindow):
 
     def set_dirty(self, dirty: bool) -> None:
         self.state.set_dirty(dirty)
-        self._autosave_pending = dirty
+        self.files.autosave_pending = dirty
         self.setWindowTitle(f"{self.display_name}[*] – {APP_TITLE}")
         self.setWindowModified(dirty)
 
@@ -434,7 +424,7 @@ class MainWindow(QMainWindow):
     def mark_changed(self) -> None:
         if not self.dirty:
             self.set_dirty(True)
-        self._autosave_pending = True
+        self.files.autosave_pending = True
         self.refresh_timer.start()
 
     def flush_editors(self) -> None:
@@ -622,26 +612,8 @@ class MainWindow(QMainWindow):
         page.editor.setFont(font)
 
     def print_case(self) -> bool:
-        """Skriv ut (Ctrl+P): the whole document as the preview shows it, through Qt's printer
-        dialog (a printer, or a PDF file)."""
-        from PySide6.QtGui import QTextDocument
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        from ..compose import compose
-        from ..export.html import render_html
-
-        self.flush_editors()
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.display_name)
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle("Skriv ut")
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return False
-        doc = QTextDocument()
-        doc.setHtml(render_html(compose(self.case, self.profile)))
-        doc.print_(printer)
-        self.statusBar().showMessage("Dokumentet är skickat till skrivaren.", 5000)
-        return True
+        """Skriv ut (Ctrl+P): ``export_flow.ExportFlow.print_case``."""
+        return self.exports.print_case(self.display_name)
 
     def undo(self) -> None:
         """Ctrl+Z: the one history, whatever has focus."""
@@ -667,20 +639,21 @@ class MainWindow(QMainWindow):
         page = self.stack.currentWidget()
         return next((p for p in self.section_pages.values() if p is page), None)
 
+    @property
+    def phrases(self):
+        """Standard phrases rendered in a worker thread (``phrase_flow``), made on first use."""
+        if self._phrases is None:
+            from .phrase_flow import PhraseFlow
+
+            self._phrases = PhraseFlow(self.state, self.interaction)
+        return self._phrases
+
     def insert_phrase(self, phrase: P.Phrase) -> bool:
+        """Start filling in ``phrase``; it goes in where the cursor is now, when ready."""
         page = self.current_section_page()
         if page is None:
             return False
-        from ..phrases import case_context, render_snippet
-
-        self.flush_editors()
-        try:
-            text = render_snippet(phrase.text, case_context(self.case),
-                                  f"Standardfrasen ”{phrase.label}”")
-        except TillitError as err:
-            _dialogs().show_error(self, str(err), "Standardfrasen kunde inte infogas")
-            return False
-        page.editor.insert_markdown(text)
+        self.phrases.insert(phrase, page.section_id, page.editor.textCursor())
         page.editor.setFocus()
         return True
 
@@ -717,72 +690,22 @@ class MainWindow(QMainWindow):
                     lambda case: switch_profile(case, old, new))
         self.statusBar().showMessage(f"Profilen är nu {new.name}. All text finns kvar.", 8000)
 
-    # ================================================================== files
+    # ================================================================== files (file_flow.py)
 
     def confirm_discard(self) -> bool:
-        """True when it is fine to replace or close the current case."""
-        if not self.dirty:
-            return True
-        answer = _dialogs().ask_save_changes(self, self.display_name)
-        if answer == _dialogs().SAVE:
-            return self.save()
-        return answer == _dialogs().DISCARD
+        return self.files.confirm_discard()
 
     def new_case(self, profile_id: str | None = None, motion: bool | None = None) -> bool:
-        if not self.confirm_discard():
-            return False
-        if profile_id is None:
-            dlg = _dialogs().NewCaseDialog(self, self.registry, self.settings.default_profile)
-            if dlg.exec() != _dialogs().QDialog.DialogCode.Accepted:
-                return False
-            profile_id, motion = dlg.choice()
-        from ..newcase import new_case
-
-        case = new_case(self.registry.get(profile_id), self.settings.handlaggare())
-        if motion:
-            case.motion = Motion()
-        self.autosaver.discard()
-        self.set_case(case, None)
-        return True
+        return self.files.new_case(profile_id, motion)
 
     def open_dialog(self) -> None:
-        start = str(self.path.parent) if self.path else str(Path.home())
-        from PySide6.QtWidgets import QFileDialog
-
-        path, _ = QFileDialog.getOpenFileName(self, "Öppna ärende", start, FILE_FILTER)
-        if path:
-            self.open_path(Path(path))
+        self.files.open_dialog()
 
     def open_path(self, path: Path) -> bool:
-        if not self.confirm_discard():
-            return False
-        try:
-            result = load_case(path)
-        except TillitError as err:
-            _dialogs().show_error(self, str(err), "Ärendet kunde inte öppnas")
-            return False
-        self.autosaver.discard()
-        self.set_case(result.case, Path(path))
-        if result.recovered_from is not None:
-            from PySide6.QtWidgets import QMessageBox
-
-            self.set_dirty(True)
-            QMessageBox.information(
-                self, "Ärendet återställdes",
-                f"Filen {Path(path).name} var skadad. Tillit Desk öppnade den senaste hela "
-                f"versionen ({result.recovered_from.name}). Spara för att reparera filen.")
-        self._remember(path)
-        return True
-
-    def _remember(self, path: Path) -> None:
-        self.settings.add_recent(path)
-        self.save_settings()
+        return self.files.open_path(path)
 
     def save_settings(self) -> None:
-        try:
-            save_settings(self.settings, self.paths.settings_file)
-        except TillitError as err:
-            self.statusBar().showMessage(str(err), 10000)
+        self.files.save_settings()
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -794,43 +717,23 @@ class MainWindow(QMainWindow):
                          self.recent_menu).setToolTip(str(path))
 
     def save(self) -> bool:
-        if self.path is None:
-            return self.save_as()
-        if self.state.changed_on_disk():  # someone else saved it since we read or wrote it
-            answer = _dialogs().ask_overwrite_changed(self, self.path.name)
-            if answer == _dialogs().SAVE_AS:
-                return self.save_as()
-            if answer != _dialogs().OVERWRITE:
-                return False
-        return self._save_to(self.path)
+        return self.files.save()
 
     def save_as(self) -> bool:
-        from PySide6.QtWidgets import QFileDialog
-
-        suggestion = self.path or Path.home() / (self._file_stem() + SUFFIX)
-        path, _ = QFileDialog.getSaveFileName(self, "Spara ärende som", str(suggestion),
-                                              FILE_FILTER)
-        if not path:
-            return False
-        path = Path(path)
-        if path.suffix != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
-        return self._save_to(path)
+        return self.files.save_as()
 
     def _save_to(self, path: Path) -> bool:
-        self.flush_editors()
-        try:
-            save_case(self.case, path)
-        except TillitError as err:
-            _dialogs().show_error(self, str(err), "Ärendet kunde inte sparas")
-            return False
-        self.state.mark_saved(path)
-        self.display_name = path.name
-        self.autosaver.discard()
-        self.set_dirty(False)
-        self._remember(path)
-        self.statusBar().showMessage(f"Sparat i {path}", 5000)
-        return True
+        return self.files.save_to(path)
+
+    @property
+    def autosaver(self) -> Autosaver:
+        return self.files.autosaver
+
+    def autosave(self) -> bool:
+        return self.files.autosave()
+
+    def offer_restore(self) -> bool:
+        return self.files.offer_restore()
 
     def _file_stem(self) -> str:
         from .export_flow import file_stem
@@ -921,19 +824,6 @@ class MainWindow(QMainWindow):
             self.save_settings()
             self.apply_settings()
 
-    def autosave(self) -> bool:
-        """Write a draft to the autosave folder when something changed since the last one."""
-        if not self._autosave_pending or not self.dirty:
-            return False
-        self.flush_editors()
-        try:
-            self.autosaver.save(self.case, self.path)
-        except TillitError as err:
-            self.statusBar().showMessage(f"Autosparning misslyckades: {err}", 10000)
-            return False
-        self._autosave_pending = False
-        return True
-
     def _app_state_changed(self, state) -> None:
         from PySide6.QtCore import Qt
 
@@ -944,34 +834,6 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             self.autosave()
         super().changeEvent(event)
-
-    def offer_restore(self) -> bool:
-        """After a crash: offer the newest draft left by a window that is gone."""
-        from ..autosave import find_drafts
-
-        drafts = find_drafts(self.paths.autosave_dir, exclude=self.autosaver)
-        if not drafts:
-            return False
-        draft = drafts[0]
-        if not _dialogs().ask_restore(self, draft.describe()):
-            draft.discard()
-            return False
-        try:
-            case = draft.load()
-        except TillitError as err:
-            _dialogs().show_error(self, str(err), "Utkastet kunde inte återställas")
-            return False
-        source = draft.source  # only ever an absolute .tillit path (autosave.draft_source)
-        if source is not None and not self.interaction.confirm(
-                "Var ska ärendet sparas?",
-                f"Utkastet hör till filen\n{source}\n\nSka Spara skriva till den filen? "
-                "Svarar du nej frågar Tillit Desk var ärendet ska sparas."):
-            source = None
-        name = (source.name if source else "Återställt ärende") + " (återställt)"
-        self.set_case(case, source, name, dirty=True)
-        draft.discard()
-        self.autosave()
-        return True
 
     # ================================================================== help
 
@@ -994,11 +856,12 @@ class MainWindow(QMainWindow):
             return
         if self._exports is not None:
             self._exports.stop()
+        if self._phrases is not None:
+            self._phrases.wait()
         self.autosave_timer.stop()
         self.refresh_timer.stop()
         self.review.stop()
-        if self._autosaver is not None:
-            self._autosaver.discard()
+        self.files.closing()
         event.accept()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API

@@ -5,10 +5,17 @@ from __future__ import annotations
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from ..review.workflow import STATUS_LABELS, UTKAST
 from ..steps import DONE, EMPTY, STARTED, Step
 
 SYMBOLS = {EMPTY: "○", STARTED: "◐", DONE: "●"}
+UTKAST = "utkast"  # review.workflow.UTKAST, the status nobody has set (not shown)
+
+
+def _label(status: str) -> str:
+    """The review status's label; ``review.workflow`` loads only when a status is set."""
+    from ..review.workflow import STATUS_LABELS
+
+    return STATUS_LABELS.get(status, status)
 # Qt.ItemDataRole.UserRole and .AccessibleTextRole as plain numbers (Qt's values, stable ABI):
 # the first access to ``Qt`` makes PySide6 build all of its ~100 enums, ~20 ms of start-up.
 STEP_ROLE = 256
@@ -20,7 +27,7 @@ def step_text(step: Step, status: str | None = None) -> str:
     if step.kind == "review":
         return step.label
     words = f", {step.words} ord" if step.words else ""
-    review = f" · {STATUS_LABELS[status]}" if status and status != UTKAST else ""
+    review = f" · {_label(status)}" if status and status != UTKAST else ""
     return f"{SYMBOLS[step.state]}  {step.label}\n      {step.state}{words}{review}"
 
 
@@ -43,7 +50,8 @@ class Navigator(QListWidget):
         self.blockSignals(not same)
         if not same:
             current = self.current_id()
-            self.clear()
+            if self.count():
+                self.clear()
             for _step in steps:
                 self.addItem(QListWidgetItem())
             ids = [s.id for s in steps]
@@ -54,7 +62,7 @@ class Navigator(QListWidget):
             item.setText(step_text(step, status))
             item.setData(STEP_ROLE, step.id)
             missing = " Obligatoriskt och tomt." if step.missing else ""
-            review = f" Status: {STATUS_LABELS[status]}." if status else ""
+            review = f" Status: {_label(status)}." if status else ""
             item.setData(ACCESSIBLE_TEXT_ROLE,
                          f"{step.label}: {step.state}, {step.words} ord.{missing}{review}")
             item.setToolTip(f"{step.label}: {step.state}{missing}{review}")

@@ -29,13 +29,6 @@ def escape(text: str) -> str:
             .replace('"', "&quot;").replace("'", "&#x27;"))
 
 
-OUTCOME_LABELS = {  # same keys and texts as decision.OUTCOMES, kept here to load it lazily
-    "besvarad": "Anse motionen besvarad",
-    "avsla": "Avslå motionen",
-    "bifalla": "Bifalla motionen",
-    "delvis": "Per att-sats (bifalla vissa, avslå resten)",
-}
-
 _STEP_HELP = {
     "case": "Fyll i ärendets uppgifter. Diarienumret kontrolleras mot profilens mönster. "
             "Listorna (underskrifter, beslutsunderlag, beslutsplanering, mottagare) redigeras "
@@ -76,7 +69,8 @@ class HelpPane(QWidget):
         layout.addLayout(row)
 
     def show_step(self, kind: str, spec: SectionSpec | None) -> None:
-        self.phrases.clear()
+        if self.phrases.count():
+            self.phrases.clear()
         self._phrases: list[Phrase] = []
         if spec is None or not spec.holds_text:
             body = _STEP_HELP.get(kind, "")
@@ -120,12 +114,14 @@ class DecisionBuilder(QGroupBox):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         row = QGridLayout()  # two by two: the four choices fit a 1024 px wide window
-        for i, (key, label) in enumerate(OUTCOME_LABELS.items()):
+        from ..decision import OUTCOME_PARTIAL, OUTCOMES  # the core's words, not a copy
+
+        for i, (key, label) in enumerate(OUTCOMES.items()):
             button = QRadioButton(label)
             button.setAccessibleName(label)
             self.group.addButton(button)
             self.buttons[key] = button
-            if key == "delvis":  # the long one gets a row of its own
+            if key == OUTCOME_PARTIAL:  # the long one gets a row of its own
                 row.addWidget(button, 2, 0, 1, 2)
             else:
                 row.addWidget(button, i // 2, i % 2)
@@ -142,7 +138,7 @@ class DecisionBuilder(QGroupBox):
         self.make.setAccessibleName("Skapa förslag till beslut")
         self.make.clicked.connect(self._emit)
         layout.addWidget(self.make)
-        self.buttons["delvis"].toggled.connect(self.att_box.setVisible)
+        self.buttons[OUTCOME_PARTIAL].toggled.connect(self.att_box.setVisible)
         self.att_box.setVisible(False)
         self.group.buttonToggled.connect(lambda _b, on: on and self._choice())
         self._setting = False
@@ -160,7 +156,9 @@ class DecisionBuilder(QGroupBox):
             check.toggled.connect(lambda _on: self._choice())
             self.att_layout.addWidget(check)
             self.checks.append(check)
-        self.buttons["delvis"].setEnabled(bool(yrkanden))
+        from ..decision import OUTCOME_PARTIAL
+
+        self.buttons[OUTCOME_PARTIAL].setEnabled(bool(yrkanden))
 
     def set_choice(self, outcome: str, approved: list[bool]) -> None:
         """Show a remembered choice (the page may have been rebuilt since it was made)."""

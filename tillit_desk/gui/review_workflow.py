@@ -23,16 +23,17 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 
 from ..errors import TillitError
-from ..review import workflow as W
-from ..review.findings import FEL, TIPS, VARNING, Finding
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW
 from .interaction import plural
 from .timers import defer
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
     from ..paths import AppPaths
+    from ..review.findings import Finding
     from ..settings import Settings
     from .case_state import CaseState
     from .editor import SectionPage
@@ -55,6 +56,14 @@ class ReviewView(Protocol):
     def built_review_page(self) -> ReviewPage | None: ...
     def place_review_pane(self, pane: QWidget) -> None: ...
     def show_review_pane(self, visible: bool = True) -> None: ...
+
+def _w() -> ModuleType:
+    """``review.workflow`` (statuses, comments, versions), imported on first use: a case
+    without review data opens without it (~2 ms of start-up with ``review.findings``)."""
+    from ..review import workflow
+
+    return workflow
+
 
 SECTION_DELAY_MS = 300  # a section is checked this long after typing stops
 SPELLER_DELAY_MS = 2000  # after start-up: the first paint and first keystrokes come first
@@ -80,7 +89,7 @@ class ReviewChange(QUndoCommand):
         self.flow, self.key, self.before, self.after = flow, key, before, after
 
     def _put(self, value: Any) -> None:
-        W.review_data(self.flow.case)[self.key] = copy.deepcopy(value)
+        _w().review_data(self.flow.case)[self.key] = copy.deepcopy(value)
         self.flow.review_changed()
 
     def redo(self) -> None:
@@ -204,12 +213,19 @@ class ReviewWorkflow(QObject):
         self._action("Granska &hela ärendet", self.run_full_check, "F7", menu)
         self._action("&Kommentera…", self.focus_comment, "Ctrl+Alt+M", menu)
         status = menu.addMenu("Avsnittets &status")
-        for key in W.STATUSES:
-            self._action(W.STATUS_LABELS[key], lambda k=key: self.set_status(k), None, status)
+        status.aboutToShow.connect(lambda: self._fill_status_menu(status))
         menu.addSeparator()
         self._action("Spara &version…", lambda: self.save_version(), None, menu)
         self._action("&Jämför versioner…", lambda: self.compare_versions(), None, menu)
         menu.addAction(self.export_action)
+
+    def _fill_status_menu(self, menu: QMenu) -> None:
+        if menu.actions():
+            return
+        workflow = _w()
+        for key in workflow.STATUSES:
+            self._action(workflow.STATUS_LABELS[key], lambda k=key: self.set_status(k), None,
+                         menu)
 
     def _action(self, text: str, slot, keys, menu: QMenu) -> QAction:
         action = QAction(text, self.ask.widget)
@@ -271,7 +287,9 @@ class ReviewWorkflow(QObject):
         self.full_timer.start()
 
     def statuses(self) -> dict[str, str]:
-        return W.statuses(self.case, [s.id for s in self.state.profile.sections])
+        if not self.case.review:  # nothing set: every section is Utkast, which is not shown
+            return {}
+        return _w().statuses(self.case, [s.id for s in self.state.profile.sections])
 
     # ================================================================== checks
 
@@ -342,6 +360,8 @@ class ReviewWorkflow(QObject):
         groups: dict[str, list[Finding]] = {}
         for f in found:
             groups.setdefault(f.section, []).append(f)
+        from ..review.findings import FEL, TIPS, VARNING
+
         counts = {s: sum(1 for f in found if f.severity == s) for s in (FEL, VARNING, TIPS)}
         summary = (summary_text(counts[FEL], counts[VARNING], counts[TIPS])
                    if found else "Inga anmärkningar.")
@@ -397,10 +417,10 @@ class ReviewWorkflow(QObject):
         markdown = page.markdown()
         return self._select(f.section, locate(markdown, f.start, f.end, f.excerpt), markdown)
 
-    def show_comment(self, c: W.Comment) -> bool:
+    def show_comment(self, c: _w().Comment) -> bool:
         self.w.go_to(c.section)
         self.state.flush()
-        return self._select(c.section, W.anchor(self.case, c), self.case.section(c.section))
+        return self._select(c.section, _w().anchor(self.case, c), self.case.section(c.section))
 
     # ================================================================== context menu
 
@@ -420,7 +440,7 @@ class ReviewWorkflow(QObject):
 
     def ignore_finding(self, f: Finding) -> None:
         self._change("Inte ett problem", "ignored",
-                     lambda: W.ignore_finding(self.case, f, by=self.author()))
+                     lambda: _w().ignore_finding(self.case, f, by=self.author()))
         for sid in list(self.w.section_pages):
             self.check_page(sid)
         self.full_timer.start()
@@ -437,9 +457,9 @@ class ReviewWorkflow(QObject):
         return sid if spec is not None else None
 
     def _change(self, text: str, key: str, mutate) -> None:
-        before = copy.deepcopy(W.review_data(self.case)[key])
+        before = copy.deepcopy(_w().review_data(self.case)[key])
         mutate()
-        after = copy.deepcopy(W.review_data(self.case)[key])
+        after = copy.deepcopy(_w().review_data(self.case)[key])
         self.state.undo_stack.push(ReviewChange(self, text, key, before, after))
 
     def set_status(self, status: str, sid: str | None = None) -> bool:
@@ -447,12 +467,12 @@ class ReviewWorkflow(QObject):
         if sid is None:
             self.ask.status("Välj ett avsnitt för att ange dess status.", 5000)
             return False
-        label = W.STATUS_LABELS[status]
+        label = _w().STATUS_LABELS[status]
         self._change(f"Status {label}", "status",
-                     lambda: W.set_status(self.case, sid, status, by=self.author()))
+                     lambda: _w().set_status(self.case, sid, status, by=self.author()))
         return True
 
-    def add_comment(self, text: str, sid: str | None = None) -> W.Comment | None:
+    def add_comment(self, text: str, sid: str | None = None) -> _w().Comment | None:
         """A comment on the current section; on the selected text when there is a selection."""
         sid = sid or self.current_section()
         if sid is None or not text.strip():
@@ -469,23 +489,23 @@ class ReviewWorkflow(QObject):
             span = spans.to_markdown(cursor.selectionStart(), cursor.selectionEnd())
             if span is not None:
                 start, end = span
-        made: list[W.Comment] = []
-        self._change("Kommentar", "comments", lambda: made.append(W.add_comment(
+        made: list[_w().Comment] = []
+        self._change("Kommentar", "comments", lambda: made.append(_w().add_comment(
             self.case, sid, text.strip(), self.author(), start=start, end=end)))
         if self._pane is not None:
             self._pane.new_comment.clear()
         return made[0]
 
     def toggle_comment(self, comment_id: str) -> None:
-        c = next((c for c in W.comments(self.case) if c.id == comment_id), None)
+        c = next((c for c in _w().comments(self.case) if c.id == comment_id), None)
         if c is None:
             return
         if c.resolved:
             self._change("Öppna kommentar", "comments",
-                         lambda: W.reopen_comment(self.case, comment_id))
+                         lambda: _w().reopen_comment(self.case, comment_id))
         else:
             self._change("Lös kommentar", "comments",
-                         lambda: W.resolve_comment(self.case, comment_id, by=self.author()))
+                         lambda: _w().resolve_comment(self.case, comment_id, by=self.author()))
 
     def focus_comment(self) -> None:
         self.show_pane()
@@ -502,7 +522,7 @@ class ReviewWorkflow(QObject):
             return  # filled when the pane is built
         sid = self.current_section()
         self.pane.set_section(self.heading(sid) if sid else None,
-                              W.section_status(self.case, sid) if sid else None)
+                              _w().section_status(self.case, sid) if sid else None)
         self._fill_comments()
 
     def _fill_comments(self) -> None:
@@ -510,13 +530,13 @@ class ReviewWorkflow(QObject):
             return
         sid = self.current_section()
         self.pane.set_comments([(self.heading(c.section), c)
-                                for c in W.comments(self.case, section=sid)])
+                                for c in _w().comments(self.case, section=sid)])
 
     # ================================================================== versions, export
 
     def save_version(self, name: str | None = None) -> bool:
         if name is None:
-            count = len(W.review_data(self.case)["versions"]) + 1
+            count = len(_w().review_data(self.case)["versions"]) + 1
             from PySide6.QtWidgets import QInputDialog
 
             name, ok = QInputDialog.getText(self.ask.widget, "Spara version", "Namn på versionen:",

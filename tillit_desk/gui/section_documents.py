@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextBlockFormat, QTextCursor, QTextDocument, QUndoCommand
 
+from .timers import BURST_SECONDS
+
 TYPING_ID = 1201
-BURST_SECONDS = 5.0  # keystrokes further apart than this are separate undo steps
 
 
 _PARAGRAPH: list[QTextBlockFormat] = []

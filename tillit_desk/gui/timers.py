@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 
+BURST_SECONDS = 5.0  # keystrokes or field edits further apart than this are separate undo steps
+
 
 def defer(ms: int, fn: Callable[[], object], parent: QObject | None = None) -> QTimer:
     """A single-shot, restartable timer (debounce)."""
