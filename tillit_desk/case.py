@@ -34,6 +34,18 @@ DEFAULT_HEADINGS: dict[str, str] = {
     "samverkan": "Samverkan",
 }
 
+# Places that findings, version diffs and suggestions refer to besides the text sections, with
+# the heading every view shows for them (the CLI, the window, versions and the Word import).
+PLACE_HEADINGS: dict[str, str] = {
+    "dokument": "Ärendeuppgifter",
+    "motion": "Motionen",
+    "underlag": "Beslutsunderlag",
+    "beslutsplanering": "Beslutsplanering",
+    "skickas_till": "Beslutet skickas till",
+    "signatures": "Underskrifter",
+    "export": "Exporterat dokument",
+}
+
 PURPOSE_KANNEDOM = "kännedom"
 PURPOSE_ATGARD = "åtgärd"
 PURPOSES = (PURPOSE_KANNEDOM, PURPOSE_ATGARD)

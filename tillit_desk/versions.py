@@ -14,13 +14,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from .case import DEFAULT_HEADINGS, Case
+from .case import DEFAULT_HEADINGS, PLACE_HEADINGS, Case
 
 CURRENT = "current"  # the case as it is now, as one side of a comparison
 _META_SECTIONS = ("dokument", "motion", "underlag", "signatures", "skickas_till")
-_META_HEADINGS = {"dokument": "Dokumentuppgifter", "motion": "Motionen",
-                  "underlag": "Beslutsunderlag", "signatures": "Underskrifter",
-                  "skickas_till": "Beslutet skickas till"}
 
 
 @dataclass
@@ -181,7 +178,7 @@ def diff_versions(case: Case, old_id: str, new_id: str = CURRENT, *,
     """Diff per section of two versions (or a version and ``CURRENT``), in a stable order:
     the header data first, then text sections as ordered in the newer side, then the rest."""
     old, new = _side(case, old_id), _side(case, new_id)
-    names = {**DEFAULT_HEADINGS, **_META_HEADINGS, **(headings or {})}
+    names = {**DEFAULT_HEADINGS, **PLACE_HEADINGS, **(headings or {})}
     out: list[SectionDiff] = []
     for key in ("dokument", "motion"):
         out.append(_section_diff(key, names, _meta_text(old, key), _meta_text(new, key)))

@@ -9,13 +9,14 @@ the phrase was chosen (one undo step) or shows the Swedish error."""
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextCursor
 
+    from ..case import Case
     from ..profiles import Phrase
     from .case_state import CaseState
     from .interaction import Interaction
@@ -29,18 +30,20 @@ class _Results(QObject):
 
 
 class _Render(QRunnable):
-    def __init__(self, token: int, snippet: str, context: dict[str, Any], what: str,
+    def __init__(self, token: int, snippet: str, case: Case, what: str,
                  results: _Results) -> None:
         super().__init__()
-        self.token, self.snippet, self.context, self.what = token, snippet, context, what
+        self.token, self.snippet, self.case, self.what = token, snippet, case, what
         self.results = results
 
     def run(self) -> None:
+        # The phrase module (and Jinja with it, ~0.1-0.3 s on first use) is imported here,
+        # on the worker, never on the GUI thread.
         from ..errors import TillitError
-        from ..phrases import render_snippet
+        from ..phrases import case_context, render_snippet
 
         try:
-            text = render_snippet(self.snippet, self.context, self.what)
+            text = render_snippet(self.snippet, case_context(self.case), self.what)
         except TillitError as err:
             self.results.failed.emit(self.token, str(err))
         except Exception as err:  # noqa: BLE001 - a phrase never takes the window down
@@ -67,7 +70,6 @@ class PhraseFlow(QObject):
         """Start rendering ``phrase``; it goes in at ``cursor`` (kept there while the user
         types on). Returns a token for the request."""
         from ..case import Case
-        from ..phrases import case_context
 
         self.state.flush()
         snapshot = Case.from_dict(self.state.case.to_dict())  # the worker never sees the live case
@@ -76,7 +78,7 @@ class PhraseFlow(QObject):
         cursor.setKeepPositionOnInsert(True)
         token = next(self._tokens)
         self.pending[token] = (section_id, cursor)
-        self.pool.start(_Render(token, phrase.text, case_context(snapshot),
+        self.pool.start(_Render(token, phrase.text, snapshot,
                                 f"Standardfrasen ”{phrase.label}”", self.results))
         return token
 

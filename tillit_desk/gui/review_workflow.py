@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 
+from ..case import PLACE_HEADINGS
 from ..errors import TillitError
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW
 from .interaction import plural
@@ -69,11 +70,10 @@ SECTION_DELAY_MS = 300  # a section is checked this long after typing stops
 SPELLER_DELAY_MS = 2000  # after start-up: the first paint and first keystrokes come first
 FULL_DELAY_MS = 1500  # the whole case, after the preview has refreshed
 LIVE_LIMIT = 200_000  # longer sections are not checked as you type (the full check still runs)
-PSEUDO_SECTIONS = {"dokument": ("Ärendeuppgifter", STEP_CASE),
-                   "motion": ("Motionen", STEP_MOTION),
-                   "underlag": ("Beslutsunderlag", STEP_CASE),
-                   "signatures": ("Underskrifter", STEP_CASE),
-                   "export": ("Exporterat dokument", STEP_REVIEW)}
+# The step that shows a place that is not a text section (headings: case.PLACE_HEADINGS).
+PLACE_STEPS = {"dokument": STEP_CASE, "motion": STEP_MOTION, "underlag": STEP_CASE,
+               "beslutsplanering": STEP_CASE, "skickas_till": STEP_CASE,
+               "signatures": STEP_CASE, "export": STEP_REVIEW}
 
 
 def summary_text(errors: int, warnings: int, tips: int) -> str:
@@ -353,7 +353,7 @@ class ReviewWorkflow(QObject):
         spec = self.state.profile.section(sid)
         if spec is not None:
             return spec.heading
-        return PSEUDO_SECTIONS.get(sid, (sid.replace("_", " ").capitalize(), ""))[0]
+        return PLACE_HEADINGS.get(sid, sid.replace("_", " ").capitalize())
 
     def _fill_findings(self) -> None:
         found = self.findings()
@@ -405,7 +405,7 @@ class ReviewWorkflow(QObject):
     def show_finding(self, f: Finding) -> bool:
         """Go to the finding's section and select its text. True when the text was selected."""
         if self.state.profile.section(f.section) is None:
-            target = PSEUDO_SECTIONS.get(f.section, ("", STEP_REVIEW))[1]
+            target = PLACE_STEPS.get(f.section, STEP_REVIEW)
             self.w.go_to(target)
             return False
         self.w.go_to(f.section)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import profiles as P
-from ..case import Case
+from ..case import PLACE_HEADINGS, Case
 from ..errors import TillitError
 from ..wordimport import suggestions as S
 from ..wordimport.importer import (
@@ -327,8 +327,8 @@ class SuggestionsPanel(QDockWidget):
         keep = current.data(0, self.ID_ROLE) if current is not None else None
         self.tree.clear()
         open_items = S.suggestions(case, open_only=True)
-        headings = {s.id: s.heading for s in self.window_.profile.sections}
-        headings.update({"dokument": "Dokumentuppgifter"})
+        headings = dict(PLACE_HEADINGS)
+        headings.update({s.id: s.heading for s in self.window_.profile.sections})
         for c in case.extra.get("custom_sections", []) if isinstance(
                 case.extra.get("custom_sections"), list) else []:
             if isinstance(c, dict):

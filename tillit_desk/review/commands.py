@@ -99,11 +99,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print()
     else:
         ctx = Context(case, profile)
-        headings = {sid: ctx.heading(sid) for sid in ctx.text_section_ids}
+        from ..case import PLACE_HEADINGS
+
+        headings = dict(PLACE_HEADINGS)
+        headings.update({sid: ctx.heading(sid) for sid in ctx.text_section_ids})
         headings.update({s.id: s.heading for s in profile.sections})
-        headings.update({"dokument": "Dokumentuppgifter", "motion": "Motionen",
-                         "underlag": headings.get("underlag", "Beslutsunderlag"),
-                         "signatures": "Underskrifter", "export": "Exporterad fil"})
         print(format_text(findings, headings, lix_report(ctx)))
     return 1 if any(f.severity == FEL for f in findings) else 0
 
