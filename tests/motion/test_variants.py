@@ -175,6 +175,12 @@ def test_lead_in_verbs_too_common_for_running_text() -> None:
     ("Anna Berg, V", [("Anna Berg", "V")]),
     ("Anna-Lena B. Svensson (S)", [("Anna-Lena B. Svensson", "S")]),
     ("Anna Berg     (V)     Bo Ek     (S)", [("Anna Berg", "V"), ("Bo Ek", "S")]),
+    # a role after the name, the party on a group line above or below
+    ("Liberalerna i Umeå\nPer Holm, gruppledare", [("Per Holm", "L")]),
+    ("Per Holm, gruppledare\nAnna Berg, ledamot\nLiberalerna", [("Per Holm", "L"),
+                                                                  ("Anna Berg", "L")]),
+    ("För Centerpartiet\nKarin Ek – kommunalråd", [("Karin Ek", "C")]),
+    ("Per Holm (L), gruppledare", [("Per Holm", "L")]),
 ])
 def test_more_signature_forms(signature: str, expected: list[tuple[str, str]]) -> None:
     parsed = parse_motion(HEAD + "Vi yrkar\n\natt kommunen ställer ut bänkar.\n\n" + signature)

@@ -58,6 +58,13 @@ _NAME_COMMA_CODE = re.compile(
 _LOCAL_PARTY_LINE = re.compile(r"^(?:[Ff]ör\s)?(?P<party>[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}partiet)"
                                r"(?:\si\s[A-ZÅÄÖ][\wåäö-]{1,30}(?:\s\w{1,12})?)?$")
 _NAME_LIST_SPLIT = re.compile(r",\s|\soch\s|\s&\s")
+# "Per Holm, gruppledare", "Karin Ek – kommunalråd": a role after the name, not a party
+_ROLES = ("gruppledare", "ledamot", "ersättare", "kommunalråd", "oppositionsråd", "regionråd",
+          "ordförande", "partiledare", "ordf", "fullmäktigeledamot", "kommunfullmäktigeledamot",
+          "regionfullmäktigeledamot", "talesperson", "språkrör", "förste", "andre")
+_ROLE_SUFFIX = re.compile(
+    r" {0,3}[,–-] {0,3}(?:(?:vice|1:e|2:e) )?(?:" + "|".join(_ROLES) + r")\b[^()]{0,60}$",
+    re.IGNORECASE)
 NOT_NAME_START = {"vi", "jag", "för", "med", "och", "motionär", "motionärer", "motionärerna",
                   "undertecknad", "undertecknade", "från", "av", "datum", "namn", "till",
                   "motion", "underskrift", "underskrifter", "att", "den", "det", "ledamot",
@@ -105,6 +112,12 @@ def clean_name(name: str) -> str:
                               or words[0].lower() in PARTY_NAMES):
         words = words[1:]
     return " ".join(words)
+
+
+def _without_role(cell: str) -> str:
+    """ "Per Holm, gruppledare" → "Per Holm" (only when a name is left)."""
+    bare = _ROLE_SUFFIX.sub("", cell[:MAX_LINE])
+    return bare if bare != cell and _NAME_ONLY.match(bare) else cell
 
 
 def has_signature(line: str) -> bool:
@@ -194,6 +207,7 @@ def read_signatures(lines: list[str]) -> Signatures:
             forward_party, unpartied = "", []
             continue
         cells = [squash(c) for c in re.split(r"\s{3,}", raw.strip()) if c.strip()] or [text]
+        cells = [_without_role(c) for c in cells]
         line_people: list[Motionar] = []
         bare: list[Motionar] = []
         for cell in cells:
