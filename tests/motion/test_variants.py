@@ -103,6 +103,18 @@ def test_addressee_drops_a_trailing_date() -> None:
     assert parsed.motion.submitted == "2021-05-03"
 
 
+def test_addressee_from_the_lead_in_when_no_line_says_it() -> None:
+    # no "Motion till …": the body the lead-in names, marked unsure (the place is not said)
+    parsed = parse_motion("Fler bänkar\n\nBänkar behövs.\n\nJag yrkar att kommunfullmäktige "
+                          "beslutar:\n\natt kommunen ställer ut bänkar." + SIGN)
+    assert parsed.motion.addressed_to == "kommunfullmäktige"
+    assert "addressed_to" in parsed.unsure()
+    # an address line wins over the lead-in
+    parsed = parse_motion("Motion till regionfullmäktige\n\nFler bänkar\n\nVi föreslår "
+                          "kommunfullmäktige besluta\n\natt kommunen ställer ut bänkar." + SIGN)
+    assert parsed.motion.addressed_to == "regionfullmäktige"
+
+
 @pytest.mark.parametrize(("text", "iso"), [
     ("2022-01-27", "2022-01-27"), ("27 januari 2022", "2022-01-27"),
     ("den 27 jan. 2022", "2022-01-27"), ("9.4.2017", "2017-04-09"), ("27/1 2022", "2022-01-27"),

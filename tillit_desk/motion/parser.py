@@ -88,6 +88,8 @@ def parse_motion(text: str, source_name: str = "") -> ParsedMotion:
     motion.title, conf["title"], notes["title"] = head.title, head.title_conf, head.title_note
     motion.addressed_to = head.addressee
     conf["addressed_to"], notes["addressed_to"] = head.addressee_conf, head.addressee_note
+    if not motion.addressed_to and zone.start >= 0:
+        _addressee_from_leadin(lines, zone, result)
 
     # signatures: after the yrkanden, else the header, else anywhere (unsure)
     sig_start = zone.end if zone.end >= 0 else max(head.head_stop, 0)
@@ -115,6 +117,23 @@ def parse_motion(text: str, source_name: str = "") -> ParsedMotion:
 
     _read_date(lines, head, zone.end if zone.end >= 0 else sig_start, result)
     return result
+
+
+_LEADIN_BODY = re.compile(r"(?<![\wåäöÅÄÖ])((?:kommun|region|landstings)?fullmäktige)"
+                          r"(?![\wåäöÅÄÖ])", re.IGNORECASE)
+
+
+def _addressee_from_leadin(lines: list[str], zone, result: ParsedMotion) -> None:
+    """No "Motion till …" line, but the lead-in names the body ("Jag yrkar att
+    kommunfullmäktige beslutar"): that body, marked unsure (the place is not said)."""
+    leadin = " ".join(squash(x)[:300] for x in lines[zone.start:zone.start + 2])
+    found = {m.group(1).lower() for m in _LEADIN_BODY.finditer(leadin)}
+    if len(found) != 1:
+        return
+    result.motion.addressed_to = found.pop()
+    result.confidence["addressed_to"] = 0.6
+    result.notes["addressed_to"] = ("läst ur yrkandets inledning; kommunen eller regionen "
+                                    "framgår inte")
 
 
 def _party_from_leadin(sigs, lines: list[str], zone) -> None:
