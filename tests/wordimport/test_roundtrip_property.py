@@ -120,11 +120,9 @@ def cases(draw) -> Case:
     dates = ["", "2022-05-02"] if "{date}" in options.underlag_row else [""]
     purposes = (["kännedom", "åtgärd"] if options.label_atgard and options.label_kannedom
                 else ["kännedom"])
-    # KNOWN GAP (to be closed): Beslutsunderlag printed inside another section (Region
-    # Skåne's underlag_in) is not yet read back as rows, so such profiles get none here.
-    rows = 0 if options.underlag_in else 3
+    # Region Skåne prints them as a numbered list inside Sammanfattning (underlag_in)
     case.underlag = [UnderlagItem(draw(plain).capitalize(), draw(st.sampled_from(dates)))
-                     for _ in range(draw(st.integers(0, rows)))]
+                     for _ in range(draw(st.integers(0, 3)))]
     if profile.section("beslutsplanering"):
         case.beslutsplanering = [Meeting("KSAU", "2022-06-01"), Meeting("KS", "2022-06-15")]
     case.skickas_till = [Recipient(draw(cap_word), draw(st.sampled_from(purposes)))

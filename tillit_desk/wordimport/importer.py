@@ -25,8 +25,10 @@ from .headings import SYNONYMS, custom_id, match_heading, normalise
 from .mdwriter import render
 from .package import Package, open_package, read_file
 from .structured import (
+    attached_underlag,
     looks_like_name,
     looks_like_title,
+    options_for,
     read_decision,
     read_meetings,
     read_recipients,
@@ -384,6 +386,7 @@ def _build_view(plan: ImportPlan, view: str) -> _View:
             text = " ".join(_item_plain(item).split())
             if text:
                 out.unplaced.append(f"Före första rubriken: ”{_clip(text)}”")
+    options = options_for(profile)
     customs: list[dict] = []
     previous = ""
     for sp in plan.sections:
@@ -395,6 +398,10 @@ def _build_view(plan: ImportPlan, view: str) -> _View:
             continue
         items = view_items(sp.items, view)
         kind = sp.kind
+        if sp.target == options.underlag_in and kind in (P.TEXT, P.DECISION):
+            # Beslutsunderlag printed inside this section (Region Skåne: in Sammanfattning)
+            items, listed = attached_underlag(items, options)
+            case.underlag.extend(read_underlag(listed, options)[0])
         if kind in (P.TEXT, CUSTOM):
             rendered = render(items, plan.section_level)
             text = rendered.text
@@ -422,7 +429,7 @@ def _build_view(plan: ImportPlan, view: str) -> _View:
             for cid, (a, b) in decision.comments.items():
                 out.comments[cid] = (sp.target, a, b)
         elif kind == P.UNDERLAG:
-            rows, skipped = read_underlag(items)
+            rows, skipped = read_underlag(items, options)
             case.underlag.extend(rows)
             if view == BASE:
                 out.unplaced.extend(f"{sp.heading}: raden ”{_clip(s)}” är ingen handling och "
@@ -677,8 +684,8 @@ def build_case(plan: ImportPlan, *, ours: Case | None = None, accept: bool | Non
 
 def _canonical_value(path: str, value, profile: Profile):
     """A field or list as the DOCX prints it and the import reads it back."""
-    from ..print_options import print_options, underlag_row
-    from .structured import split_date
+    from ..print_options import underlag_row
+    from .structured import split_date, split_row
 
     if isinstance(value, str):
         flat = " ".join(value.split())
@@ -694,13 +701,13 @@ def _canonical_value(path: str, value, profile: Profile):
     rows = [dict(v) for v in value]
     if path == "underlag":
         out = []
-        options = print_options(profile)
+        options = options_for(profile)
         for row in rows:
             # as the profile prints the row (its date may be left out: issue 13)
             text = underlag_row(options, row.get("text", "").strip(),
                                 row.get("date", "").strip())
             if text:
-                out.append(split_date(" ".join(text.split())))
+                out.append(split_row(options, text))
         return out
     if path == "beslutsplanering":
         return [split_date(" ".join(f"{r.get('body', '')} {r.get('date', '')}".split()))

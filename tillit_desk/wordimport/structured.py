@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..case import PURPOSE_ATGARD, PURPOSE_KANNEDOM, Meeting, Recipient, Signatory, UnderlagItem
+from ..errors import ProfileError
+from ..print_options import PrintOptions, print_options
 from ..profiles import STYLE_ATT, STYLE_NUMBERED, Profile
 from .mdwriter import inline, render
 from .walker import Item, Para, Piece, Table
@@ -148,8 +150,52 @@ def split_date(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
-def read_underlag(items: list[Item]) -> tuple[list[UnderlagItem], list[str]]:
+def options_for(profile: Profile) -> PrintOptions:
+    """The profile's fixed wording (``[export]``); a user profile's typo reads with the
+    defaults, as the export prints it then."""
+    try:
+        return print_options(profile)
+    except ProfileError:
+        return PrintOptions()
+
+
+def _row_regex(row_format: str) -> re.Pattern[str]:
+    """A pattern for one printed row: ``{text}`` and ``{date}`` as groups, the literal words
+    between them as printed (any run of spaces counts as one)."""
+    out = ""
+    for part in re.split(r"(\{text\}|\{date\})", row_format):
+        if part == "{text}":
+            out += r"(?P<text>.*?)"
+        elif part == "{date}":
+            out += r"(?P<date>\d{4}-\d{2}-\d{2})"
+        else:
+            out += r"\s*".join(re.escape(w) for w in part.split()) if part.strip() else ""
+            out += r"\s*" if part and part[-1].isspace() else ""
+    return re.compile(r"^\s*" + out + r"\s*$", re.S)
+
+
+def split_row(options: PrintOptions, line: str) -> tuple[str, str]:
+    """(text, date) of a Beslutsunderlag row as the profile prints it (``underlag_row``): with
+    the date where the format puts it, or without it (a row that has no date); a line of
+    another form is all text. A format without ``{date}`` prints no dates, so none is split."""
+    line = " ".join(line.split())
+    if "{text}" not in options.underlag_row:
+        return split_date(line)  # the profile prints no text (odd): read the generic form
+    forms = [options.underlag_row] if "{date}" in options.underlag_row else []
+    forms.append(re.sub(r"\{date\}", "", options.underlag_row))
+    for form in forms:
+        m = _row_regex(form).match(line)
+        if m and m.group("text").strip():
+            date = m.groupdict().get("date") or ""
+            text = m.group("text").strip()
+            return (text.rstrip(" ,") if date else text), date
+    return line.strip(), ""
+
+
+def read_underlag(items: list[Item], options: PrintOptions | None = None
+                  ) -> tuple[list[UnderlagItem], list[str]]:
     """Rows (list items or lines); a lead-in line ending in ":" is not a row."""
+    options = options or PrintOptions()
     rows: list[UnderlagItem] = []
     skipped: list[str] = []
     for line in _lines(items):
@@ -157,9 +203,33 @@ def read_underlag(items: list[Item]) -> tuple[list[UnderlagItem], list[str]]:
         if line.endswith(":") and not rows:
             skipped.append(line)
             continue
-        text, date = split_date(line.lstrip("•-–· \t"))
+        text, date = split_row(options, line.lstrip("•-–· \t"))
         rows.append(UnderlagItem(text, date))
     return rows, skipped
+
+
+def attached_underlag(items: list[Item], options: PrintOptions) -> tuple[list[Item], list[Item]]:
+    """(the section's own items, the Beslutsunderlag list) for the section a profile prints
+    Beslutsunderlag in (``underlag_in``): its intro sentence and the numbered list that ends
+    the section. Without an intro sentence the list cannot be told from the section's own
+    text, and stays text."""
+    from .headings import normalise
+
+    intro = normalise(options.underlag_intro)
+    if not options.underlag_in or not intro:
+        return items, []
+    for k in range(len(items) - 1, -1, -1):
+        item = items[k]
+        if not (isinstance(item, Para) and item.list_level is None
+                and normalise(item.text()) == intro):
+            continue
+        rest = items[k + 1:]
+        if any(isinstance(i, Para) and i.list_level is not None for i in rest) and all(
+                isinstance(i, Para) and (i.list_level is not None or not i.text().strip())
+                for i in rest):
+            return items[:k], rest
+        break
+    return items, []
 
 
 # "För åtgärd:", "För åtgärd", "Åtgärd:" (a bare "Åtgärd" could be a name)
