@@ -71,3 +71,93 @@ def test_rows_are_split_as_the_profile_prints_them():
     generic = build_case(read_plan(_docx(rows), REGISTRY, profile_id="generic")).case
     assert [(u.text, u.date) for u in generic.underlag] == [
         ("Tjänsteskrivelse", "2022-05-02"), ("Motion", "2022-01-10")]
+
+
+def test_own_renamed_and_split_headings_and_not_relevant_become_the_case_layout():
+    """Malmö-like: a heading of the case's own first, "Stadskontorets bedömning" (a renamed
+    Bedömning) split by "Stadskontorets förslag", Barnets bästa with the profile's sentence,
+    "Ansvariga" over the signatures. Exported again, the headings print as in the document."""
+    from tillit_desk.compose import compose
+    from tillit_desk.markup import Heading
+
+    data = _docx([
+        ("Heading 1", "Bakgrund till uppdraget"),
+        ("Normal", "Uppdraget kom från nämnden."),
+        ("Heading 1", "Sammanfattning"),
+        ("Normal", "Kort om ärendet."),
+        ("Heading 1", "Förslag till beslut"),
+        ("List Number", "Kommunfullmäktige avslår motionen."),
+        ("Heading 1", "Ärendet"),
+        ("Normal", "Motionen vill ha fler bänkar."),
+        ("Heading 1", "Stadskontorets bedömning"),
+        ("Normal", "Bänkar finns redan."),
+        ("Heading 1", "Stadskontorets förslag"),
+        ("Normal", "Motionen avslås."),
+        ("Heading 1", "Barnets bästa"),
+        ("Normal", "En barnkonsekvensanalys har inte bedömts relevant i ärendet."),
+        ("Heading 1", "Ansvariga"),
+        ("Normal", "Anna Andersson\tBo Berg"),
+        ("Normal", "Stadsdirektör\tAvdelningschef"),
+    ])
+    result = build_case(read_plan(data, REGISTRY, profile_id="generic"))
+    case = result.case
+    layout = case.layout.to_dict()
+    assert layout["added"] == [
+        {"id": "egen_1", "heading": "Bakgrund till uppdraget", "after": ""},
+        {"id": "egen_2", "heading": "Stadskontorets förslag", "after": "bedomning"}]
+    assert layout["headings"] == {"bedomning": "Stadskontorets bedömning",
+                                  "signatures": "Ansvariga"}
+    assert layout["not_relevant"] == ["barnets_basta"]
+    assert case.sections["egen_1"] == "Uppdraget kom från nämnden."
+    assert case.sections["egen_2"] == "Motionen avslås."
+    assert case.sections["bedomning"] == "Bänkar finns redan."
+    assert "barnets_basta" not in case.sections
+    assert [(s.name, s.title) for s in case.signatories] == [
+        ("Anna Andersson", "Stadsdirektör"), ("Bo Berg", "Avdelningschef")]
+    assert "custom_sections" not in case.extra
+    assert result.report.unplaced == []
+    profile = REGISTRY.get("generic")
+    headings = [b.spans[0].text for _sid, b in compose(case, profile).blocks
+                if isinstance(b, Heading) and b.level == 1]
+    assert headings == ["Bakgrund till uppdraget", "Sammanfattning", "Förslag till beslut",
+                        "Ärendet", "Stadskontorets bedömning", "Stadskontorets förslag",
+                        "Barnets bästa", "Ansvariga"]
+
+
+def test_a_second_heading_for_a_taken_section_is_a_split():
+    data = _docx([
+        ("Heading 1", "Bedömning"), ("Normal", "Först."),
+        ("Heading 1", "Överväganden"), ("Normal", "Sedan."),
+        ("Heading 1", "Ärendet"), ("Normal", "Bakgrunden."),
+    ])
+    case = build_case(read_plan(data, REGISTRY, profile_id="generic")).case
+    assert case.layout.to_dict()["added"] == [
+        {"id": "egen_1", "heading": "Överväganden", "after": "bedomning"}]
+    assert (case.sections["bedomning"], case.sections["egen_1"]) == ("Först.", "Sedan.")
+    assert case.layout.headings == {}
+
+
+def test_an_export_of_a_case_with_the_old_custom_sections_is_migrated_to_layout():
+    """Cases imported before case.layout kept their own headings in extra["custom_sections"];
+    a DOCX exported from one brings them back as added sections, with their ids and text."""
+    from tillit_desk.export.docx import render_docx
+    from tillit_desk.fileformat import case_from_json
+    from tillit_desk.wordimport.suggestions import suggestions
+
+    case = case_from_json(
+        '{"format": "tillit-desk/1", "profile": "generic", "document": {"title": "Bänkar"},'
+        ' "sections": {"bedomning": "Bänkar finns.", "arendet": "Bakgrund.",'
+        ' "stadskontorets_förslag": "Motionen avslås."},'
+        ' "custom_sections": [{"id": "stadskontorets_förslag",'
+        ' "heading": "Stadskontorets förslag", "after": "bedomning"}]}', "test")
+    assert case.extra["custom_sections"]
+    data, _ = render_docx(case, REGISTRY.get("generic"))
+    result = build_case(read_plan(data, REGISTRY, name="gammal.docx"))
+    got = result.case
+    assert result.report.embedded
+    assert "custom_sections" not in got.extra
+    assert got.layout.to_dict()["added"] == [{"id": "stadskontorets_förslag",
+                                              "heading": "Stadskontorets förslag",
+                                              "after": "bedomning"}]
+    assert got.sections["stadskontorets_förslag"] == "Motionen avslås."
+    assert suggestions(got) == []
