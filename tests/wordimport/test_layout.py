@@ -161,3 +161,59 @@ def test_an_export_of_a_case_with_the_old_custom_sections_is_migrated_to_layout(
                                               "after": "bedomning"}]
     assert got.sections["stadskontorets_förslag"] == "Motionen avslås."
     assert suggestions(got) == []
+
+
+def _with_export(profile_id: str, **export) -> object:
+    """A shipped profile with other ``[export]`` wording (as a user profile might have)."""
+    import dataclasses
+
+    profile = REGISTRY.get(profile_id)
+    return dataclasses.replace(profile, extra={**profile.extra, "export": export})
+
+
+def _paras(*texts: str) -> list:
+    from tillit_desk.wordimport.walker import Para, Piece
+
+    return [Para([Piece(t)]) for t in texts]
+
+
+def test_recipient_labels_are_the_profiles_own():
+    from tillit_desk.wordimport.structured import options_for, read_recipients
+
+    own = options_for(_with_export("generic", label_atgard="Att verkställa:",
+                                   label_kannedom="Att delges:"))
+    got = read_recipients(_paras("Att verkställa:", "Parkförvaltningen", "Att delges:",
+                                 "Motionären"), own)
+    assert [(r.name, r.purpose) for r in got] == [("Parkförvaltningen", "åtgärd"),
+                                                  ("Motionären", "kännedom")]
+    # no label for åtgärd: the names before the kännedom label are for åtgärd (the export
+    # prints that group first, without a label)
+    half = options_for(_with_export("generic", label_atgard="", label_kannedom="Kopia:"))
+    got = read_recipients(_paras("Parkförvaltningen", "Kopia:", "Motionären"), half)
+    assert [(r.name, r.purpose) for r in got] == [("Parkförvaltningen", "åtgärd"),
+                                                  ("Motionären", "kännedom")]
+    # the generic wording still reads in a document typed by hand (Malmö prints no labels)
+    malmo = options_for(REGISTRY.get("malmo-stad"))
+    got = read_recipients(_paras("För åtgärd:", "Gatukontoret", "För kännedom:", "Motionären"),
+                          malmo)
+    assert [(r.name, r.purpose) for r in got] == [("Gatukontoret", "åtgärd"),
+                                                  ("Motionären", "kännedom")]
+
+
+def test_the_chain_ending_is_the_profiles_own():
+    from tillit_desk.wordimport.structured import read_decision
+
+    for ending in (" följande:", " att:", ""):
+        profile = _with_export("malmo-stad", chain_ending=ending)
+        chain = "Nämnden föreslår kommunstyrelsen besluta"
+        got = read_decision(_paras(chain + ending, "1. Kommunfullmäktige avslår motionen."),
+                            profile)
+        assert (got.chain, got.markdown) == (chain, "1. Kommunfullmäktige avslår motionen.")
+        # and the profile's own chain reads as the default ("")
+        own = profile.decision_chain + ending
+        assert read_decision(_paras(own, "1. Avslag."), profile).chain == ""
+    # a chain that ends in "följande:" where the profile adds nothing keeps its words
+    plain = _with_export("malmo-stad", chain_ending="")
+    got = read_decision(_paras("Nämnden föreslår kommunstyrelsen besluta följande:",
+                               "1. Avslag."), plain)
+    assert got.chain == "Nämnden föreslår kommunstyrelsen besluta följande:"

@@ -446,7 +446,7 @@ def _build_view(plan: ImportPlan, view: str) -> _View:
                 out.comments[cid] = (target, None if a is None else a + offset,
                                      None if b is None else b + offset)
         elif kind == P.DECISION:
-            decision = read_decision(items, profile)
+            decision = read_decision(items, profile, options)
             case.sections[sp.target] = decision.markdown
             if decision.chain:
                 doc.decision_chain = decision.chain
@@ -459,7 +459,7 @@ def _build_view(plan: ImportPlan, view: str) -> _View:
                 out.unplaced.extend(f"{sp.heading}: raden ”{_clip(s)}” är ingen handling och "
                                     "lästes inte in." for s in skipped)
         elif kind == P.SKICKAS_TILL:
-            case.skickas_till.extend(read_recipients(items))
+            case.skickas_till.extend(read_recipients(items, options))
         elif kind == P.BESLUTSPLANERING:
             case.beslutsplanering.extend(read_meetings(items))
         elif kind == P.SIGNATURES:
@@ -771,7 +771,9 @@ def build_case(plan: ImportPlan, *, ours: Case | None = None, accept: bool | Non
 def _canonical_value(path: str, value, profile: Profile):
     """A field or list as the DOCX prints it and the import reads it back."""
     from ..print_options import underlag_row
-    from .structured import split_date, split_row
+    from .structured import print_chain, read_chain, split_date, split_row, unlabelled_purpose
+
+    options = options_for(profile)
 
     if isinstance(value, str):
         flat = " ".join(value.split())
@@ -779,15 +781,12 @@ def _canonical_value(path: str, value, profile: Profile):
             return ""
         if path == "document.unit" and normalise(flat) == normalise(profile.unit):
             return ""
-        if path == "document.decision_chain":
-            def bare(text: str) -> str:
-                return text.rstrip(":").removesuffix(" följande").strip()
-            return "" if bare(flat) == bare(profile.decision_chain) else bare(flat)
+        if path == "document.decision_chain":  # printed with the profile's ending, read back
+            return read_chain(print_chain(flat, profile, options), profile, options)
         return flat
     rows = [dict(v) for v in value]
     if path == "underlag":
         out = []
-        options = options_for(profile)
         for row in rows:
             # as the profile prints the row (its date may be left out: issue 13)
             text = underlag_row(options, row.get("text", "").strip(),
@@ -801,6 +800,14 @@ def _canonical_value(path: str, value, profile: Profile):
     if path == "skickas_till":
         named = [(" ".join(r.get("name", "").split()), r.get("purpose") or "kännedom")
                  for r in rows if r.get("name", "").strip()]
+        if not (options.label_atgard.strip() and options.label_kannedom.strip()) and \
+                not (options.label_kannedom.strip() and not options.label_atgard.strip()):
+            # one list without labels (or a label only over the åtgärd names, which then
+            # covers all): the purposes cannot be told apart in print
+            purposes = {p for _n, p in named}
+            one = "åtgärd" if options.label_atgard.strip() and "åtgärd" in purposes \
+                else unlabelled_purpose(options)
+            named = [(n, one) for n, _p in named]
         return sorted(named, key=lambda r: r[1] != "åtgärd")
     return [tuple(" ".join(str(v).split()) for k, v in sorted(r.items())) for r in rows
             if any(str(v).strip() for v in r.values())]

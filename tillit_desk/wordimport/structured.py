@@ -2,8 +2,13 @@
 
 Förslag till beslut → the decision chain and the points (att-satser or numbered sentences, from
 Word numbering or typed); Beslutsunderlag → rows with their dates; Beslutet skickas till → names
-under "För åtgärd:" / "För kännedom:"; Beslutsplanering → body and date; the signature block
-(a table or tab-separated lines) → name and title.
+under their labels; Beslutsplanering → body and date; the signature block (a table or
+tab-separated lines) → name and title.
+
+The fixed wording the export adds — the chain ending, the recipient labels, the row format —
+is the profile's (``[export]``, print_options.py), so it is read with the profile's values,
+empty ones included; the generic wording (print_options.DEFAULTS) is still recognised in a
+document typed by hand.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from .walker import Item, Para, Piece, Table
 _ATT = re.compile(r"^\s*att\b[ \t\u00a0]*", re.I)
 _TYPED_NUMBER = re.compile(r"^\s*(\d{1,2})[.)][ \t]+")
 _TRAILING_DATE = re.compile(r"^(.*?)[\s,]*(\d{4}-\d{2}-\d{2})$")
-_CHAIN_END = re.compile(r"(besluta|beslutar|följande:|:)\s*$", re.I)
+_CHAIN_END = re.compile(r"(besluta|beslutar|:)\s*$", re.I)
 
 
 def _cut(pieces: list[Piece], n: int) -> list[Piece]:
@@ -53,7 +58,8 @@ class Decision:
     comments: dict[str, list[int | None]] = field(default_factory=dict)
 
 
-def read_decision(items: list[Item], profile: Profile) -> Decision:
+def read_decision(items: list[Item], profile: Profile,
+                  options: PrintOptions | None = None) -> Decision:
     """The chain (when it is the first paragraph before the points) and the section text."""
     result = Decision()
     chunks: list[tuple[str, str]] = []  # (kind, markdown): "att", "num", "other"
@@ -111,20 +117,36 @@ def read_decision(items: list[Item], profile: Profile) -> Decision:
                 entry[1] = len(out) + part["shift"] + b
         out += text
     result.markdown = out
-    chain = result.chain
-    profile_chain = profile.decision_chain.strip()
-    if chain and profile_chain and chain.rstrip(":").removesuffix(" följande").strip() == \
-            profile_chain.rstrip(":").removesuffix(" följande").strip():
-        result.chain = ""
-    elif chain and result.style == STYLE_NUMBERED and chain.endswith(" följande:"):
-        result.chain = chain.removesuffix(" följande:")  # the export adds it before numbers
+    if result.chain:
+        result.chain = read_chain(result.chain, profile,
+                                  options if options is not None else options_for(profile))
     return result
+
+
+def read_chain(printed: str, profile: Profile, options: PrintOptions) -> str:
+    """The case's decision chain from the printed one: without the profile's ending
+    (``chain_ending``, which the export adds to a chain not ending in ":"), and "" when it is
+    the profile's own chain (the case then follows the profile)."""
+    flat = " ".join(printed.split())
+    ending = " ".join(options.chain_ending.split())
+    if ending and flat.endswith(ending) and flat != ending:
+        flat = flat[: -len(ending)].rstrip()
+    return "" if flat == " ".join(profile.decision_chain.split()) else flat
+
+
+def print_chain(chain: str, profile: Profile, options: PrintOptions) -> str:
+    """The chain as the export prints it (compose: the case's, else the profile's, with the
+    profile's ending unless it already ends in ":")."""
+    flat = " ".join(chain.split()) or " ".join(profile.decision_chain.split())
+    if flat and options.chain_ending and not flat.endswith(":"):
+        flat = " ".join((flat + options.chain_ending).split())
+    return flat
 
 
 def _is_chain(text: str, profile: Profile) -> bool:
     flat = " ".join(text.split())
-    chain = profile.decision_chain.strip().rstrip(":")
-    if chain and flat.rstrip(":").startswith(chain.removesuffix(" följande")):
+    chain = " ".join(profile.decision_chain.split()).rstrip(":")
+    if chain and flat.rstrip(":").startswith(chain):
         return True
     return "föreslår" in flat.lower() and _CHAIN_END.search(flat) is not None
 
@@ -232,20 +254,42 @@ def attached_underlag(items: list[Item], options: PrintOptions) -> tuple[list[It
     return items, []
 
 
-# "För åtgärd:", "För åtgärd", "Åtgärd:" (a bare "Åtgärd" could be a name)
-_ATGARD = re.compile(r"^(?:för\s+åtgärd\s*:?|åtgärd\s*:)\s*(.*)$", re.I)
-_KANNEDOM = re.compile(r"^(?:för\s+kännedom\s*:?|kännedom\s*:)\s*(.*)$", re.I)
+def _label_patterns(options: PrintOptions) -> list[tuple[re.Pattern[str], str]]:
+    """The profile's labels, then the generic ones (DEFAULTS) for documents typed by hand; a
+    label matches with or without its colon, and names may follow it on the same line."""
+    from ..print_options import DEFAULTS
+
+    out: list[tuple[re.Pattern[str], str]] = []
+    for source in (options, DEFAULTS):
+        for label, purpose in ((source.label_atgard, PURPOSE_ATGARD),
+                               (source.label_kannedom, PURPOSE_KANNEDOM)):
+            words = label.strip().rstrip(":").split()
+            if words:
+                body = r"\s+".join(re.escape(w) for w in words)
+                out.append((re.compile(rf"^{body}\s*(?::\s*(.*)|$)", re.I), purpose))
+    return out
 
 
-def read_recipients(items: list[Item]) -> list[Recipient]:
+def unlabelled_purpose(options: PrintOptions) -> str:
+    """The purpose of names printed without a label: the export prints the åtgärd group first,
+    so with a label only for kännedom the names before it are for åtgärd."""
+    if not options.label_atgard.strip() and options.label_kannedom.strip():
+        return PURPOSE_ATGARD
+    return PURPOSE_KANNEDOM
+
+
+def read_recipients(items: list[Item], options: PrintOptions | None = None
+                    ) -> list[Recipient]:
+    options = options or PrintOptions()
+    patterns = _label_patterns(options)
     out: list[Recipient] = []
-    purpose = PURPOSE_KANNEDOM
+    purpose = unlabelled_purpose(options)
     for line in _lines(items):
-        for pattern, value in ((_ATGARD, PURPOSE_ATGARD), (_KANNEDOM, PURPOSE_KANNEDOM)):
+        for pattern, value in patterns:
             m = pattern.match(line)
             if m:
                 purpose = value
-                line = m.group(1).strip()
+                line = (m.group(1) or "").strip()
                 break
         for name in (n.strip() for n in line.split("\t")):
             if name:
