@@ -217,3 +217,11 @@ def test_the_chain_ending_is_the_profiles_own():
     got = read_decision(_paras("Nämnden föreslår kommunstyrelsen besluta följande:",
                                "1. Avslag."), plain)
     assert got.chain == "Nämnden föreslår kommunstyrelsen besluta följande:"
+
+
+def test_a_heading_whose_words_look_like_an_added_id_is_still_added():
+    data = _docx([("Heading 1", "Egen 1"), ("Normal", "Text."),
+                  ("Heading 1", "Ärendet"), ("Normal", "Bakgrunden.")])
+    case = build_case(read_plan(data, REGISTRY, profile_id="generic")).case
+    assert case.layout.to_dict()["added"] == [{"id": "egen_1", "heading": "Egen 1", "after": ""}]
+    assert case.sections["egen_1"] == "Text."

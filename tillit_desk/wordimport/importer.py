@@ -431,7 +431,7 @@ def _build_view(plan: ImportPlan, view: str) -> _View:
             existing = case.sections.get(target, "")
             offset = 0
             own = sp.custom or not sp.heading or match_heading(sp.heading, profile) == sp.target
-            if target != sp.target and first:
+            if sp.target in ids and first:
                 # a heading of the case's own (issue 13's layout): added after the one before
                 layout.added.append(CustomSection(target, sp.heading, previous))
             elif existing or not own:
