@@ -225,3 +225,34 @@ def test_a_heading_whose_words_look_like_an_added_id_is_still_added():
     case = build_case(read_plan(data, REGISTRY, profile_id="generic")).case
     assert case.layout.to_dict()["added"] == [{"id": "egen_1", "heading": "Egen 1", "after": ""}]
     assert case.sections["egen_1"] == "Text."
+
+
+def test_a_three_way_import_into_an_open_case_of_the_old_shape_migrates_it():
+    from tillit_desk.export.docx import render_docx
+    from tillit_desk.fileformat import case_from_json
+    from tillit_desk.wordimport.suggestions import accept_all, suggestions
+
+    from .docxedit import W, rewrite, xml_edit
+
+    text = ('{"format": "tillit-desk/1", "profile": "generic", "document": {"title": "Bänkar",'
+            ' "diarienummer": "KS 2022/0001"}, "sections": {"arendet": "Bakgrund.",'
+            ' "stadskontorets_förslag": "Motionen avslås."}, "custom_sections": ['
+            '{"id": "stadskontorets_förslag", "heading": "Stadskontorets förslag",'
+            ' "after": "arendet"}]}')
+    ours = case_from_json(text, "test")
+    data, _ = render_docx(case_from_json(text, "test"), REGISTRY.get("generic"))
+
+    def edit(root) -> None:
+        for t in root.iter(W + "t"):
+            if t.text == "Motionen avslås.":
+                t.text = "Motionen avslås i sin helhet."
+    data = rewrite(data, {"word/document.xml": xml_edit(edit)})
+    result = build_case(read_plan(data, REGISTRY, name="chef.docx"), ours=ours)
+    case = result.case
+    assert "custom_sections" not in case.extra
+    assert [a.id for a in case.layout.added] == ["stadskontorets_förslag"]
+    assert [(s.section, s.new) for s in suggestions(case)] == [
+        ("stadskontorets_förslag", " i sin helhet")]
+    accept_all(case)
+    assert case.sections["stadskontorets_förslag"] == "Motionen avslås i sin helhet."
+    assert ours.extra["custom_sections"]  # the open case itself is left to the undo step
