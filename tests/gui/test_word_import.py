@@ -181,3 +181,28 @@ def test_dialog_and_panel_widgets_have_accessible_names(window, qtbot, tmp_path)
     panel = word_import.suggestions_panel(window)
     panel.show()
     assert widget_names_missing(panel) == []
+
+
+def test_a_suggestion_in_an_added_section_is_listed_under_its_heading(window, qtbot,
+                                                                     monkeypatch, tmp_path):
+    from wordimport.docxedit import W, rewrite, xml_edit
+
+    from tillit_desk.section_layout import add_section
+
+    added = add_section(window.case, "Uppföljning", after="bedomning")
+    window.case.sections[added.id] = "Parkförvaltningen redovisar utfallet."
+    data, _ = render_docx(window.case, window.profile)
+
+    def edit(root) -> None:
+        for t in root.iter(W + "t"):
+            if t.text == "Parkförvaltningen redovisar utfallet.":
+                t.text = "Parkförvaltningen redovisar utfallet i årsrapporten."
+    path = tmp_path / "uppfoljning.docx"
+    path.write_bytes(rewrite(data, {"word/document.xml": xml_edit(edit)}))
+    _review_mapping(monkeypatch)
+    _drop(window, path)
+    qtbot.waitUntil(lambda: window.findChild(word_import.SuggestionsPanel) is not None)
+    panel = window.findChild(word_import.SuggestionsPanel)
+    groups = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert groups == ["Uppföljning"]
+    assert [s.section for s in S.suggestions(window.case)] == [added.id]

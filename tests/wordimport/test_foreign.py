@@ -59,8 +59,11 @@ def test_foreign_document_maps_every_section_and_keeps_every_word():
         in arendet
     assert "1. sittplatser nära lekplatser\n2. skugga\n3. belysning" in arendet
     assert case.sections["bedomning"] == "\n\n".join(F.SECTIONS[4][1])
-    assert case.extra["custom_sections"] == [
-        {"id": "uppföljning", "heading": "Uppföljning", "after": "ekonomiska_konsekvenser"}]
+    # a heading of its own: an added section of case.layout in its place (issue 13)
+    assert case.layout.to_dict()["added"] == [
+        {"id": "egen_1", "heading": "Uppföljning", "after": "ekonomiska_konsekvenser"}]
+    assert case.sections["egen_1"] == "Parkförvaltningen redovisar utfallet i årsrapporten."
+    assert "custom_sections" not in case.extra
     # no text lost: every word of the document (body and header) is somewhere in the case
     source = docx.Document(io.BytesIO(data))
     words = _words("\n".join(p.text for p in source.paragraphs))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tillit_desk.print_options import print_options
 from tillit_desk.profiles import ProfileRegistry
 from tillit_desk.wordimport.importer import build_case, read_plan
 
@@ -36,13 +37,18 @@ def test_lund_in_word_imports_every_field_and_section():
     assert "#### Om tillitsbaserad styrning i Lunds kommun" in arendet
     assert "*Tillit, dialog, struktur - så här styrs Lunds kommun*" in arendet
     assert "- att Lunds kommun påbörjar en övergång" in case.sections["sammanfattning"]
+    # Barnets bästa and Ekonomiska konsekvenser hold just the profile's standard sentence:
+    # marked "inte relevant" (issue 13), which prints the same sentence again
+    assert case.layout.not_relevant == ["barnets_basta", "ekonomiska_konsekvenser"]
+    assert "barnets_basta" not in case.sections
     assert report.unplaced == []
     # no text lost: every word of the published text is in the case
     printed = " ".join(_strings(case.to_dict()))
     words = {w for line in lines() if line not in PAGE_HEADER for w in re.findall(r"\w+", line)}
     profile = REGISTRY.get("lund-kommun")
+    sentences = [print_options(profile).not_relevant[s] for s in case.layout.not_relevant]
     implied = " ".join([*(h for h, _m in report.mapping), profile.decision_chain,
-                        profile.organisation, profile.unit])  # printed by the profile
+                        profile.organisation, profile.unit, *sentences])  # printed by the profile
     missing = words - set(re.findall(r"\w+", printed + " " + implied))
     assert not missing
 

@@ -3,9 +3,20 @@
 Read twice: from the document's text alone (the embedded case removed: every printed field and
 every section's Markdown must come back) and with the embedded case (the whole case, motion
 included, and not one suggestion).
+
+Cases shape their sections with issue 13's ``layout`` (through ``section_layout``): sections of
+their own at any position, renamed and split headings, sections marked "inte relevant", a
+heading over the signatures. From the text alone a renamed heading is known by its name, so
+renames use names the import recognises for that section (a synonym, "<X>s bedömning"); a name
+that matches nothing reads back as a section of the case's own, which the embedded case keeps
+right. What the document does not show cannot come back from its text: the ids of added
+sections (numbered in print order), an anchor that prints nothing, a mark on a section the
+profile leaves out; ``_printed`` says so in code.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,16 +31,27 @@ from tillit_desk.case import (
     Signatory,
     UnderlagItem,
 )
+from tillit_desk.compose import compose
 from tillit_desk.export.docx import render_docx
+from tillit_desk.markup import Heading
 from tillit_desk.print_options import print_options
-from tillit_desk.profiles import STYLE_ATT, ProfileRegistry
+from tillit_desk.profiles import STYLE_ATT, TEXT, Profile, ProfileRegistry
+from tillit_desk.section_layout import (
+    CUSTOM_PREFIX,
+    add_section,
+    mark_not_relevant,
+    rename_section,
+    split_section,
+)
+from tillit_desk.wordimport.headings import SYNONYMS, match_heading, normalise
 from tillit_desk.wordimport.importer import build_case, read_plan
 from tillit_desk.wordimport.suggestions import suggestions
 
 from .docxedit import without_case_part
 
-REGISTRY = ProfileRegistry(user_dir=None)
-PROFILES = ["generic", "lund-kommun", "malmo-stad", "region-skane"]
+# the four shipped profiles, and a user profile whose fixed wording differs in every way
+REGISTRY = ProfileRegistry(user_dir=Path(__file__).parent / "profiles")
+PROFILES = ["generic", "lund-kommun", "malmo-stad", "region-skane", "egen"]
 
 word = st.text(alphabet="abcdefghijklmnopqrstuvwxyzåäöé", min_size=1, max_size=9)
 cap_word = word.map(str.capitalize)
@@ -118,20 +140,106 @@ def cases(draw) -> Case:
     # whether rows carry their date and whether recipients are grouped under labels).
     options = print_options(profile)
     dates = ["", "2022-05-02"] if "{date}" in options.underlag_row else [""]
-    purposes = (["kännedom", "åtgärd"] if options.label_atgard and options.label_kannedom
-                else ["kännedom"])
-    # KNOWN GAP (to be closed): Beslutsunderlag printed inside another section (Region
-    # Skåne's underlag_in) is not yet read back as rows, so such profiles get none here.
-    rows = 0 if options.underlag_in else 3
+    # the purposes can be told apart when kännedom has a label (åtgärd is printed first)
+    purposes = ["kännedom", "åtgärd"] if options.label_kannedom else ["kännedom"]
+    # Region Skåne prints them as a numbered list inside Sammanfattning (underlag_in)
     case.underlag = [UnderlagItem(draw(plain).capitalize(), draw(st.sampled_from(dates)))
-                     for _ in range(draw(st.integers(0, rows)))]
+                     for _ in range(draw(st.integers(0, 3)))]
     if profile.section("beslutsplanering"):
         case.beslutsplanering = [Meeting("KSAU", "2022-06-01"), Meeting("KS", "2022-06-15")]
     case.skickas_till = [Recipient(draw(cap_word), draw(st.sampled_from(purposes)))
                          for _ in range(draw(st.integers(0, 3)))]
     case.signatories = [Signatory(f"{draw(cap_word)} {draw(cap_word)}", "Kommundirektör")
                         for _ in range(draw(st.integers(0, 2)))]
+    _shape(draw, case, profile)
     return case
+
+
+def _other_names(profile: Profile, sid: str) -> list[str]:
+    """Headings the import knows as section ``sid`` that are not the profile's own."""
+    spec = profile.section(sid)
+    own = print_options(profile).signatures_heading if sid == "signatures" else ""
+    names = [*SYNONYMS.get(sid, ()), *(("Stadskontorets bedömning",) if sid == "bedomning"
+                                      else ())]
+    return [n[:1].upper() + n[1:] for n in names
+            if spec is not None and match_heading(n, profile) == sid
+            and normalise(n) not in (normalise(spec.heading), normalise(own))]
+
+
+def _shape(draw, case: Case, profile: Profile) -> None:
+    """Shape the case's sections the ways issue 13 allows, with section_layout's functions."""
+    options = print_options(profile)
+    unknown = plain.map(str.capitalize).filter(lambda h: match_heading(h, profile) is None)
+    for op in draw(st.lists(st.sampled_from(["add", "rename", "split", "not_relevant",
+                                             "signatures"]), max_size=4)):
+        layout = case.layout
+        if op == "add":
+            anchors = ["", *(s.id for s in profile.sections), *(a.id for a in layout.added)]
+            added = add_section(case, draw(unknown), after=draw(st.sampled_from(anchors)))
+            case.sections[added.id] = draw(section_text())
+        elif op in ("rename", "split"):
+            ids = [s.id for s in profile.text_sections() if _other_names(profile, s.id)
+                   and case.sections.get(s.id, "").strip() and s.id not in layout.headings
+                   and s.id not in layout.not_relevant]
+            if not ids:
+                continue
+            sid = draw(st.sampled_from(ids))
+            name = draw(st.sampled_from(_other_names(profile, sid)))
+            if op == "rename":
+                rename_section(case, sid, name)
+                continue
+            # the second heading: one of the case's own, or another name for the same section
+            second = draw(st.one_of(unknown, st.sampled_from(_other_names(profile, sid))))
+            added = split_section(case, sid, name, second)
+            case.sections[added.id] = draw(section_text())
+        elif op == "not_relevant":
+            ids = [s.id for s in profile.text_sections() if s.kind == TEXT
+                   and s.id != options.underlag_in and s.id not in layout.headings
+                   and s.id not in layout.not_relevant]
+            if ids:
+                mark_not_relevant(case, draw(st.sampled_from(ids)))
+        elif case.signatories:
+            rename_section(case, "signatures", draw(st.sampled_from(_other_names(
+                profile, "signatures") or ["Ansvariga"])))
+
+
+def _printed_layout(case: Case, data: dict) -> None:
+    """The layout as the document shows it: marks that print the profile's sentence, headings
+    that are printed, added sections in print order after the section printed before them,
+    numbered egen_1, egen_2 … in that order."""
+    profile = REGISTRY.get(case.profile)
+    options = print_options(profile)
+    printed: list[str] = []
+    for sid, block in compose(case, profile).blocks:
+        if isinstance(block, Heading) and block.level == 1 and sid not in printed:
+            printed.append(sid)
+    layout = data.pop("layout", {"headings": {}, "added": [], "not_relevant": []})
+    sections = data["sections"]
+    marked = [sid for sid in layout["not_relevant"] if sid in printed
+              and sid not in options.omit_when_not_relevant and options.not_relevant.get(sid)]
+    for sid in layout["not_relevant"]:
+        if sid in options.omit_when_not_relevant or sid in marked:
+            sections.pop(sid, None)  # its text is not printed
+    added = {a["id"]: a for a in layout["added"]}
+    names: dict[str, str] = {}
+    for sid in printed:
+        if sid in added:
+            names[sid] = f"{CUSTOM_PREFIX}{len(names) + 1}"
+    out_added = []
+    for n, sid in enumerate(printed):
+        if sid in added:
+            after = printed[n - 1] if n else ""
+            out_added.append({"id": names[sid], "heading": added[sid]["heading"],
+                              "after": names.get(after, after)})
+    shaped = {
+        "headings": {names.get(k, k): v for k, v in layout["headings"].items() if k in printed},
+        "added": out_added,
+        "not_relevant": sorted(names.get(s, s) for s in marked),
+    }
+    data["sections"] = {names.get(k, k): v for k, v in sections.items()
+                        if k in printed or not k.startswith(CUSTOM_PREFIX)}
+    if any(shaped.values()):
+        data["layout"] = shaped
 
 
 def _printed(case: Case) -> dict:
@@ -146,6 +254,7 @@ def _printed(case: Case) -> dict:
     if doc["unit"] == profile.unit:
         doc["unit"] = ""
     data["sections"] = {k: v for k, v in data["sections"].items() if v.strip()}
+    _printed_layout(case, data)
     # a list keeps its kind; order within a purpose is kept, purposes print åtgärd first
     data["skickas_till"] = sorted(data["skickas_till"], key=lambda r: r["purpose"] != "åtgärd")
     return data

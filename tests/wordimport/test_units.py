@@ -204,3 +204,28 @@ def etree_copy(el):
     from copy import deepcopy
 
     return deepcopy(el)
+
+
+def test_a_profile_without_unit_reads_its_organisation_once(tmp_path):
+    """The organisation printed in the first page's header and again in the following pages'
+    is one name, not the organisation and then the unit."""
+    from tillit_desk.case import Case, Handlaggare
+    from tillit_desk.export.docx import render_docx
+
+    from .docxedit import without_case_part
+
+    folder = tmp_path / "utan-enhet"
+    folder.mkdir()
+    (folder / "profile.toml").write_text(
+        'id = "utan-enhet"\nname = "Utan enhet"\nbased_on = "generic"\n'
+        'organisation = "Egen kommun"\n\n[[sections]]\nid = "arendet"\n', encoding="utf-8")
+    registry = ProfileRegistry(user_dir=tmp_path)
+    profile = registry.get("utan-enhet")
+    assert profile.unit == ""
+    case = Case(profile=profile.id)
+    case.document.title, case.document.date = "Bänkar", "2022-05-02"
+    case.document.handlaggare = Handlaggare("Anna Andersson")
+    case.sections["arendet"] = "Text."
+    data, _ = render_docx(case, profile)
+    got = build_case(read_plan(without_case_part(data), registry, profile_id=profile.id)).case
+    assert (got.document.organisation, got.document.unit) == ("", "")

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from .. import profiles as P
 from ..case import PLACE_HEADINGS, Case
 from ..errors import TillitError
+from ..section_layout import section_plan
 from ..wordimport import suggestions as S
 from ..wordimport.importer import (
     CUSTOM,
@@ -327,12 +328,10 @@ class SuggestionsPanel(QDockWidget):
         keep = current.data(0, self.ID_ROLE) if current is not None else None
         self.tree.clear()
         open_items = S.suggestions(case, open_only=True)
+        # the case's own headings: renamed and added sections too (case.layout)
+        plan, _warnings = section_plan(case, self.window_.profile)
         headings = dict(PLACE_HEADINGS)
-        headings.update({s.id: s.heading for s in self.window_.profile.sections})
-        for c in case.extra.get("custom_sections", []) if isinstance(
-                case.extra.get("custom_sections"), list) else []:
-            if isinstance(c, dict):
-                headings.setdefault(c.get("id", ""), c.get("heading", ""))
+        headings.update({item.spec.id: item.heading for item in plan})
         groups: dict[str, QTreeWidgetItem] = {}
         select = None
         for s in open_items:

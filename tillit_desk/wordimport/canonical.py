@@ -50,6 +50,10 @@ def canonical_sections(case: Case, profile: Profile) -> dict[str, str]:
     from .importer import BASE, ImportPlan, _build_view, split_sections
     from .package import Package
 
-    plan = ImportPlan("", profile, Package("", None), [], [], [], None, [], {}, None, 1)  # type: ignore[arg-type]
-    split_sections(plan, composed_items(case, profile))
+    # the case lends its own ids to the sections it added (importer.case_ids)
+    plan = ImportPlan("", profile, Package("", None), [], [], [], None, [], {}, case, 1)  # type: ignore[arg-type]
+    items = composed_items(case, profile)
+    if case.document.title.strip():  # the export prints it first, in the Title style
+        items.insert(0, Para([Piece(case.document.title)], title=True))
+    split_sections(plan, items)
     return _build_view(plan, BASE).case.sections

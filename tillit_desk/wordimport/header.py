@@ -215,6 +215,9 @@ def read_fields(header_parts: list[list[Item]], front: list[Item]) -> HeaderFiel
             continue
         if ISO_DATE.search(line):
             continue
+        if any(normalise(n) == key for n in names):
+            consumed.add((b, i))  # the same name again (the following pages' header)
+            continue
         names.append(line)
         consumed.add((b, i))
         if len(names) == 2:

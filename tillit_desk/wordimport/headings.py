@@ -109,11 +109,10 @@ def is_known_heading(text: str, profile: Profile) -> bool:
 
 
 def custom_id(heading: str, taken: set[str]) -> str:
-    """An id for a heading that names no known section: its words, lower case, underscored.
-
-    The id reads back as the heading in the export's fallback ("Stadskontorets förslag" →
-    ``stadskontorets_förslag``), until the case model stores headings of its own.
-    """
+    """The import plan's id for a heading that names no known section: its words, lower case,
+    underscored ("Stadskontorets förslag" → ``stadskontorets_förslag``), so the mapping dialog
+    can offer it. The case gets an added section of ``case.layout`` for it
+    (``importer.case_ids``: egen_1, egen_2 …)."""
     base = "_".join(re.findall(r"\w+", normalise(heading))) or "avsnitt"
     base = base[:60]
     sid, n = base, 2

@@ -16,17 +16,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import profiles as P
-from ..case import DEFAULT_HEADINGS, Case, Handlaggare
+from ..case import DEFAULT_HEADINGS, Case, CustomSection, Handlaggare
+from ..print_options import PrintOptions
 from ..profiles import Profile, ProfileRegistry
+from ..section_layout import CUSTOM_PREFIX
 from . import suggestions as S
 from .embedded import read_case_part
 from .header import HeaderFields, first_page_header, read_fields
 from .headings import SYNONYMS, custom_id, match_heading, normalise
+from .legacy import migrate_custom_sections
 from .mdwriter import render
 from .package import Package, open_package, read_file
 from .structured import (
+    attached_underlag,
     looks_like_name,
     looks_like_title,
+    options_for,
     read_decision,
     read_meetings,
     read_recipients,
@@ -192,6 +197,8 @@ def read_plan(source: Path | str | bytes, registry: ProfileRegistry, *,
                      for root in first_page_header(package.document, package.headers)]
     comments = parse_comments(package.comments, walker)
     embedded = read_case_part(package.custom_xml) if use_embedded else None
+    if embedded is not None:
+        migrate_custom_sections(embedded)  # an export from before case.layout
 
     # a first pass with the default profile finds the headings to guess the profile by
     default = registry.get(profile_id) if profile_id else registry.get(P.DEFAULT_PROFILE)
@@ -216,12 +223,15 @@ def split_sections(plan: ImportPlan, items: list[Item]) -> None:
     plan.section_level = level
     used: set[str] = set()
     current: SectionPlan | None = None
+    titled = False  # a paragraph in the Title style came first
     for item in items:
         cand = candidates.get(id(item))
         starts = cand is not None and (cand[0] == 0 and cand[1] is not None
                                        or 0 < cand[0] <= level)
-        if starts and current is None and cand[1] is None:
+        if starts and current is None and cand[1] is None and not titled:
             starts = False  # an unknown heading before the first section: the title
+        if isinstance(item, Para) and item.title and _plain(item).strip():
+            titled = True
         if starts and cand[0] == 0 and cand[1] in used:
             starts = False  # a bold "Bakgrund" inside Ärendet is text, not a second Ärendet
         if starts:
@@ -384,7 +394,10 @@ def _build_view(plan: ImportPlan, view: str) -> _View:
             text = " ".join(_item_plain(item).split())
             if text:
                 out.unplaced.append(f"Före första rubriken: ”{_clip(text)}”")
-    customs: list[dict] = []
+    options = options_for(profile)
+    ids = case_ids(plan)
+    layout = case.layout
+    seen: set[str] = set()
     previous = ""
     for sp in plan.sections:
         if sp.target == SKIP:
@@ -395,55 +408,133 @@ def _build_view(plan: ImportPlan, view: str) -> _View:
             continue
         items = view_items(sp.items, view)
         kind = sp.kind
+        target = ids.get(sp.target, sp.target)
+        first = target not in seen
+        seen.add(target)
+        spec = profile.section(sp.target)
+        if sp.target == options.underlag_in and kind in (P.TEXT, P.DECISION):
+            # Beslutsunderlag printed inside this section (Region Skåne: in Sammanfattning)
+            items, listed = attached_underlag(items, options)
+            case.underlag.extend(read_underlag(listed, options)[0])
+        if spec is not None and first and sp.heading:
+            _read_heading(layout, spec, sp.heading, options.signatures_heading, profile)
+        if spec is not None and _marked(plan, sp, spec, options):
+            # the profile's sentence for a section marked "inte relevant": a mark, not text
+            if spec.id not in layout.not_relevant:
+                layout.not_relevant.append(spec.id)
+            _note_comments(out, items, target)
+            previous = target
+            continue
         if kind in (P.TEXT, CUSTOM):
             rendered = render(items, plan.section_level)
             text = rendered.text
-            existing = case.sections.get(sp.target, "")
+            existing = case.sections.get(target, "")
             offset = 0
             own = sp.custom or not sp.heading or match_heading(sp.heading, profile) == sp.target
-            if existing or not own:
+            if sp.target in ids and first:
+                # a heading of the case's own (issue 13's layout): added after the one before
+                layout.added.append(CustomSection(target, sp.heading, previous))
+            elif existing or not own:
                 # a second heading in one section, or a heading the user moved into another
                 # section: it stays, as a sub-heading
                 prefix = (existing + "\n\n" if existing else "") + "### " + sp.heading + (
                     "\n\n" if text else "")
                 offset = len(prefix)
                 text = prefix + text
-            case.sections[sp.target] = text
+            case.sections[target] = text
             for cid, (a, b) in rendered.comments.items():
-                out.comments[cid] = (sp.target, None if a is None else a + offset,
+                out.comments[cid] = (target, None if a is None else a + offset,
                                      None if b is None else b + offset)
-            if sp.custom or profile.section(sp.target) is None:
-                customs.append({"id": sp.target, "heading": sp.heading, "after": previous})
         elif kind == P.DECISION:
-            decision = read_decision(items, profile)
+            decision = read_decision(items, profile, options)
             case.sections[sp.target] = decision.markdown
             if decision.chain:
                 doc.decision_chain = decision.chain
             for cid, (a, b) in decision.comments.items():
                 out.comments[cid] = (sp.target, a, b)
         elif kind == P.UNDERLAG:
-            rows, skipped = read_underlag(items)
+            rows, skipped = read_underlag(items, options)
             case.underlag.extend(rows)
             if view == BASE:
                 out.unplaced.extend(f"{sp.heading}: raden ”{_clip(s)}” är ingen handling och "
                                     "lästes inte in." for s in skipped)
         elif kind == P.SKICKAS_TILL:
-            case.skickas_till.extend(read_recipients(items))
+            case.skickas_till.extend(read_recipients(items, options))
         elif kind == P.BESLUTSPLANERING:
             case.beslutsplanering.extend(read_meetings(items))
         elif kind == P.SIGNATURES:
             pass
-        _note_comments(out, items, sp.target)
-        previous = sp.target
+        _note_comments(out, items, target)
+        previous = target
         if view == BASE:
             for item in items:
                 for note in _notes(item):
                     out.unplaced.append(f"{sp.heading}: {note}")
     if plan.signature_items:
         case.signatories = _signatories(plan.signature_items, view, profile)
-    if customs:
-        case.extra["custom_sections"] = customs
     return out
+
+
+def case_ids(plan: ImportPlan) -> dict[str, str]:
+    """Plan target → the case's section id, for text under a heading outside the profile: an
+    added section of ``case.layout`` (issue 13). An export's embedded case lends its ids (same
+    heading), so edits in Word land on its sections; others are numbered egen_1, egen_2 …"""
+    profile = plan.profile
+    reference = plan.embedded.layout if plan.embedded is not None else None
+    offered = {a.id: normalise(reference.headings.get(a.id) or a.heading)
+               for a in (reference.added if reference else [])}
+    taken = {s.id for s in profile.sections} | set(offered)
+    out: dict[str, str] = {}
+    for sp in plan.sections:
+        if sp.target == SKIP or sp.target in out or profile.section(sp.target) is not None \
+                or sp.kind not in (P.TEXT, CUSTOM):
+            continue
+        match = next((sid for sid, heading in offered.items()
+                      if heading == normalise(sp.heading) and sid not in out.values()), None)
+        if match is None:
+            n = 1
+            while f"{CUSTOM_PREFIX}{n}" in taken:
+                n += 1
+            match = f"{CUSTOM_PREFIX}{n}"
+        taken.add(match)
+        out[sp.target] = match
+    return out
+
+
+def _read_heading(layout, spec: P.SectionSpec, heading: str, signatures_heading: str,
+                  profile: Profile) -> None:
+    """A profile section printed under another name is renamed for this case; a heading over
+    the signatures is the case's unless it is the profile's own (``signatures_heading``)."""
+    if spec.kind == P.SIGNATURES:
+        if normalise(heading) != normalise(signatures_heading):
+            layout.headings[spec.id] = heading
+    elif normalise(heading) != normalise(spec.heading) and match_heading(
+            heading, profile) == spec.id:
+        layout.headings[spec.id] = heading
+
+
+def _marked(plan: ImportPlan, sp: SectionPlan, spec: P.SectionSpec,
+            options: PrintOptions) -> bool:
+    """Does the section print just the profile's "inte relevant" sentence, before and after
+    Word's tracked changes (a tracked edit of the sentence makes it text)? A section whose own
+    text is that sentence prints the same: an embedded case tells them apart."""
+    sentence = options.not_relevant.get(spec.id, "")
+    if plan.embedded is not None and spec.id not in plan.embedded.layout.not_relevant:
+        return False
+    for view in (BASE, FINAL):
+        items = view_items(sp.items, view)
+        if sp.target == options.underlag_in:
+            items = attached_underlag(items, options)[0]
+        if not _only_sentence(items, sentence):
+            return False
+    return True
+
+
+def _only_sentence(items: list[Item], sentence: str) -> bool:
+    """The section holds just the profile's "inte relevant" sentence."""
+    texts = [i for i in items if not (isinstance(i, Para) and not i.text().strip())]
+    return bool(sentence.strip()) and len(texts) == 1 and isinstance(texts[0], Para) and \
+        texts[0].list_level is None and normalise(texts[0].text()) == normalise(sentence)
 
 
 def _note_comments(out: _View, items: list[Item], target: str) -> None:
@@ -497,8 +588,9 @@ def _section_changes(plan: ImportPlan) -> dict[str, list[tuple[Change, str, str]
                 out.setdefault(key, []).append((item.props_change, "props", item.text()))
 
     collect("dokument", plan.header_items + plan.front)
+    ids = case_ids(plan)
     for sp in plan.sections:
-        collect(sp.target, sp.items)
+        collect(ids.get(sp.target, sp.target), sp.items)
     collect("signatures", plan.signature_items)
     return out
 
@@ -614,6 +706,9 @@ def build_case(plan: ImportPlan, *, ours: Case | None = None, accept: bool | Non
     reference = plan.embedded
     if ours is not None and reference is None:
         reference = None  # a foreign document replaces nothing: it becomes the case
+    if ours is not None and reference is not None and ours.extra.get("custom_sections"):
+        ours = copy.deepcopy(ours)
+        migrate_custom_sections(ours)  # a case from before case.layout
     if reference is None:
         case = base_view.case
         base_sections = case.sections
@@ -661,8 +756,6 @@ def build_case(plan: ImportPlan, *, ours: Case | None = None, accept: bool | Non
             report.tracked += 1
         else:
             report.edited += 1
-    if plan.embedded is None and final.extra.get("custom_sections"):
-        case.extra["custom_sections"] = final.extra["custom_sections"]
     _add_comments(plan, case, base_view, report, reference is not None)
     if accept is True:
         report.accepted = S.accept_all(case)
@@ -677,8 +770,10 @@ def build_case(plan: ImportPlan, *, ours: Case | None = None, accept: bool | Non
 
 def _canonical_value(path: str, value, profile: Profile):
     """A field or list as the DOCX prints it and the import reads it back."""
-    from ..print_options import print_options, underlag_row
-    from .structured import split_date
+    from ..print_options import underlag_row
+    from .structured import print_chain, read_chain, split_date, split_row, unlabelled_purpose
+
+    options = options_for(profile)
 
     if isinstance(value, str):
         flat = " ".join(value.split())
@@ -686,21 +781,18 @@ def _canonical_value(path: str, value, profile: Profile):
             return ""
         if path == "document.unit" and normalise(flat) == normalise(profile.unit):
             return ""
-        if path == "document.decision_chain":
-            def bare(text: str) -> str:
-                return text.rstrip(":").removesuffix(" följande").strip()
-            return "" if bare(flat) == bare(profile.decision_chain) else bare(flat)
+        if path == "document.decision_chain":  # printed with the profile's ending, read back
+            return read_chain(print_chain(flat, profile, options), profile, options)
         return flat
     rows = [dict(v) for v in value]
     if path == "underlag":
         out = []
-        options = print_options(profile)
         for row in rows:
             # as the profile prints the row (its date may be left out: issue 13)
             text = underlag_row(options, row.get("text", "").strip(),
                                 row.get("date", "").strip())
             if text:
-                out.append(split_date(" ".join(text.split())))
+                out.append(split_row(options, text))
         return out
     if path == "beslutsplanering":
         return [split_date(" ".join(f"{r.get('body', '')} {r.get('date', '')}".split()))
@@ -708,6 +800,14 @@ def _canonical_value(path: str, value, profile: Profile):
     if path == "skickas_till":
         named = [(" ".join(r.get("name", "").split()), r.get("purpose") or "kännedom")
                  for r in rows if r.get("name", "").strip()]
+        if not (options.label_atgard.strip() and options.label_kannedom.strip()) and \
+                not (options.label_kannedom.strip() and not options.label_atgard.strip()):
+            # one list without labels (or a label only over the åtgärd names, which then
+            # covers all): the purposes cannot be told apart in print
+            purposes = {p for _n, p in named}
+            one = "åtgärd" if options.label_atgard.strip() and "åtgärd" in purposes \
+                else unlabelled_purpose(options)
+            named = [(n, one) for n, _p in named]
         return sorted(named, key=lambda r: r[1] != "åtgärd")
     return [tuple(" ".join(str(v).split()) for k, v in sorted(r.items())) for r in rows
             if any(str(v).strip() for v in r.values())]

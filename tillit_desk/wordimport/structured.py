@@ -2,8 +2,13 @@
 
 Förslag till beslut → the decision chain and the points (att-satser or numbered sentences, from
 Word numbering or typed); Beslutsunderlag → rows with their dates; Beslutet skickas till → names
-under "För åtgärd:" / "För kännedom:"; Beslutsplanering → body and date; the signature block
-(a table or tab-separated lines) → name and title.
+under their labels; Beslutsplanering → body and date; the signature block (a table or
+tab-separated lines) → name and title.
+
+The fixed wording the export adds — the chain ending, the recipient labels, the row format —
+is the profile's (``[export]``, print_options.py), so it is read with the profile's values,
+empty ones included; the generic wording (print_options.DEFAULTS) is still recognised in a
+document typed by hand.
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..case import PURPOSE_ATGARD, PURPOSE_KANNEDOM, Meeting, Recipient, Signatory, UnderlagItem
+from ..errors import ProfileError
+from ..print_options import PrintOptions, print_options
 from ..profiles import STYLE_ATT, STYLE_NUMBERED, Profile
 from .mdwriter import inline, render
 from .walker import Item, Para, Piece, Table
@@ -19,7 +26,7 @@ from .walker import Item, Para, Piece, Table
 _ATT = re.compile(r"^\s*att\b[ \t\u00a0]*", re.I)
 _TYPED_NUMBER = re.compile(r"^\s*(\d{1,2})[.)][ \t]+")
 _TRAILING_DATE = re.compile(r"^(.*?)[\s,]*(\d{4}-\d{2}-\d{2})$")
-_CHAIN_END = re.compile(r"(besluta|beslutar|följande:|:)\s*$", re.I)
+_CHAIN_END = re.compile(r"(besluta|beslutar|:)\s*$", re.I)
 
 
 def _cut(pieces: list[Piece], n: int) -> list[Piece]:
@@ -51,7 +58,8 @@ class Decision:
     comments: dict[str, list[int | None]] = field(default_factory=dict)
 
 
-def read_decision(items: list[Item], profile: Profile) -> Decision:
+def read_decision(items: list[Item], profile: Profile,
+                  options: PrintOptions | None = None) -> Decision:
     """The chain (when it is the first paragraph before the points) and the section text."""
     result = Decision()
     chunks: list[tuple[str, str]] = []  # (kind, markdown): "att", "num", "other"
@@ -109,20 +117,36 @@ def read_decision(items: list[Item], profile: Profile) -> Decision:
                 entry[1] = len(out) + part["shift"] + b
         out += text
     result.markdown = out
-    chain = result.chain
-    profile_chain = profile.decision_chain.strip()
-    if chain and profile_chain and chain.rstrip(":").removesuffix(" följande").strip() == \
-            profile_chain.rstrip(":").removesuffix(" följande").strip():
-        result.chain = ""
-    elif chain and result.style == STYLE_NUMBERED and chain.endswith(" följande:"):
-        result.chain = chain.removesuffix(" följande:")  # the export adds it before numbers
+    if result.chain:
+        result.chain = read_chain(result.chain, profile,
+                                  options if options is not None else options_for(profile))
     return result
+
+
+def read_chain(printed: str, profile: Profile, options: PrintOptions) -> str:
+    """The case's decision chain from the printed one: without the profile's ending
+    (``chain_ending``, which the export adds to a chain not ending in ":"), and "" when it is
+    the profile's own chain (the case then follows the profile)."""
+    flat = " ".join(printed.split())
+    ending = " ".join(options.chain_ending.split())
+    if ending and flat.endswith(ending) and flat != ending:
+        flat = flat[: -len(ending)].rstrip()
+    return "" if flat == " ".join(profile.decision_chain.split()) else flat
+
+
+def print_chain(chain: str, profile: Profile, options: PrintOptions) -> str:
+    """The chain as the export prints it (compose: the case's, else the profile's, with the
+    profile's ending unless it already ends in ":")."""
+    flat = " ".join(chain.split()) or " ".join(profile.decision_chain.split())
+    if flat and options.chain_ending and not flat.endswith(":"):
+        flat = " ".join((flat + options.chain_ending).split())
+    return flat
 
 
 def _is_chain(text: str, profile: Profile) -> bool:
     flat = " ".join(text.split())
-    chain = profile.decision_chain.strip().rstrip(":")
-    if chain and flat.rstrip(":").startswith(chain.removesuffix(" följande")):
+    chain = " ".join(profile.decision_chain.split()).rstrip(":")
+    if chain and flat.rstrip(":").startswith(chain):
         return True
     return "föreslår" in flat.lower() and _CHAIN_END.search(flat) is not None
 
@@ -148,8 +172,52 @@ def split_date(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
-def read_underlag(items: list[Item]) -> tuple[list[UnderlagItem], list[str]]:
+def options_for(profile: Profile) -> PrintOptions:
+    """The profile's fixed wording (``[export]``); a user profile's typo reads with the
+    defaults, as the export prints it then."""
+    try:
+        return print_options(profile)
+    except ProfileError:
+        return PrintOptions()
+
+
+def _row_regex(row_format: str) -> re.Pattern[str]:
+    """A pattern for one printed row: ``{text}`` and ``{date}`` as groups, the literal words
+    between them as printed (any run of spaces counts as one)."""
+    out = ""
+    for part in re.split(r"(\{text\}|\{date\})", row_format):
+        if part == "{text}":
+            out += r"(?P<text>.*?)"
+        elif part == "{date}":
+            out += r"(?P<date>\d{4}-\d{2}-\d{2})"
+        else:
+            out += r"\s*".join(re.escape(w) for w in part.split()) if part.strip() else ""
+            out += r"\s*" if part and part[-1].isspace() else ""
+    return re.compile(r"^\s*" + out + r"\s*$", re.S)
+
+
+def split_row(options: PrintOptions, line: str) -> tuple[str, str]:
+    """(text, date) of a Beslutsunderlag row as the profile prints it (``underlag_row``): with
+    the date where the format puts it, or without it (a row that has no date); a line of
+    another form is all text. A format without ``{date}`` prints no dates, so none is split."""
+    line = " ".join(line.split())
+    if "{text}" not in options.underlag_row:
+        return split_date(line)  # the profile prints no text (odd): read the generic form
+    forms = [options.underlag_row] if "{date}" in options.underlag_row else []
+    forms.append(re.sub(r"\{date\}", "", options.underlag_row))
+    for form in forms:
+        m = _row_regex(form).match(line)
+        if m and m.group("text").strip():
+            date = m.groupdict().get("date") or ""
+            text = m.group("text").strip()
+            return (text.rstrip(" ,") if date else text), date
+    return line.strip(), ""
+
+
+def read_underlag(items: list[Item], options: PrintOptions | None = None
+                  ) -> tuple[list[UnderlagItem], list[str]]:
     """Rows (list items or lines); a lead-in line ending in ":" is not a row."""
+    options = options or PrintOptions()
     rows: list[UnderlagItem] = []
     skipped: list[str] = []
     for line in _lines(items):
@@ -157,25 +225,71 @@ def read_underlag(items: list[Item]) -> tuple[list[UnderlagItem], list[str]]:
         if line.endswith(":") and not rows:
             skipped.append(line)
             continue
-        text, date = split_date(line.lstrip("•-–· \t"))
+        text, date = split_row(options, line.lstrip("•-–· \t"))
         rows.append(UnderlagItem(text, date))
     return rows, skipped
 
 
-# "För åtgärd:", "För åtgärd", "Åtgärd:" (a bare "Åtgärd" could be a name)
-_ATGARD = re.compile(r"^(?:för\s+åtgärd\s*:?|åtgärd\s*:)\s*(.*)$", re.I)
-_KANNEDOM = re.compile(r"^(?:för\s+kännedom\s*:?|kännedom\s*:)\s*(.*)$", re.I)
+def attached_underlag(items: list[Item], options: PrintOptions) -> tuple[list[Item], list[Item]]:
+    """(the section's own items, the Beslutsunderlag list) for the section a profile prints
+    Beslutsunderlag in (``underlag_in``): its intro sentence and the numbered list that ends
+    the section. Without an intro sentence the list cannot be told from the section's own
+    text, and stays text."""
+    from .headings import normalise
+
+    intro = normalise(options.underlag_intro)
+    if not options.underlag_in or not intro:
+        return items, []
+    for k in range(len(items) - 1, -1, -1):
+        item = items[k]
+        if not (isinstance(item, Para) and item.list_level is None
+                and normalise(item.text()) == intro):
+            continue
+        rest = items[k + 1:]
+        if any(isinstance(i, Para) and i.list_level is not None for i in rest) and all(
+                isinstance(i, Para) and (i.list_level is not None or not i.text().strip())
+                for i in rest):
+            return items[:k], rest
+        break
+    return items, []
 
 
-def read_recipients(items: list[Item]) -> list[Recipient]:
+def _label_patterns(options: PrintOptions) -> list[tuple[re.Pattern[str], str]]:
+    """The profile's labels, then the generic ones (DEFAULTS) for documents typed by hand; a
+    label matches with or without its colon, and names may follow it on the same line."""
+    from ..print_options import DEFAULTS
+
+    out: list[tuple[re.Pattern[str], str]] = []
+    for source in (options, DEFAULTS):
+        for label, purpose in ((source.label_atgard, PURPOSE_ATGARD),
+                               (source.label_kannedom, PURPOSE_KANNEDOM)):
+            words = label.strip().rstrip(":").split()
+            if words:
+                body = r"\s+".join(re.escape(w) for w in words)
+                out.append((re.compile(rf"^{body}\s*(?::\s*(.*)|$)", re.I), purpose))
+    return out
+
+
+def unlabelled_purpose(options: PrintOptions) -> str:
+    """The purpose of names printed without a label: the export prints the åtgärd group first,
+    so with a label only for kännedom the names before it are for åtgärd."""
+    if not options.label_atgard.strip() and options.label_kannedom.strip():
+        return PURPOSE_ATGARD
+    return PURPOSE_KANNEDOM
+
+
+def read_recipients(items: list[Item], options: PrintOptions | None = None
+                    ) -> list[Recipient]:
+    options = options or PrintOptions()
+    patterns = _label_patterns(options)
     out: list[Recipient] = []
-    purpose = PURPOSE_KANNEDOM
+    purpose = unlabelled_purpose(options)
     for line in _lines(items):
-        for pattern, value in ((_ATGARD, PURPOSE_ATGARD), (_KANNEDOM, PURPOSE_KANNEDOM)):
+        for pattern, value in patterns:
             m = pattern.match(line)
             if m:
                 purpose = value
-                line = m.group(1).strip()
+                line = (m.group(1) or "").strip()
                 break
         for name in (n.strip() for n in line.split("\t")):
             if name:
