@@ -120,3 +120,32 @@ def test_a_heading_moved_to_another_section_stays_as_a_sub_heading():
     case = build_case(plan).case
     assert case.sections["beredning"] == "### Uppföljning\n\n" + F.SECTIONS[7][1][0]
     assert "uppföljning" not in case.sections
+
+
+def test_signatures_after_the_recipients_are_signatures_not_recipients():
+    """Many templates end with Beslutet skickas till and put the signatures under it, after
+    an empty paragraph: names side by side over titles, or a name over a title."""
+    for signature in (["Per Ek\tEva Nilsson", "Kommundirektör\tUtredare"],
+                      ["Per Ek", "Kommundirektör"]):
+        document = docx.Document()
+        document.add_heading("Svar på motion om cykelparkeringar", 0)
+        document.add_heading("Förslag till beslut", 1)
+        document.add_paragraph("att motionen anses besvarad.")
+        document.add_heading("Ärendet", 1)
+        document.add_paragraph("Motionären vill ha fler platser.")
+        document.add_heading("Beslutet skickas till", 1)
+        document.add_paragraph("Samhällsbyggnadsförvaltningen")
+        document.add_paragraph("Anna Berg")
+        document.add_paragraph("")
+        for line in signature:
+            document.add_paragraph(line)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        case = build_case(read_plan(buffer.getvalue(), REGISTRY, profile_id="generic",
+                                    name="ystad.docx")).case
+        assert [r.name for r in case.skickas_till] == ["Samhällsbyggnadsförvaltningen",
+                                                      "Anna Berg"]
+        names = signature[0].split("\t")
+        titles = signature[1].split("\t")
+        assert [(s.name, s.title) for s in case.signatories] == list(zip(names, titles,
+                                                                         strict=True))

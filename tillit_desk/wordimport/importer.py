@@ -290,6 +290,30 @@ def _find_title(plan: ImportPlan) -> None:
             return
 
 
+_LIST_KINDS = (P.SKICKAS_TILL, P.UNDERLAG, P.BESLUTSPLANERING)
+
+
+def _signatures_after_list(plan: ImportPlan, sp) -> None:
+    """Signatures printed under the last list (often Beslutet skickas till), after an empty
+    paragraph: "Per Ek<TAB>Eva Nilsson" over "Kommundirektör<TAB>Utredare", "Name\nTitle", or
+    a name over a title. Without the empty paragraph a name and a title are recipients."""
+    items = sp.items
+    blank = [n for n, i in enumerate(items) if isinstance(i, Para) and not _plain(i).strip()]
+    if not blank:
+        return
+    tail = list(items[blank[-1] + 1:])
+    if not 1 <= len(tail) <= 2 or not all(isinstance(i, Para) for i in tail):
+        return
+    a, b = tail[0], tail[1] if len(tail) == 2 else None
+    found = signature_paragraphs(a, b, plan.profile)  # type: ignore[arg-type]
+    if not found and b is not None:
+        name, title = _plain(a).strip(), _plain(b).strip()
+        found = looks_like_name(name) and looks_like_title(title, plan.profile.signatory_titles)
+    if found:
+        plan.signature_items.extend(tail)
+        sp.items = items[:blank[-1]]
+
+
 def _find_signatures(plan: ImportPlan) -> None:
     """Take the signature block out of whichever section it was printed in."""
     for sp in plan.sections:
@@ -308,6 +332,9 @@ def _find_signatures(plan: ImportPlan) -> None:
                 continue
             keep.append(item)
         sp.items = keep
+        if not plan.signature_items and sp.kind in _LIST_KINDS:
+            _signatures_after_list(plan, sp)
+            continue
         if plan.signature_items or sp.kind not in (P.TEXT, CUSTOM):
             continue
         # typed signatures at the end of a text section: name and title as paragraphs of
