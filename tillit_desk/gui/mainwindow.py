@@ -36,6 +36,7 @@ from ..errors import TillitError
 from ..fileformat import SUFFIX, load_case, save_case
 from ..paths import AppPaths
 from ..profiles import Profile, ProfileRegistry, SectionSpec
+from ..section_layout import case_section
 from ..settings import Settings, save_settings
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW, build_steps
 from .case_state import CaseState
@@ -369,6 +370,9 @@ class MainWindow(QMainWindow):
         self.phrase_menu.aboutToShow.connect(self._fill_phrases)
 
         self.review.build_menu(bar)
+        from .section_shapes import SectionShapes  # Avsnitt: the case's own section shapes
+
+        self.section_shapes = SectionShapes(self, bar)
         view = bar.addMenu("&Visa")
         self.preview_action = QAction("&Förhandsvisning", self, checkable=True, checked=True)
         self.preview_action.setShortcuts([QKeySequence("F9")])
@@ -505,13 +509,13 @@ class MainWindow(QMainWindow):
 
     def current_spec(self) -> SectionSpec | None:
         sid = self.navigator.current_id()
-        return self.profile.section(sid) if sid else None
+        return case_section(self.case, self.profile, sid) if sid else None
 
     def show_step(self) -> None:
         sid = self.navigator.current_id()
         if sid is None:
             return
-        spec = self.profile.section(sid)
+        spec = case_section(self.case, self.profile, sid)  # the case's own sections too
         if sid == STEP_CASE:
             self.stack.setCurrentWidget(self.case_form)
             self.case_form.verticalScrollBar().setValue(0)
