@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._build_ui()
         self.interaction = Interaction(self)  # how workflows ask and report
+        from .case_lock import CaseLocks  # the open case's lock file (issue 14)
+
+        self.locks = CaseLocks(self.state, self.interaction, lambda: self.settings.name)
         self.decisions = DecisionFlow(self.state, self.interaction)
         self.interaction.status_message.connect(
             lambda text, ms: self.statusBar().showMessage(text, ms))
@@ -429,7 +432,7 @@ class MainWindow(QMainWindow):
     def set_dirty(self, dirty: bool) -> None:
         self.state.set_dirty(dirty)
         self._autosave_pending = dirty
-        self.setWindowTitle(f"{self.display_name}[*] – {APP_TITLE}")
+        self.setWindowTitle(f"{self.display_name}{self.locks.title_suffix}[*] – {APP_TITLE}")
         self.setWindowModified(dirty)
 
     def _undo_index_changed(self, _index: int) -> None:
@@ -765,6 +768,8 @@ class MainWindow(QMainWindow):
         except TillitError as err:
             _dialogs().show_error(self, str(err), "Ärendet kunde inte öppnas")
             return False
+        if not self.locks.claim(Path(path)):  # someone else has it open: read-only or not at all
+            return False
         self.autosaver.discard()
         self.set_case(result.case, Path(path))
         if result.recovered_from is not None:
@@ -798,7 +803,7 @@ class MainWindow(QMainWindow):
                          self.recent_menu).setToolTip(str(path))
 
     def save(self) -> bool:
-        if self.path is None:
+        if self.path is None or self.locks.read_only:
             return self.save_as()
         if self.state.changed_on_disk():  # someone else saved it since we read or wrote it
             answer = _dialogs().ask_overwrite_changed(self, self.path.name)
@@ -823,9 +828,12 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: Path) -> bool:
         self.flush_editors()
+        if not self.locks.may_write(path):  # Spara som: the new file's lock first
+            return False
         try:
             save_case(self.case, path)
         except TillitError as err:
+            self.locks.write_failed()
             _dialogs().show_error(self, str(err), "Ärendet kunde inte sparas")
             return False
         self.state.mark_saved(path)
@@ -1001,6 +1009,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.refresh_timer.stop()
         self.review.stop()
+        self.locks.release()
         if self._autosaver is not None:
             self._autosaver.discard()
         event.accept()
