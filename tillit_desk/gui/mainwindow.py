@@ -772,6 +772,8 @@ class MainWindow(QMainWindow):
             return False
         self.autosaver.discard()
         self.set_case(result.case, Path(path))
+        if result.warnings:  # what the load cleaned (e.g. a lone surrogate): said, never silent
+            self.interaction.status(" ".join(result.warnings), 0)
         if result.recovered_from is not None:
             from PySide6.QtWidgets import QMessageBox
 
