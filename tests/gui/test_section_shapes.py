@@ -201,3 +201,20 @@ def test_profile_sections_cannot_be_removed_and_the_context_menu_offers_the_acti
     assert window.section_shapes.actions["rename"].isEnabled()
     assert not window.section_shapes.actions["split"].isEnabled()
     assert window.navigator.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+
+
+def test_an_own_section_takes_a_review_status_and_a_comment(window, qtbot):
+    from tillit_desk.review.workflow import GRANSKAD
+
+    _new_malmo(window)
+    window.go_to("bedomning")
+    _in_dialog(qtbot, "Stadskontorets förslag")
+    window.section_shapes.actions["add"].trigger()
+    sid = window.navigator.current_id()
+    type_text(window.section_pages[sid].editor, "Förslaget.")
+    assert window.review.current_section() == sid
+    assert window.review.set_status(GRANSKAD)
+    step_row = [s.id for s in window.navigator.steps].index(sid)
+    assert "Granskad" in window.navigator.item(step_row).text()
+    assert window.review.add_comment("Bra.") is not None
+    assert window.review.heading(sid) == "Stadskontorets förslag"

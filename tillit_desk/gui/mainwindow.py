@@ -372,10 +372,10 @@ class MainWindow(QMainWindow):
         self.phrase_menu = edit.addMenu("Infoga &standardfras")
         self.phrase_menu.aboutToShow.connect(self._fill_phrases)
 
-        self.review.build_menu(bar)
         from .section_shapes import SectionShapes  # Avsnitt: the case's own section shapes
 
         self.section_shapes = SectionShapes(self, bar)
+        self.review.build_menu(bar)
         view = bar.addMenu("&Visa")
         self.preview_action = QAction("&Förhandsvisning", self, checkable=True, checked=True)
         self.preview_action.setShortcuts([QKeySequence("F9")])
