@@ -8,7 +8,7 @@ export prints, so the composer, the preview and the window all see the same sect
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .case import Case, CustomSection
 from .profiles import TEXT, Profile, SectionSpec
@@ -57,6 +57,29 @@ def section_plan(case: Case, profile: Profile) -> tuple[list[PlannedSection], li
                 plan.append(PlannedSection(spec, added.heading, True, added.id in marked))
             break
     return plan, warnings
+
+
+def case_sections(case: Case, profile: Profile) -> list[SectionSpec]:
+    """The sections this case has, in print order, each with the heading this case prints.
+
+    The window's steps and pages follow this (its own sections are edited like the
+    profile's); a section marked "inte relevant" is no longer required."""
+    plan, _ = section_plan(case, profile)
+    return [replace(p.spec, heading=p.heading, required=p.spec.required and not p.not_relevant)
+            for p in plan]
+
+
+def case_section(case: Case, profile: Profile, section_id: str) -> SectionSpec | None:
+    """One of :func:`case_sections` by id, or None."""
+    for spec in case_sections(case, profile):
+        if spec.id == section_id:
+            return spec
+    return None
+
+
+def is_custom(case: Case, section_id: str) -> bool:
+    """A section this case added (it can be removed; the profile's cannot)."""
+    return any(a.id == section_id for a in case.layout.added)
 
 
 def _new_id(case: Case) -> str:

@@ -1,6 +1,7 @@
 """The drafting steps a window walks through, each with a state and a word count.
 
-Steps: Ärendeuppgifter, Motion (motion cases only), the profile's sections in order, then
+Steps: Ärendeuppgifter, Motion (motion cases only), the case's sections in order (the profile's
+as this case shapes them: ``section_layout.case_sections``), then
 Granska och exportera. States are "tom" (nothing written), "påbörjad" and "klar". Deliberately
 free of the Markdown parser, so the first window can show the steps before markdown-it loads.
 """
@@ -8,11 +9,12 @@ free of the Markdown parser, so the first window can show the steps before markd
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import profiles as P
 from .case import Case
 from .profiles import Profile
+from .section_layout import case_sections
 
 EMPTY = "tom"
 STARTED = "påbörjad"
@@ -108,6 +110,11 @@ def build_steps(case: Case, profile: Profile) -> list[Step]:
     motion = motion_step(case)
     if motion is not None:
         steps.append(motion)
-    steps.extend(section_step(case, spec) for spec in profile.sections)
+    marked = set(case.layout.not_relevant)
+    for spec in case_sections(case, profile):  # this case's order and headings
+        step = section_step(case, spec)
+        if spec.id in marked:
+            step = replace(step, label=f"{step.label} (inte relevant)")
+        steps.append(step)
     steps.append(Step(STEP_REVIEW, "Granska och exportera", "review", EMPTY, 0, False))
     return steps

@@ -135,7 +135,11 @@ class ExportFlow(QObject):
             job.progress.close()
             job.progress.deleteLater()
             job.deleteLater()
-        if ok:
+        warnings = list(getattr(job.worker.job, "warnings", []) or []) if job else []
+        if ok and warnings:  # template fonts this machine lacks: the PDF differs from Word
+            self.ask.status(f"PDF sparad: {message}. {' '.join(warnings)}", 0)
+            self.ask.information("PDF:en skrevs med andra typsnitt", "\n\n".join(warnings))
+        elif ok:
             self.ask.status(f"PDF sparad: {message}", 8000)
         elif not cancelled:
             self.ask.status("", 1)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..paths import AppPaths
     from ..profiles import ProfileRegistry
     from ..settings import Settings
+    from .case_lock import CaseLocks
     from .case_state import CaseState
     from .interaction import Interaction
 
@@ -44,9 +45,11 @@ class FileView(Protocol):
 
 class FileFlow(QObject):
     def __init__(self, state: CaseState, interaction: Interaction, settings: Settings,
-                 registry: ProfileRegistry, paths: AppPaths, view: FileView) -> None:
+                 registry: ProfileRegistry, paths: AppPaths, view: FileView,
+                 locks: CaseLocks) -> None:
         super().__init__(interaction.widget)
         self.state, self.ask, self.view = state, interaction, view
+        self.locks = locks  # the open case's lock file (case_lock.py)
         self.settings, self.registry, self.paths = settings, registry, paths
         self.autosave_pending = False  # changed since the last draft
         self._autosaver: Autosaver | None = None
@@ -123,6 +126,8 @@ class FileFlow(QObject):
         except TillitError as err:
             self.ask.error(str(err), "Ärendet kunde inte öppnas")
             return False
+        if not self.locks.claim(Path(path)):  # someone else has it open: read-only or not
+            return False
         self.autosaver.discard()
         self.view.set_case(result.case, Path(path))
         notes = [str(n) for n in getattr(result, "warnings", None) or []]
@@ -142,7 +147,7 @@ class FileFlow(QObject):
 
     def save(self) -> bool:
         path = self.state.path
-        if path is None:
+        if path is None or self.locks.read_only:
             return self.save_as()
         if self.state.changed_on_disk():  # someone else saved it since we read or wrote it
             answer = _dialogs().ask_overwrite_changed(self.ask.widget, path.name)
@@ -171,12 +176,16 @@ class FileFlow(QObject):
         from ..fileformat import save_case
 
         self.state.flush()
+        if not self.locks.may_write(path):  # Spara som: the new file's lock first
+            return False
         try:
             save_case(self.state.case, path)
         except TillitError as err:
+            self.locks.write_failed()
             self.ask.error(str(err), "Ärendet kunde inte sparas")
             return False
         except (UnicodeError, ValueError) as err:  # text no file can hold (a lone surrogate)
+            self.locks.write_failed()
             self.ask.error(f"Ärendet kunde inte sparas: texten innehåller tecken som inte går "
                            f"att spara ({err.__class__.__name__}). Ta bort eller skriv om "
                            "tecknet och spara igen.", "Ärendet kunde inte sparas")

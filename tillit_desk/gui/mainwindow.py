@@ -36,6 +36,7 @@ from ..errors import TillitError
 from ..fileformat import SUFFIX
 from ..paths import AppPaths
 from ..profiles import Profile, ProfileRegistry, SectionSpec
+from ..section_layout import case_section
 from ..settings import Settings
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW, build_steps
 from .case_state import CaseState
@@ -104,8 +105,12 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._build_ui()
         self.interaction = Interaction(self)  # how workflows ask and report
+        from .case_lock import CaseLocks  # the open case's lock file (issue 14)
+
+        self.locks = CaseLocks(self.state, self.interaction, lambda: self.settings.name)
         self.decisions = DecisionFlow(self.state, self.interaction)
-        self.files = FileFlow(self.state, self.interaction, settings, registry, paths, self)
+        self.files = FileFlow(self.state, self.interaction, settings, registry, paths, self,
+                              self.locks)
         self.interaction.status_message.connect(
             lambda text, ms: self.statusBar().showMessage(text, ms))
         # Granskning: live checks, pane, comments, versions; reads the case from the state
@@ -358,6 +363,9 @@ class MainWindow(QMainWindow):
         self.phrase_menu = edit.addMenu("Infoga &standardfras")
         self.phrase_menu.aboutToShow.connect(self._fill_phrases)
 
+        from .section_shapes import SectionShapes  # Avsnitt: the case's own section shapes
+
+        self.section_shapes = SectionShapes(self, bar)
         self.review.build_menu(bar)
         view = bar.addMenu("&Visa")
         self.preview_action = QAction("&Förhandsvisning", self, checkable=True, checked=True)
@@ -415,7 +423,7 @@ class MainWindow(QMainWindow):
     def set_dirty(self, dirty: bool) -> None:
         self.state.set_dirty(dirty)
         self.files.autosave_pending = dirty
-        self.setWindowTitle(f"{self.display_name}[*] – {APP_TITLE}")
+        self.setWindowTitle(f"{self.display_name}{self.locks.title_suffix}[*] – {APP_TITLE}")
         self.setWindowModified(dirty)
 
     def _undo_index_changed(self, _index: int) -> None:
@@ -495,13 +503,13 @@ class MainWindow(QMainWindow):
 
     def current_spec(self) -> SectionSpec | None:
         sid = self.navigator.current_id()
-        return self.profile.section(sid) if sid else None
+        return case_section(self.case, self.profile, sid) if sid else None
 
     def show_step(self) -> None:
         sid = self.navigator.current_id()
         if sid is None:
             return
-        spec = self.profile.section(sid)
+        spec = case_section(self.case, self.profile, sid)  # the case's own sections too
         if sid == STEP_CASE:
             self.stack.setCurrentWidget(self.case_form)
             self.case_form.verticalScrollBar().setValue(0)
@@ -861,6 +869,7 @@ class MainWindow(QMainWindow):
         self.autosave_timer.stop()
         self.refresh_timer.stop()
         self.review.stop()
+        self.locks.release()
         self.files.closing()
         event.accept()
 

@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 
 from ..case import PLACE_HEADINGS
 from ..errors import TillitError
+from ..section_layout import case_section, case_sections
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW
 from .interaction import plural
 from .timers import defer
@@ -286,10 +287,14 @@ class ReviewWorkflow(QObject):
         """The window refreshed after an edit: the full check follows a little later."""
         self.full_timer.start()
 
+    def _sections(self) -> list:
+        """The case's sections (its own ones and renamed headings too), in print order."""
+        return case_sections(self.case, self.state.profile)
+
     def statuses(self) -> dict[str, str]:
         if not self.case.review:  # nothing set: every section is Utkast, which is not shown
             return {}
-        return _w().statuses(self.case, [s.id for s in self.state.profile.sections])
+        return _w().statuses(self.case, [s.id for s in self._sections()])
 
     # ================================================================== checks
 
@@ -345,12 +350,12 @@ class ReviewWorkflow(QObject):
                 if not (f.section in self.live and f.rule in rules
                         and rules[f.rule].scope == SECTION)]
         merged = kept + [f for found in self.live.values() for f in found]
-        order = {s.id: i for i, s in enumerate(self.state.profile.sections)}
+        order = {s.id: i for i, s in enumerate(self._sections())}
         order.update({"dokument": -2, "motion": -1})
         return sorted(merged, key=lambda f: (order.get(f.section, 999), f.start, f.rule))
 
     def heading(self, sid: str) -> str:
-        spec = self.state.profile.section(sid)
+        spec = case_section(self.case, self.state.profile, sid)  # this case's heading
         if spec is not None:
             return spec.heading
         return PLACE_HEADINGS.get(sid, sid.replace("_", " ").capitalize())
@@ -453,7 +458,7 @@ class ReviewWorkflow(QObject):
 
     def current_section(self) -> str | None:
         sid = self.w.current_step()
-        spec = self.state.profile.section(sid) if sid else None
+        spec = case_section(self.case, self.state.profile, sid) if sid else None
         return sid if spec is not None else None
 
     def _change(self, text: str, key: str, mutate) -> None:
@@ -563,7 +568,7 @@ class ReviewWorkflow(QObject):
                                     "först (Granskning → Spara version…).")
             return None
         self.state.flush()
-        headings = {s.id: s.heading for s in self.state.profile.sections}
+        headings = {s.id: s.heading for s in self._sections()}
         self.compare_dialog = CompareDialog(self.ask.widget, self.case, headings)
         self.compare_dialog.show()
         return self.compare_dialog
