@@ -74,7 +74,7 @@ COMPONENTS: tuple[Component, ...] = (
               "profilens diarienummermönster med tidsgräns",
               "https://github.com/mrabarnett/mrab-regex"),
     Component("fastjsonschema", "fastjsonschema", "BSD-3-Clause",
-              "kontrollerar ärendefiler mot filformatets schema",
+              "skrev koden som kontrollerar ärendefiler mot filformatets schema",
               "https://github.com/horejsek/python-fastjsonschema"),
     Component("Svensk ordlista sv_SE (Göran Andersson)", None, "LGPL-3.0-only",
               "ordlistan för stavningskontrollen",

@@ -22,9 +22,7 @@ import contextlib
 import errno
 import os
 import re
-import socket
 import stat
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -41,7 +39,13 @@ _TEMP_RE = re.compile(
 
 
 def _host() -> str:
-    return re.sub(r"[^A-Za-z0-9-]", "-", socket.gethostname())[:24] or "dator"
+    try:
+        name = os.uname().nodename  # the host name, without importing socket at start-up
+    except AttributeError:  # Windows has no uname
+        import socket
+
+        name = socket.gethostname()
+    return re.sub(r"[^A-Za-z0-9-]", "-", name)[:24] or "dator"
 
 
 def temp_prefix(target: Path, pid: int | None = None) -> str:
@@ -193,6 +197,8 @@ def atomic_write(
     _check_replaceable(target, error_cls)
     remove_stale_temps(target.parent, target)
     try:
+        import tempfile
+
         fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp",
                                         dir=target.parent)
     except OSError as err:
@@ -247,6 +253,8 @@ def _link_count(target: Path) -> int:
 def _make_backup(target: Path, *, copy: bool) -> Path:
     """``<name>.bak``, put in place atomically so concurrent savers never see half of one."""
     bak = backup_path_for(target)
+    import tempfile
+
     fd, name = tempfile.mkstemp(prefix=temp_prefix(bak), suffix=".tmp", dir=target.parent)
     staging = Path(name)
     try:

@@ -156,6 +156,9 @@ class CaseForm(_Page):
 
         self._lists: dict[str, ListEditor] | None = None  # built on first use: see ``lists``
         self.layout_.addStretch(1)
+        # Before the window's first paint the diarienummer is checked later (check_dnr): the
+        # profile's pattern runs in the ``regex`` package, whose import costs ~7 ms.
+        self.dnr_check_deferred = False
 
     @property
     def lists(self) -> dict[str, ListEditor]:
@@ -232,6 +235,12 @@ class CaseForm(_Page):
                 editor.refresh()
         finally:
             self._filling = False
+        if not self.dnr_check_deferred:
+            self._check_dnr()
+
+    def check_dnr(self) -> None:
+        """Check the diarienummer now, and from now on at every change."""
+        self.dnr_check_deferred = False
         self._check_dnr()
 
     def _check_dnr(self) -> None:

@@ -122,7 +122,8 @@ class MainWindow(QMainWindow):
         self.apply_settings()
         self._painted = False
         # after the first paint: the case form's four list editors, the icon, app state
-        self._after_paint: list = [lambda: self.case_form.lists, self._connect_app_state]
+        self._after_paint: list = [lambda: self.case_form.lists, self.case_form.check_dnr,
+                                   self._connect_app_state]
 
     # ================================================================== the case-state
 
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Aktuellt steg")
         self.case_form = CaseForm(self.registry, self.undo_stack)
+        self.case_form.dnr_check_deferred = True  # until painted: see _after_paint
         self.case_form.changed.connect(self.mark_changed)
         self.case_form.profile_requested.connect(self.change_profile)
         self.case_form.motion_toggled.connect(lambda _on: self.rebuild_steps())
