@@ -122,7 +122,8 @@ def test_menu_import_of_a_foreign_document_with_a_changed_mapping(window, qtbot,
 def test_changes_of_a_saved_case_are_shown_from_the_menu(window, qtbot, tmp_path):
     from tillit_desk.fileformat import save_case
     from tillit_desk.profiles import ProfileRegistry
-    from tillit_desk.wordimport.importer import build_case, read_plan
+    from tillit_desk.wordimport.importer import build_case
+    from tillit_desk.wordimport.mapping import read_plan
 
     data, _ = render_docx(window.case, window.profile)
     result = build_case(read_plan(C.chef_edits(data), ProfileRegistry(user_dir=None)))
@@ -140,7 +141,7 @@ def test_changes_of_a_saved_case_are_shown_from_the_menu(window, qtbot, tmp_path
 
 def test_switching_the_profile_in_the_dialog_maps_again(qtbot, tmp_path):
     from tillit_desk.profiles import ProfileRegistry
-    from tillit_desk.wordimport.importer import read_plan
+    from tillit_desk.wordimport.mapping import read_plan
 
     path = tmp_path / "bankar.docx"
     path.write_bytes(F.foreign_docx())
@@ -169,7 +170,7 @@ def test_switching_the_profile_in_the_dialog_maps_again(qtbot, tmp_path):
 def test_dialog_and_panel_widgets_have_accessible_names(window, qtbot, tmp_path):
     from tillit_desk.gui.mainwindow import widget_names_missing
     from tillit_desk.profiles import ProfileRegistry
-    from tillit_desk.wordimport.importer import read_plan
+    from tillit_desk.wordimport.mapping import read_plan
 
     path = tmp_path / "bankar.docx"
     path.write_bytes(F.foreign_docx())

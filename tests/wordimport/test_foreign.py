@@ -8,7 +8,8 @@ import re
 import docx
 
 from tillit_desk.profiles import ProfileRegistry
-from tillit_desk.wordimport.importer import build_case, read_plan
+from tillit_desk.wordimport.importer import build_case
+from tillit_desk.wordimport.mapping import read_plan
 
 from . import foreign as F
 
@@ -111,7 +112,7 @@ def test_a_malmo_like_first_page_labels_over_values_and_dnr_under_the_title():
 
 
 def test_a_heading_moved_to_another_section_stays_as_a_sub_heading():
-    from tillit_desk.wordimport.importer import kind_for
+    from tillit_desk.wordimport.mapping import kind_for
 
     plan = read_plan(F.foreign_docx(), REGISTRY, profile_id="lund-kommun")
     moved = next(sp for sp in plan.sections if sp.heading == "Uppföljning")

@@ -9,7 +9,8 @@ import io
 import docx
 
 from tillit_desk.profiles import ProfileRegistry
-from tillit_desk.wordimport.importer import build_case, read_plan
+from tillit_desk.wordimport.importer import build_case
+from tillit_desk.wordimport.mapping import read_plan
 
 REGISTRY = ProfileRegistry(user_dir=None)
 

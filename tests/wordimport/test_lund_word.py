@@ -6,7 +6,8 @@ import re
 
 from tillit_desk.print_options import print_options
 from tillit_desk.profiles import ProfileRegistry
-from tillit_desk.wordimport.importer import build_case, read_plan
+from tillit_desk.wordimport.importer import build_case
+from tillit_desk.wordimport.mapping import read_plan
 
 from .lund_word import PAGE_HEADER, lines, lund_docx
 
