@@ -173,7 +173,7 @@ def _with_export(profile_id: str, **export) -> object:
 
 
 def _paras(*texts: str) -> list:
-    from tillit_desk.wordimport.walker import Para, Piece
+    from tillit_desk.wordimport.items import Para, Piece
 
     return [Para([Piece(t)]) for t in texts]
 

@@ -39,9 +39,9 @@ from ..errors import TillitError
 from ..section_layout import section_plan
 from ..wordimport import suggestions as S
 from ..wordimport.importer import build_case, ours_for
+from ..wordimport.items import BASE, view_items
 from ..wordimport.mapping import kind_for, read_plan
 from ..wordimport.plan import CUSTOM, SKIP, ImportPlan
-from ..wordimport.walker import BASE, view_items
 from .commands import change_case
 
 FILE_FILTER = "Word-dokument (*.docx);;Alla filer (*)"

@@ -12,8 +12,8 @@ from ..case import Case
 from ..compose import AttSats, LabelLine, Signatures, compose
 from ..markup import Heading, ListBlock, Paragraph, Span, Table
 from ..profiles import Profile
-from .walker import Item, Para, Piece
-from .walker import Table as WTable
+from .items import Item, Para, Piece
+from .items import Table as WTable
 
 
 def _pieces(spans: tuple[Span, ...]) -> list[Piece]:
@@ -47,11 +47,11 @@ def composed_items(case: Case, profile: Profile) -> list[Item]:
 
 
 def canonical_sections(case: Case, profile: Profile) -> dict[str, str]:
+    from .items import BASE
     from .mapping import split_sections
     from .package import Package
     from .plan import ImportPlan
     from .views import build_view
-    from .walker import BASE
 
     # the case lends its own ids to the sections it added (views.case_ids)
     plan = ImportPlan("", profile, Package("", None), [], [], [], None, [], {}, case, 1)  # type: ignore[arg-type]

@@ -20,12 +20,12 @@ from ..case import Case
 from ..profiles import Profile, ProfileRegistry
 from . import suggestions as S
 from .headings import normalise
+from .items import BASE, FINAL, Change, Item, Para, pieces_of
 from .legacy import migrate_custom_sections
 from .mapping import read_plan
 from .plan import SKIP, TOOL_AUTHORS, ImportPlan, clip
 from .structured import options_for
 from .views import View, build_view, case_ids
-from .walker import BASE, FINAL, Change, Item, Para, pieces_of
 
 
 @dataclass

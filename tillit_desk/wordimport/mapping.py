@@ -13,21 +13,13 @@ from ..profiles import Profile, ProfileRegistry
 from .embedded import read_case_part
 from .header import HeaderFields, first_page_header, read_fields
 from .headings import SYNONYMS, custom_id, match_heading, normalise
+from .items import BASE, Item, Para
 from .legacy import migrate_custom_sections
 from .package import open_package, read_file
 from .plan import CUSTOM, ImportPlan, SectionPlan, item_plain, plain_text
 from .signatures import find_signatures
-from .walker import (
-    BASE,
-    Item,
-    Numbering,
-    Para,
-    Styles,
-    Walker,
-    body_of,
-    parse_comments,
-    resolve_alternate_content,
-)
+from .styles import Numbering, Styles
+from .walker import Walker, body_of, parse_comments, resolve_alternate_content
 
 
 def _is_bold(para: Para) -> bool:

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from ..case import Case
 from ..profiles import Profile
+from .items import BASE, Item, Para
 from .package import Package
-from .walker import BASE, Item, Para
 
 SKIP = ""  # target for a heading the user chose not to import
 CUSTOM = "custom"  # kind of a section that matches no profile section

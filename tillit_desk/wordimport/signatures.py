@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from .. import profiles as P
 from ..profiles import Profile
+from .items import BASE, Item, Para, Table, view_items
 from .plan import CUSTOM, ImportPlan, plain_text
 from .structured import looks_like_name, looks_like_title, signature_paragraphs, signature_table
-from .walker import BASE, Item, Para, Table, view_items
 
 _LIST_KINDS = (P.SKICKAS_TILL, P.UNDERLAG, P.BESLUTSPLANERING)
 

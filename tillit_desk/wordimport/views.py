@@ -14,6 +14,7 @@ from ..profiles import Profile
 from ..section_layout import CUSTOM_PREFIX
 from .header import read_fields
 from .headings import match_heading, normalise
+from .items import BASE, FINAL, Item, Para, pieces_of, view_items
 from .mdwriter import render
 from .plan import CUSTOM, SKIP, ImportPlan, SectionPlan, clip, item_plain, plain_text
 from .signatures import read_signatories
@@ -25,7 +26,6 @@ from .structured import (
     read_recipients,
     read_underlag,
 )
-from .walker import BASE, FINAL, Item, Para, pieces_of, view_items
 
 
 @dataclass
