@@ -79,7 +79,7 @@ def memory_child(path: str, speller: bool) -> None:
 
     app = QApplication([])
     from tillit_desk.gui.app import create_window
-    from tillit_desk.gui.review_workflow import LIVE_LIMIT
+    from tillit_desk.gui.review_live import LIVE_LIMIT
 
     window = create_window([path])
     review = window.review

@@ -18,25 +18,10 @@ from pathlib import Path
 from .case import Case
 from .errors import CaseFileError
 from .fileformat import case_from_json, case_to_json
-from .safe_write import write_text_atomic
+from .safe_write import pid_alive, write_text_atomic
 
 DRAFT_FORMAT = "tillit-desk-autosave/1"
 SUFFIX = ".autosave"
-
-
-def pid_alive(pid: int) -> bool:
-    """True if a process with this id runs (then its draft belongs to a live window)."""
-    if pid <= 0:
-        return False
-    if os.name != "posix":  # pragma: no cover - Windows: assume alive only for ourselves
-        return pid == os.getpid()
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 @dataclass

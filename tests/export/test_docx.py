@@ -252,7 +252,7 @@ def test_runs_are_built_exactly_as_python_docx_builds_them(text, bold, italic):
     """The exporter builds runs itself for speed; python-docx's add_run is the reference."""
     from lxml import etree
 
-    from tillit_desk.export.docx import _add_run
+    from tillit_desk.export.docx_body import _add_run
 
     reference = docx.Document().add_paragraph()
     run = reference.add_run(text)

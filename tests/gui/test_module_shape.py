@@ -1,17 +1,21 @@
-"""The window's modules form no import cycle (type-only imports included), and the workflows
-reach the case through the case-state, not through the window."""
+"""The window's modules and the Word import's form no import cycle (type-only and
+function-level imports included), and the workflows reach the case through the case-state, not
+through the window."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
-GUI = Path(__file__).resolve().parents[2] / "tillit_desk" / "gui"
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "tillit_desk"
+GUI = PACKAGE / "gui"
 
 
-def _imports() -> dict[str, set[str]]:
+def _imports(folder: Path = GUI) -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
-    for path in GUI.glob("*.py"):
+    for path in folder.glob("*.py"):
         deps: set[str] = set()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.level == 1:
@@ -23,8 +27,9 @@ def _imports() -> dict[str, set[str]]:
     return graph
 
 
-def test_no_import_cycle_between_gui_modules():
-    graph = _imports()
+@pytest.mark.parametrize("folder", ["gui", "wordimport"])
+def test_no_import_cycle_between_modules(folder):
+    graph = _imports(PACKAGE / folder)
     cycles = []
 
     def visit(module: str, path: list[str]) -> None:
@@ -41,7 +46,7 @@ def test_no_import_cycle_between_gui_modules():
 
 def test_workflows_do_not_import_the_window():
     graph = _imports()
-    for module in ("review_workflow", "case_state", "commands", "section_documents",
+    for module in ("review_workflow", "review_live", "case_state", "commands", "section_documents",
                    "pdf_export", "interaction", "export_flow", "file_flow", "decision_flow",
                    "find_replace", "phrase_flow"):
         assert "mainwindow" not in graph[module], module

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QObject, QPointF, Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication
 
 from tillit_desk.gui import motion_dialog
 from tillit_desk.steps import STEP_MOTION
+
+from .conftest import drop_file
 
 LUND = Path(__file__).resolve().parents[1] / "fixtures" / "lund-motion-tillit-2022.txt"
 
@@ -29,13 +30,7 @@ def test_dropped_motion_prefills_an_empty_case_and_undo_restores_it(window, qtbo
                                                                    answers):
     _accept_dialogs(monkeypatch, qtbot)
     assert window.new_case("lund-kommun", motion=True)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(LUND))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dragEnterEvent(event)
-    assert event.isAccepted()
-    window.dropEvent(event)
+    drop_file(window, LUND)
     qtbot.waitUntil(lambda: bool(window.case.motion and window.case.motion.motionarer))
     case = window.case
     assert [m.name for m in case.motion.motionarer][:2] == ["Helena Falk", "Fanny Johansson"]
@@ -145,16 +140,6 @@ def _heavy_pdf(path: Path, pages: int = 50) -> Path:
     return path
 
 
-def _drop(window, path: Path) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dragEnterEvent(event)
-    assert event.isAccepted()
-    window.dropEvent(event)
-
-
 def test_dropped_pdf_shows_progress_keeps_the_window_responsive_and_avbryt_stops_it(
         window, qtbot, tmp_path):
     before = window.case.to_dict()
@@ -177,7 +162,7 @@ def test_dropped_pdf_shows_progress_keeps_the_window_responsive_and_avbryt_stops
 
     officer = _Officer(act)
     officer.start_ticks = ticker.ticks
-    _drop(window, pdf)
+    drop_file(window, pdf)
     qtbot.waitUntil(lambda: officer.done, timeout=20000)
     # progress was shown page by page, from the worker thread
     assert any(total == 50 and 0 < done < 50 for done, total in officer.progress)
@@ -217,7 +202,7 @@ def test_dropped_pdf_motion_shows_the_reason_of_every_unsure_field(window, qtbot
         return True
 
     officer = _Officer(act)
-    _drop(window, pdf)
+    drop_file(window, pdf)
     qtbot.waitUntil(lambda: officer.done, timeout=20000)
     qtbot.waitUntil(lambda: bool(window.case.motion and window.case.motion.title))
     assert seen["unsure"] == ["yrkanden"]  # no att-satser: the suggestion is offered, unsure

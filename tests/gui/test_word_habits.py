@@ -139,7 +139,7 @@ def test_counts_read_right():
 
 
 def test_review_summary_says_one_warning(window):
-    from tillit_desk.gui.review_workflow import summary_text
+    from tillit_desk.gui.review_live import summary_text
 
     assert summary_text(0, 1, 0) == "0 fel, 1 varning, 0 tips."
     assert summary_text(1, 3, 2) == "1 fel, 3 varningar, 2 tips."

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtCore import Qt
 from wordimport import chef as C
 from wordimport import foreign as F
 
 from tillit_desk.export.docx import render_docx
 from tillit_desk.gui import word_import
 from tillit_desk.wordimport import suggestions as S
+
+from .conftest import drop_file
 
 seen: dict = {}
 
@@ -29,16 +30,6 @@ def _review_mapping(monkeypatch, choose: dict[str, str] | None = None):
     monkeypatch.setattr(word_import.WordImportDialog, "exec", press_import)
 
 
-def _drop(window, path) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dragEnterEvent(event)
-    assert event.isAccepted()
-    window.dropEvent(event)
-
-
 def _click_on(qtbot, panel, suggestion_id: str, button) -> None:
     assert panel.select(suggestion_id)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -50,7 +41,7 @@ def test_drop_review_accept_two_reject_one_and_undo(window, qtbot, monkeypatch, 
     path = tmp_path / "chef.docx"
     path.write_bytes(C.chef_edits(data))
     _review_mapping(monkeypatch)
-    _drop(window, path)
+    drop_file(window, path)
     panel = None
     qtbot.waitUntil(lambda: window.findChild(word_import.SuggestionsPanel) is not None)
     panel = window.findChild(word_import.SuggestionsPanel)
@@ -122,7 +113,8 @@ def test_menu_import_of_a_foreign_document_with_a_changed_mapping(window, qtbot,
 def test_changes_of_a_saved_case_are_shown_from_the_menu(window, qtbot, tmp_path):
     from tillit_desk.fileformat import save_case
     from tillit_desk.profiles import ProfileRegistry
-    from tillit_desk.wordimport.importer import build_case, read_plan
+    from tillit_desk.wordimport.importer import build_case
+    from tillit_desk.wordimport.mapping import read_plan
 
     data, _ = render_docx(window.case, window.profile)
     result = build_case(read_plan(C.chef_edits(data), ProfileRegistry(user_dir=None)))
@@ -140,7 +132,7 @@ def test_changes_of_a_saved_case_are_shown_from_the_menu(window, qtbot, tmp_path
 
 def test_switching_the_profile_in_the_dialog_maps_again(qtbot, tmp_path):
     from tillit_desk.profiles import ProfileRegistry
-    from tillit_desk.wordimport.importer import read_plan
+    from tillit_desk.wordimport.mapping import read_plan
 
     path = tmp_path / "bankar.docx"
     path.write_bytes(F.foreign_docx())
@@ -169,7 +161,7 @@ def test_switching_the_profile_in_the_dialog_maps_again(qtbot, tmp_path):
 def test_dialog_and_panel_widgets_have_accessible_names(window, qtbot, tmp_path):
     from tillit_desk.gui.mainwindow import widget_names_missing
     from tillit_desk.profiles import ProfileRegistry
-    from tillit_desk.wordimport.importer import read_plan
+    from tillit_desk.wordimport.mapping import read_plan
 
     path = tmp_path / "bankar.docx"
     path.write_bytes(F.foreign_docx())
@@ -200,7 +192,7 @@ def test_a_suggestion_in_an_added_section_is_listed_under_its_heading(window, qt
     path = tmp_path / "uppfoljning.docx"
     path.write_bytes(rewrite(data, {"word/document.xml": xml_edit(edit)}))
     _review_mapping(monkeypatch)
-    _drop(window, path)
+    drop_file(window, path)
     qtbot.waitUntil(lambda: window.findChild(word_import.SuggestionsPanel) is not None)
     panel = window.findChild(word_import.SuggestionsPanel)
     groups = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]

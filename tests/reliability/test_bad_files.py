@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from docxtools import patched_template
 from pypdf import PdfWriter
 
 from tillit_desk.cli import main as cli
@@ -37,12 +38,7 @@ def _bomb(path: Path) -> None:
 
 
 def _broken_tag_template(path: Path) -> None:
-    with zipfile.ZipFile(TEMPLATE) as zin, zipfile.ZipFile(path, "w") as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            if item.filename == "word/document.xml":
-                data = data.replace(b"{{ document.title }}", b"{{ document.title }")
-            zout.writestr(item, data)
+    patched_template(TEMPLATE, path, {"{{ document.title }}": "{{ document.title }"})
 
 
 def _sparse(path: Path, mib: int) -> None:

@@ -52,7 +52,8 @@ def test_the_export_embeds_the_case_without_review_data(example_case):
 
 
 def test_a_damaged_case_part_is_ignored_and_the_text_read(example_case):
-    from tillit_desk.wordimport.importer import build_case, read_plan
+    from tillit_desk.wordimport.importer import build_case
+    from tillit_desk.wordimport.mapping import read_plan
 
     from .docxedit import rewrite
 

@@ -8,9 +8,11 @@ import re
 import docx
 
 from tillit_desk.profiles import ProfileRegistry
-from tillit_desk.wordimport.importer import build_case, read_plan
+from tillit_desk.wordimport.importer import build_case
+from tillit_desk.wordimport.mapping import read_plan
 
 from . import foreign as F
+from .case_strings import strings
 
 REGISTRY = ProfileRegistry(user_dir=None)
 
@@ -19,14 +21,6 @@ def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
-def _strings(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []
 
 
 def test_foreign_document_maps_every_section_and_keeps_every_word():
@@ -71,7 +65,7 @@ def test_foreign_document_maps_every_section_and_keeps_every_word():
         words += _words(" ".join(c.text for row in t.rows for c in row.cells))
     for t in source.sections[0].header.tables:
         words += _words(" ".join(c.text for row in t.rows for c in row.cells))
-    kept = set(_words(" ".join(_strings(case.to_dict())))) | set(
+    kept = set(_words(" ".join(strings(case.to_dict())))) | set(
         _words(" ".join(result.report.unplaced)))
     headings = set(_words(" ".join(h for h, _t in F.SECTIONS)))
     missing = set(words) - kept - headings - {"vår", "referens", "datum", "dnr", "att"}
@@ -111,7 +105,7 @@ def test_a_malmo_like_first_page_labels_over_values_and_dnr_under_the_title():
 
 
 def test_a_heading_moved_to_another_section_stays_as_a_sub_heading():
-    from tillit_desk.wordimport.importer import kind_for
+    from tillit_desk.wordimport.mapping import kind_for
 
     plan = read_plan(F.foreign_docx(), REGISTRY, profile_id="lund-kommun")
     moved = next(sp for sp in plan.sections if sp.heading == "Uppföljning")

@@ -11,7 +11,8 @@ import pytest
 from tillit_desk.export.docx import render_docx
 from tillit_desk.profiles import ProfileRegistry
 from tillit_desk.wordimport.errors import WordImportError
-from tillit_desk.wordimport.importer import build_case, read_plan
+from tillit_desk.wordimport.importer import build_case
+from tillit_desk.wordimport.mapping import read_plan
 
 from .docxedit import rewrite
 

@@ -9,7 +9,8 @@ import io
 import docx
 
 from tillit_desk.profiles import ProfileRegistry
-from tillit_desk.wordimport.importer import build_case, read_plan
+from tillit_desk.wordimport.importer import build_case
+from tillit_desk.wordimport.mapping import read_plan
 
 REGISTRY = ProfileRegistry(user_dir=None)
 
@@ -172,7 +173,7 @@ def _with_export(profile_id: str, **export) -> object:
 
 
 def _paras(*texts: str) -> list:
-    from tillit_desk.wordimport.walker import Para, Piece
+    from tillit_desk.wordimport.items import Para, Piece
 
     return [Para([Piece(t)]) for t in texts]
 

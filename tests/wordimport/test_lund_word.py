@@ -6,8 +6,10 @@ import re
 
 from tillit_desk.print_options import print_options
 from tillit_desk.profiles import ProfileRegistry
-from tillit_desk.wordimport.importer import build_case, read_plan
+from tillit_desk.wordimport.importer import build_case
+from tillit_desk.wordimport.mapping import read_plan
 
+from .case_strings import strings
 from .lund_word import PAGE_HEADER, lines, lund_docx
 
 REGISTRY = ProfileRegistry(user_dir=None)
@@ -43,7 +45,7 @@ def test_lund_in_word_imports_every_field_and_section():
     assert "barnets_basta" not in case.sections
     assert report.unplaced == []
     # no text lost: every word of the published text is in the case
-    printed = " ".join(_strings(case.to_dict()))
+    printed = " ".join(strings(case.to_dict()))
     words = {w for line in lines() if line not in PAGE_HEADER for w in re.findall(r"\w+", line)}
     profile = REGISTRY.get("lund-kommun")
     sentences = [print_options(profile).not_relevant[s] for s in case.layout.not_relevant]
@@ -53,11 +55,3 @@ def test_lund_in_word_imports_every_field_and_section():
     assert not missing
 
 
-def _strings(value) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return []

@@ -10,7 +10,8 @@ from lxml import etree
 
 from tillit_desk.export.docx import render_docx
 from tillit_desk.profiles import ProfileRegistry
-from tillit_desk.wordimport.importer import build_case, read_plan
+from tillit_desk.wordimport.importer import build_case
+from tillit_desk.wordimport.mapping import read_plan
 
 from .docxedit import W, find_paragraph, rewrite, run, w, without_case_part, xml_edit
 

@@ -44,7 +44,8 @@ from tillit_desk.section_layout import (
     split_section,
 )
 from tillit_desk.wordimport.headings import SYNONYMS, match_heading, normalise
-from tillit_desk.wordimport.importer import build_case, read_plan
+from tillit_desk.wordimport.importer import build_case
+from tillit_desk.wordimport.mapping import read_plan
 from tillit_desk.wordimport.suggestions import suggestions
 
 from .docxedit import without_case_part

@@ -11,7 +11,8 @@ import pytest
 from tillit_desk.profiles import ProfileRegistry
 from tillit_desk.wordimport import suggestions as S
 from tillit_desk.wordimport.headings import match_heading
-from tillit_desk.wordimport.importer import build_case, looks_like_case_document, read_plan
+from tillit_desk.wordimport.importer import build_case, looks_like_case_document
+from tillit_desk.wordimport.mapping import read_plan
 
 from . import foreign as F
 from .docxedit import W, find_paragraph, rewrite, run, w, xml_edit

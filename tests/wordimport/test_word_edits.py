@@ -11,7 +11,8 @@ from tillit_desk.profiles import ProfileRegistry
 from tillit_desk.review.workflow import anchor, comments, section_status, set_status
 from tillit_desk.versions import list_versions, save_version
 from tillit_desk.wordimport import suggestions as S
-from tillit_desk.wordimport.importer import build_case, read_plan
+from tillit_desk.wordimport.importer import build_case
+from tillit_desk.wordimport.mapping import read_plan
 
 from . import chef as C
 from .docxedit import without_case_part

@@ -38,16 +38,10 @@ from ..case import PLACE_HEADINGS, Case
 from ..errors import TillitError
 from ..section_layout import section_plan
 from ..wordimport import suggestions as S
-from ..wordimport.importer import (
-    CUSTOM,
-    SKIP,
-    ImportPlan,
-    build_case,
-    kind_for,
-    ours_for,
-    read_plan,
-)
-from ..wordimport.walker import BASE, view_items
+from ..wordimport.importer import build_case, ours_for
+from ..wordimport.items import BASE, view_items
+from ..wordimport.mapping import kind_for, read_plan
+from ..wordimport.plan import CUSTOM, SKIP, ImportPlan
 from .commands import change_case
 
 FILE_FILTER = "Word-dokument (*.docx);;Alla filer (*)"
@@ -56,9 +50,9 @@ SKIP_LABEL = "Läs inte in"
 
 
 def _preview(sp) -> str:
-    from ..wordimport.importer import _item_plain
+    from ..wordimport.plan import item_plain
 
-    text = " ".join(" ".join(_item_plain(i).split()) for i in view_items(sp.items, BASE))
+    text = " ".join(" ".join(item_plain(i).split()) for i in view_items(sp.items, BASE))
     return text[:80] + ("…" if len(text) > 80 else "")
 
 

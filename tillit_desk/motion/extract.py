@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..sanitize import normalise_newlines
+from ..ziplimits import ZipLimits, check_zip
 from .errors import PASTE_HINT, MotionImportError
 from .pdftext import MAX_PDF_PAGES, Progress
 
@@ -179,26 +180,11 @@ def _pdf_text(data: bytes, name: str, progress: Progress | None = None) -> Extra
 
 def _check_zip(zf: zipfile.ZipFile, name: str) -> None:
     """Refuse zip bombs before anything is decompressed: sizes come from the central directory."""
-    infos = zf.infolist()
-    if len(infos) > MAX_DOCX_ENTRIES:
-        raise MotionImportError(f"{name}: DOCX-filen innehåller orimligt många delar "
-                                f"({len(infos)}) och öppnas inte.")
-    total = 0
-    for info in infos:
-        total += info.file_size
-        if info.file_size > 1024 * 1024 and info.compress_size and \
-                info.file_size / info.compress_size > MAX_ZIP_RATIO:
-            raise MotionImportError(
-                f"{name}: DOCX-filen packas upp till orimligt mycket data och öppnas inte "
-                f"(möjlig ”zip-bomb”). Be om en ny fil eller klistra in texten.")
-        if info.filename == "word/document.xml" and info.file_size > MAX_DOCX_XML:
-            raise MotionImportError(f"{name}: dokumenttexten i DOCX-filen är orimligt stor "
-                                    f"({info.file_size // 1024 // 1024} MB) och öppnas inte.")
-    if total > MAX_DOCX_UNCOMPRESSED:
-        raise MotionImportError(
-            f"{name}: DOCX-filen packas upp till {total // 1024 // 1024} MB (högst "
-            f"{MAX_DOCX_UNCOMPRESSED // 1024 // 1024} MB) och öppnas inte (möjlig ”zip-bomb”).")
-    names = {i.filename for i in infos}
+    limits = ZipLimits(MAX_DOCX_ENTRIES, MAX_DOCX_UNCOMPRESSED, MAX_DOCX_XML, MAX_ZIP_RATIO)
+    check_zip(zf, name, limits, MotionImportError,
+              lambda part: "dokumenttexten i DOCX-filen" if part == "word/document.xml" else None,
+              bomb_hint=" Be om en ny fil eller klistra in texten.")
+    names = {i.filename for i in zf.infolist()}
     if "word/document.xml" not in names or "[Content_Types].xml" not in names:
         kind = ("ett OpenDocument-dokument (.odt)" if "content.xml" in names
                 else "en zip-fil men inte ett Word-dokument")

@@ -12,8 +12,8 @@ from ..case import Case
 from ..compose import AttSats, LabelLine, Signatures, compose
 from ..markup import Heading, ListBlock, Paragraph, Span, Table
 from ..profiles import Profile
-from .walker import Item, Para, Piece
-from .walker import Table as WTable
+from .items import Item, Para, Piece
+from .items import Table as WTable
 
 
 def _pieces(spans: tuple[Span, ...]) -> list[Piece]:
@@ -47,13 +47,16 @@ def composed_items(case: Case, profile: Profile) -> list[Item]:
 
 
 def canonical_sections(case: Case, profile: Profile) -> dict[str, str]:
-    from .importer import BASE, ImportPlan, _build_view, split_sections
+    from .items import BASE
+    from .mapping import split_sections
     from .package import Package
+    from .plan import ImportPlan
+    from .views import build_view
 
-    # the case lends its own ids to the sections it added (importer.case_ids)
+    # the case lends its own ids to the sections it added (views.case_ids)
     plan = ImportPlan("", profile, Package("", None), [], [], [], None, [], {}, case, 1)  # type: ignore[arg-type]
     items = composed_items(case, profile)
     if case.document.title.strip():  # the export prints it first, in the Title style
         items.insert(0, Para([Piece(case.document.title)], title=True))
     split_sections(plan, items)
-    return _build_view(plan, BASE).case.sections
+    return build_view(plan, BASE).case.sections

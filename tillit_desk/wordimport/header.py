@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .headings import normalise
-from .walker import Item, Para, Table
+from .items import Item, Para, Table
 
 _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("date", re.compile(r"^(datum|beslutsdatum)(?=[\s:\t]|$)", re.I)),
@@ -251,7 +251,7 @@ def read_fields(header_parts: list[list[Item]], front: list[Item]) -> HeaderFiel
 
 def first_page_header(document, headers: dict) -> list:
     """The header part the first page shows (``first`` when the section asks for it)."""
-    from .walker import W
+    from .styles import W
 
     sect = None
     body = document.find(f"{W}body")

@@ -112,7 +112,7 @@ def custom_id(heading: str, taken: set[str]) -> str:
     """The import plan's id for a heading that names no known section: its words, lower case,
     underscored ("Stadskontorets förslag" → ``stadskontorets_förslag``), so the mapping dialog
     can offer it. The case gets an added section of ``case.layout`` for it
-    (``importer.case_ids``: egen_1, egen_2 …)."""
+    (``views.case_ids``: egen_1, egen_2 …)."""
     base = "_".join(re.findall(r"\w+", normalise(heading))) or "avsnitt"
     base = base[:60]
     sid, n = base, 2

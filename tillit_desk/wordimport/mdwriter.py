@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .walker import Item, Para, Piece, Table
+from .items import Item, Para, Piece, Table
 
 _LINE_START = re.compile(r"(#|[-+](?=\s)|\d+[.)])")
 _SPECIAL = re.compile(r"[\\*_]")

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..ziplimits import ZipLimits, check_zip
 from .errors import WordImportError
 
 MAX_FILE_BYTES = 25 * 1024 * 1024
@@ -86,26 +87,9 @@ class _Zip:
         self.names = {i.filename for i in self.zf.infolist()}
 
     def _check(self) -> None:
-        infos = self.zf.infolist()
-        if len(infos) > MAX_ENTRIES:
-            raise WordImportError(f"{self.name}: DOCX-filen innehåller orimligt många delar "
-                                  f"({len(infos)}) och öppnas inte.")
-        total = 0
-        for info in infos:
-            total += info.file_size
-            if info.file_size > 1024 * 1024 and info.compress_size and \
-                    info.file_size / info.compress_size > MAX_ZIP_RATIO:
-                raise WordImportError(
-                    f"{self.name}: DOCX-filen packas upp till orimligt mycket data och öppnas "
-                    f"inte (möjlig ”zip-bomb”).")
-            if info.filename.endswith(".xml") and info.file_size > MAX_PART_BYTES:
-                raise WordImportError(
-                    f"{self.name}: delen {info.filename} är orimligt stor "
-                    f"({info.file_size // 1024 // 1024} MB) och öppnas inte.")
-        if total > MAX_UNCOMPRESSED:
-            raise WordImportError(
-                f"{self.name}: DOCX-filen packas upp till {total // 1024 // 1024} MB (högst "
-                f"{MAX_UNCOMPRESSED // 1024 // 1024} MB) och öppnas inte (möjlig ”zip-bomb”).")
+        limits = ZipLimits(MAX_ENTRIES, MAX_UNCOMPRESSED, MAX_PART_BYTES, MAX_ZIP_RATIO)
+        check_zip(self.zf, self.name, limits, WordImportError,
+                  lambda part: f"delen {part}" if part.endswith(".xml") else None)
 
     def raw(self, part: str) -> bytes | None:
         part = part.lstrip("/")

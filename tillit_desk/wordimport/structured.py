@@ -20,8 +20,8 @@ from ..case import PURPOSE_ATGARD, PURPOSE_KANNEDOM, Meeting, Recipient, Signato
 from ..errors import ProfileError
 from ..print_options import PrintOptions, print_options
 from ..profiles import STYLE_ATT, STYLE_NUMBERED, Profile
+from .items import Item, Para, Piece, Table
 from .mdwriter import inline, render
-from .walker import Item, Para, Piece, Table
 
 _ATT = re.compile(r"^\s*att\b[ \t\u00a0]*", re.I)
 _TYPED_NUMBER = re.compile(r"^\s*(\d{1,2})[.)][ \t]+")

@@ -6,212 +6,22 @@ dropped), bookmarks, proofing marks, section breaks, and ``mc:AlternateContent``
 Runs split anywhere come back joined. Pictures and text boxes are not text: they become notes
 so the import report can say where they were. Tracked changes are kept, not applied: each piece
 says in which view it exists ("base" = every change rejected, "final" = every change accepted)
-and which change made it, so the importer can offer each change as a suggestion.
+and which change made it, so the importer can offer each change as a suggestion. The pieces and
+their views are ``items``; what styles.xml and numbering.xml say is ``styles``.
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .items import BASE, FINAL, Change, Item, Para, Piece, Table, item_text, view_items
 from .package import NS
+from .styles import Numbering, Styles, W, num_pr, toggle_on
 
-W = f"{{{NS['w']}}}"
 MC = f"{{{NS['mc']}}}"
-BASE = "base"
-FINAL = "final"
 MAX_ITEMS = 200_000  # paragraphs and tables; a real tjänsteskrivelse has a few hundred
-
-
-@dataclass(frozen=True)
-class Change:
-    """One tracked change as Word recorded it."""
-
-    id: str
-    kind: str  # "ins", "del" or "format"
-    author: str
-    date: str
-
-
-@dataclass
-class Piece:
-    text: str
-    bold: bool = False
-    italic: bool = False
-    view: str | None = None  # None: in both views; BASE or FINAL: only there
-    change: Change | None = None
-    marker: tuple[str, str] | None = None  # ("start"|"end", comment id): zero-length
-
-
-@dataclass
-class Para:
-    pieces: list[Piece] = field(default_factory=list)
-    style: str = ""
-    heading: int = 0  # outline level 1..9, 0 for body text
-    title: bool = False
-    list_level: int | None = None  # Word numbering level, None when not a list item
-    ordered: bool = False
-    num_id: str = ""
-    mark_view: str | None = None  # the paragraph mark exists only in this view (tracked)
-    mark_change: Change | None = None
-    notes: list[str] = field(default_factory=list)
-    # tracked paragraph formatting: (style, heading, title, list_level, ordered, num_id) before
-    old_props: tuple | None = None
-    props_change: Change | None = None
-
-    def text(self) -> str:
-        return "".join(p.text for p in self.pieces)
-
-    def changes(self) -> list[Change]:
-        out = [p.change for p in self.pieces if p.change is not None]
-        out += [c for c in (self.mark_change, self.props_change) if c is not None]
-        return out
-
-
-@dataclass
-class Table:
-    rows: list[list[list[Para | Table]]] = field(default_factory=list)
-    description: str = ""
-    header_row: bool = False
-
-    def cell_texts(self) -> list[list[str]]:
-        return [["\n".join(_item_text(i) for i in cell) for cell in row] for row in self.rows]
-
-
-Item = Para | Table
-
-
-def _item_text(item: Item) -> str:
-    if isinstance(item, Para):
-        return item.text()
-    return "\n".join(" ".join(row) for row in item.cell_texts())
-
-
-def _on(el) -> bool:
-    """A toggle property (w:b, w:i): present and not switched off."""
-    if el is None:
-        return False
-    return (el.get(f"{W}val") or "true").lower() not in ("0", "false", "off", "none")
-
-
-def _norm(text: str | None) -> str:
-    return (text or "").lower().replace(" ", "")
-
-
-_HEADING_PREFIXES = ("heading", "rubrik", "överskrift", "overskrift", "berschrift")
-_TITLE_NAMES = ("title", "rubrik", "titel", "dokumentrubrik")
-
-
-class Styles:
-    """What the import needs from styles.xml: outline levels, numbering, bold and italic."""
-
-    def __init__(self, root) -> None:
-        self.styles: dict[str, dict] = {}
-        if root is None:
-            return
-        for st in root.iterchildren(f"{W}style"):
-            sid = st.get(f"{W}styleId") or ""
-            name_el = st.find(f"{W}name")
-            based = st.find(f"{W}basedOn")
-            ppr = st.find(f"{W}pPr")
-            rpr = st.find(f"{W}rPr")
-            info: dict = {"name": _norm(name_el.get(f"{W}val") if name_el is not None else ""),
-                          "based": based.get(f"{W}val") if based is not None else None,
-                          "type": st.get(f"{W}type") or ""}
-            if ppr is not None:
-                lvl = ppr.find(f"{W}outlineLvl")
-                if lvl is not None and (lvl.get(f"{W}val") or "").isdigit():
-                    info["outline"] = int(lvl.get(f"{W}val"))
-                num = ppr.find(f"{W}numPr")
-                if num is not None:
-                    info["num"] = _num_pr(num)
-            if rpr is not None:
-                if rpr.find(f"{W}b") is not None:
-                    info["bold"] = _on(rpr.find(f"{W}b"))
-                if rpr.find(f"{W}i") is not None:
-                    info["italic"] = _on(rpr.find(f"{W}i"))
-            self.styles[sid] = info
-
-    def _chain(self, sid: str | None):
-        seen = set()
-        while sid and sid in self.styles and sid not in seen:
-            seen.add(sid)
-            yield sid, self.styles[sid]
-            sid = self.styles[sid]["based"]
-
-    def lookup(self, sid: str | None, key: str):
-        for _sid, info in self._chain(sid):
-            if key in info:
-                return info[key]
-        return None
-
-    def heading_level(self, sid: str | None) -> int:
-        for own, info in self._chain(sid):
-            for key in (info["name"], _norm(own)):
-                for prefix in _HEADING_PREFIXES:
-                    rest = key[len(prefix):] if key.startswith(prefix) else ""
-                    if rest.isdigit() and 1 <= int(rest) <= 9:
-                        return int(rest)
-            if "outline" in info and info["outline"] < 9:
-                return info["outline"] + 1
-        return 0
-
-    def is_title(self, sid: str | None) -> bool:
-        if not sid:
-            return False
-        info = self.styles.get(sid, {})
-        return info.get("name") in _TITLE_NAMES or _norm(sid) in _TITLE_NAMES
-
-
-def _num_pr(num) -> tuple[str | None, int | None]:
-    nid = num.find(f"{W}numId")
-    ilvl = num.find(f"{W}ilvl")
-    level = ilvl.get(f"{W}val") if ilvl is not None else None
-    return (nid.get(f"{W}val") if nid is not None else None,
-            int(level) if level and level.isdigit() else None)
-
-
-class Numbering:
-    """numId + level → numbered, bullet, or no list at all (numFmt "none", numId 0)."""
-
-    def __init__(self, root) -> None:
-        self.abstract: dict[str, dict[int, str]] = {}
-        self.nums: dict[str, tuple[str, dict[int, str]]] = {}
-        if root is None:
-            return
-        for ab in root.iterchildren(f"{W}abstractNum"):
-            self.abstract[ab.get(f"{W}abstractNumId") or ""] = _levels(ab)
-        for num in root.iterchildren(f"{W}num"):
-            ref = num.find(f"{W}abstractNumId")
-            overrides: dict[int, str] = {}
-            for ov in num.iterchildren(f"{W}lvlOverride"):
-                overrides.update(_levels(ov))
-            self.nums[num.get(f"{W}numId") or ""] = (
-                ref.get(f"{W}val") if ref is not None else "", overrides)
-
-    def kind(self, num_id: str | None, level: int) -> bool | None:
-        """True numbered, False bullets, None: not a list."""
-        if not num_id or num_id == "0" or num_id not in self.nums:
-            return None
-        abstract_id, overrides = self.nums[num_id]
-        fmt = overrides.get(level) or self.abstract.get(abstract_id, {}).get(level)
-        if fmt is None:
-            fmt = self.abstract.get(abstract_id, {}).get(0, "bullet")
-        if fmt == "none":
-            return None
-        return fmt != "bullet"
-
-
-def _levels(el) -> dict[int, str]:
-    out = {}
-    for lvl in el.iterchildren(f"{W}lvl"):
-        fmt = lvl.find(f"{W}numFmt")
-        idx = lvl.get(f"{W}ilvl") or "0"
-        if idx.isdigit():
-            out[int(idx)] = fmt.get(f"{W}val") if fmt is not None else "decimal"
-    return out
 
 
 def resolve_alternate_content(root) -> None:
@@ -352,7 +162,7 @@ class Walker:
             para.style = style.get(f"{W}val") or "" if style is not None else ""
             np_el = ppr.find(f"{W}numPr")
             if np_el is not None:
-                num = _num_pr(np_el)
+                num = num_pr(np_el)
             lvl = ppr.find(f"{W}outlineLvl")
             if lvl is not None and (lvl.get(f"{W}val") or "").isdigit():
                 direct_outline = int(lvl.get(f"{W}val"))
@@ -410,25 +220,25 @@ class Walker:
                 bold = bold if sb is None else sb
                 italic = italic if si is None else si
             if rpr.find(f"{W}b") is not None:
-                bold = _on(rpr.find(f"{W}b"))
+                bold = toggle_on(rpr.find(f"{W}b"))
             if rpr.find(f"{W}i") is not None:
-                italic = _on(rpr.find(f"{W}i"))
+                italic = toggle_on(rpr.find(f"{W}i"))
             rchange = rpr.find(f"{W}rPrChange")
             if rchange is not None:
                 old_rpr = rchange.find(f"{W}rPr")
                 ob, oi = base
                 if old_rpr is not None:
                     if old_rpr.find(f"{W}b") is not None:
-                        ob = _on(old_rpr.find(f"{W}b"))
+                        ob = toggle_on(old_rpr.find(f"{W}b"))
                     if old_rpr.find(f"{W}i") is not None:
-                        oi = _on(old_rpr.find(f"{W}i"))
+                        oi = toggle_on(old_rpr.find(f"{W}i"))
                 if (ob, oi) != (bold, italic) and view is None:
                     old = (ob, oi)
                     fmt_change = self._change(rchange, "format")
         text = self._run_text(r, para)
         if not text:
             return
-        if rpr is not None and _on(rpr.find(f"{W}vanish")):
+        if rpr is not None and toggle_on(rpr.find(f"{W}vanish")):
             para.notes.append(f"dold text ”{text.strip()[:40]}”")  # Word does not show it
             return
         if old is not None:
@@ -483,7 +293,7 @@ def _placeholder(sdt) -> bool:
     """A content control still showing its prompt ("Klicka här för att ange text.")."""
     pr = sdt.find(f"{W}sdtPr")
     return pr is not None and pr.find(f"{W}showingPlcHdr") is not None and \
-        _on(pr.find(f"{W}showingPlcHdr"))
+        toggle_on(pr.find(f"{W}showingPlcHdr"))
 
 
 def _text_of(el) -> str:
@@ -500,66 +310,6 @@ def _cells(tr):
                 yield from _cells(content)
 
 
-# ---------------------------------------------------------------- views
-
-
-def view_items(items: list[Item], view: str) -> list[Item]:
-    """The document as it reads with every change rejected (BASE) or accepted (FINAL)."""
-    _normalise_marks(items)
-    out: list[Item] = []
-    carry: list[Piece] = []
-    for item in items:
-        if isinstance(item, Table):
-            if carry:
-                out.append(Para(carry))
-                carry = []
-            rows = [[view_items(cell, view) for cell in row] for row in item.rows]
-            out.append(Table(rows, item.description, item.header_row))
-            continue
-        pieces = [Piece(p.text, p.bold, p.italic, None, None, p.marker)
-                  for p in item.pieces if p.view in (None, view)]
-        if item.mark_view is not None and item.mark_view != view:
-            carry.extend(pieces)  # the paragraph mark is not there: joins the next paragraph
-            continue
-        props = (item.style, item.heading, item.title, item.list_level, item.ordered,
-                 item.num_id)
-        if view == BASE and item.old_props is not None:
-            props = item.old_props
-        para = Para(carry + pieces, *props, None, None, list(item.notes))
-        carry = []
-        out.append(para)
-    if carry:
-        out.append(Para(carry))
-    return out
-
-
-def _text_only_in(para: Para, view: str) -> bool:
-    texts = [p for p in para.pieces if p.text.strip()]
-    return bool(texts) and all(p.view == view for p in texts)
-
-
-def _normalise_marks(items: list[Item]) -> None:
-    """Word records "new paragraph after P" on P's mark; move it to the new paragraph so that
-    rejecting it leaves P with its own style (and the same for a deleted paragraph)."""
-    for a, b in itertools.pairwise(items):
-        if isinstance(a, Para) and isinstance(b, Para) and a.mark_view and b.mark_view is None \
-                and _text_only_in(b, a.mark_view) and not _text_only_in(a, a.mark_view):
-            b.mark_view, b.mark_change = a.mark_view, a.mark_change
-            a.mark_view, a.mark_change = None, None
-
-
-def pieces_of(items: list[Item]) -> list[Piece]:
-    out: list[Piece] = []
-    for item in items:
-        if isinstance(item, Para):
-            out.extend(item.pieces)
-        else:
-            for row in item.rows:
-                for cell in row:
-                    out.extend(pieces_of(cell))
-    return out
-
-
 def parse_comments(root, walker: Walker) -> dict[str, dict]:
     """comments.xml → id → {author, initials, date, text}."""
     out: dict[str, dict] = {}
@@ -567,7 +317,7 @@ def parse_comments(root, walker: Walker) -> dict[str, dict]:
         return out
     for c in root.iterchildren(f"{W}comment"):
         items = walker.blocks(c)
-        text = "\n".join(_item_text(i) for i in view_items(items, FINAL)).strip()
+        text = "\n".join(item_text(i) for i in view_items(items, FINAL)).strip()
         out[c.get(f"{W}id") or ""] = {"author": (c.get(f"{W}author") or "").strip(),
                                       "initials": c.get(f"{W}initials") or "",
                                       "date": c.get(f"{W}date") or "", "text": text}
