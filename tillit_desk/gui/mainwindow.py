@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         # after the first paint: the case form's four list editors, the icon, app state
         self._after_paint: list = [lambda: self.case_form.lists, self.case_form.check_dnr,
-                                   self._connect_app_state]
+                                   self.rebuild_steps, self._connect_app_state]
 
     # ================================================================== the case-state
 
@@ -442,7 +442,10 @@ class MainWindow(QMainWindow):
         self.state.flush()
 
     def rebuild_steps(self) -> None:
-        self.navigator.set_steps(build_steps(self.case, self.profile), self.review.statuses())
+        # before the first paint without the diarienummer pattern (built again after it)
+        self.navigator.set_steps(build_steps(self.case, self.profile,
+                                             check_patterns=getattr(self, "_painted", True)),
+                                 self.review.statuses())
 
     def refresh(self) -> None:
         """Debounced: step states, review warnings and the preview."""
