@@ -51,7 +51,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         print(f"{out} finns redan. Använd --force för att skriva över.", file=sys.stderr)
         return 1
-    _refuse_if_open_elsewhere(out)
+    from .filelock import refuse_if_open
+
+    refuse_if_open(out)
     profile = _registry().get(args.profile)
     save_case(new_case(profile), out)
     print(f"Skapade {out} med profilen {profile.name}.")
@@ -69,15 +71,6 @@ def load_case_reporting(path: str | Path):
     for warning in loaded.warnings:
         print(f"Varning: {warning}", file=sys.stderr)
     return loaded.case
-
-
-def _refuse_if_open_elsewhere(case_path: Path) -> None:
-    """A command never overwrites a case that a window (here or elsewhere) has open."""
-    from .filelock import CaseLockedError, inspect
-
-    info = inspect(case_path)
-    if info is not None and not info.stale:
-        raise CaseLockedError(case_path, info)
 
 
 def cmd_lock(args: argparse.Namespace) -> int:

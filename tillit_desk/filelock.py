@@ -97,6 +97,14 @@ def inspect(case_path: Path | str) -> LockInfo | None:
     return _parse(raw)
 
 
+def refuse_if_open(case_path: Path | str) -> None:
+    """A command never overwrites a case that a window (here or elsewhere) has open: raise
+    CaseLockedError unless its lock is absent or stale."""
+    info = inspect(case_path)
+    if info is not None and not info.stale:
+        raise CaseLockedError(Path(case_path), info)
+
+
 def _parse(raw: bytes) -> LockInfo:
     try:
         data = json.loads(raw.decode("utf-8"))

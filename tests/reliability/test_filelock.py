@@ -149,3 +149,24 @@ def test_cli_new_refuses_to_overwrite_a_case_someone_has_open(case_file, capsys)
     err = capsys.readouterr().err
     assert err.startswith("Fel: fall.tillit är redan öppnat av anna")
     assert case_file.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["import-motion", "import-docx"])
+def test_imports_refuse_to_overwrite_a_case_someone_has_open(case_file, tmp_path, capsys,
+                                                             command):
+    from tillit_desk.example import load_example
+    from tillit_desk.export.docx import render_docx
+    from tillit_desk.profiles import ProfileRegistry
+
+    if command == "import-motion":
+        source = Path(__file__).resolve().parents[1] / "fixtures" / "lund-motion-tillit-2022.txt"
+    else:
+        case = load_example()
+        source = tmp_path / "svar.docx"
+        source.write_bytes(render_docx(case, ProfileRegistry(user_dir=None).get(case.profile))[0])
+    before = case_file.read_bytes()
+    _plant(case_file)
+    assert cli([command, str(source), "-o", str(case_file), "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "fall.tillit är redan öppnat av anna" in err
+    assert case_file.read_bytes() == before

@@ -44,6 +44,9 @@ def cmd_import_motion(args: argparse.Namespace) -> int:
             raise MotionImportError(f"{out}: filnamnet ska sluta på .tillit.")
         if out.exists() and not args.force:
             raise MotionImportError(f"{out} finns redan. Använd --force för att skriva över.")
+        from ..filelock import refuse_if_open
+
+        refuse_if_open(out)  # a window has it open: never written over
     extracted = extract_file(args.motion)
     parsed = parse_motion(extracted.text, Path(args.motion).name)
     # with --json, stdout is only JSON; everything for the reader goes to stderr

@@ -44,6 +44,9 @@ def cmd_import_docx(args: argparse.Namespace) -> int:
         raise WordImportError(f"{out}: filnamnet ska sluta på .tillit.")
     if out.exists() and not args.force:
         raise WordImportError(f"{out} finns redan. Använd --force för att skriva över.")
+    from ..filelock import refuse_if_open
+
+    refuse_if_open(out)  # a window has it open: never written over
     if out.resolve() == Path(args.docx).resolve():
         raise WordImportError(f"{out} är samma fil som dokumentet som läses in.")
     registry = ProfileRegistry(user_dir=app_paths().profiles_dir,
