@@ -66,7 +66,7 @@ PREVIEW_CHAR_LIMIT = 250_000
 NAVIGATOR_MIN = 170  # px: step names stay readable
 EDITOR_MIN = 440  # px: about 60 characters a line; nothing squeezes the editor below this
 SIDE_MIN = 280  # px: preview / review pane
-ZOOM_STEP, ZOOM_MIN, ZOOM_MAX = 10, 50, 300  # per cent
+ZOOM_MIN, ZOOM_MAX = 50, 300  # per cent (a step of gui/menus.ZOOM_STEP)
 VERTICAL = 2  # Qt.Orientation.Vertical, set as a property: see the module docstring
 
 
@@ -316,82 +316,9 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.setAccessibleName("Meny")
-        arkiv = bar.addMenu("&Arkiv")
-        self.new_action = self._action("&Nytt från profil…", self.new_case,
-                                       QKeySequence.StandardKey.New, arkiv)
-        self._action("Ö&ppna…", self.open_dialog, QKeySequence.StandardKey.Open, arkiv)
-        self.recent_menu = arkiv.addMenu("Öppna &senaste")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        arkiv.addSeparator()
-        # Hook for the motion import dialog (tillit_desk/gui/motion_dialog.py, built separately)
-        self.import_motion_action = self._action("Importera motion…", self.import_motion,
-                                                 None, arkiv)
-        self.import_motion_action.setObjectName("import_motion")
-        self._action("Importera från &Word…", self.import_word, None, arkiv).setObjectName(
-            "import_word")
-        self._action("Ändringar från Word", self.show_word_changes, None, arkiv).setObjectName(
-            "word_changes")
-        arkiv.addSeparator()
-        self._action("&Spara", self.save, QKeySequence.StandardKey.Save, arkiv)
-        self._action("Spara so&m…", self.save_as, QKeySequence.StandardKey.SaveAs, arkiv)
-        arkiv.addSeparator()
-        self._action("Exportera &DOCX…", self.export_docx, "Ctrl+E", arkiv)
-        self._action("Exportera P&DF…", self.export_pdf, "Ctrl+Shift+E", arkiv)
-        self.review.file_actions(arkiv)
-        self._action("Skriv &ut…", self.print_case, QKeySequence.StandardKey.Print, arkiv)
-        arkiv.addSeparator()
-        self._action("&Inställningar…", self.edit_settings, None, arkiv)
-        arkiv.addSeparator()
-        self._action("&Avsluta", self.close, QKeySequence.StandardKey.Quit, arkiv)
+        from .menus import build_menus  # the menu bar's layout: gui/menus.py
 
-        edit = bar.addMenu("&Redigera")
-        self._action("Ån&gra", self.undo, QKeySequence.StandardKey.Undo, edit)
-        self._action("&Gör om", self.redo, ["Ctrl+Y", "Ctrl+Shift+Z"], edit)
-        edit.addSeparator()
-        # The focused text field does these itself when it has focus (its own shortcuts win);
-        # the menu entries reach it from the mouse.
-        self.edit_actions = {
-            name: self._action(text, lambda n=name: self._edit_focused(n), keys, edit)
-            for name, text, keys in (("cut", "Klipp &ut", "Ctrl+X"),
-                                     ("copy", "&Kopiera", "Ctrl+C"),
-                                     ("paste", "Klistra &in", "Ctrl+V"),
-                                     ("selectAll", "&Markera allt", "Ctrl+A"))}
-        edit.addSeparator()
-        self._action("&Sök…", lambda: self.open_find(replace=False), "Ctrl+F", edit)
-        self._action("&Ersätt…", lambda: self.open_find(replace=True), "Ctrl+H", edit)
-        edit.addSeparator()
-        self.phrase_menu = edit.addMenu("Infoga &standardfras")
-        self.phrase_menu.aboutToShow.connect(self._fill_phrases)
-
-        from .section_shapes import SectionShapes  # Avsnitt: the case's own section shapes
-
-        self.section_shapes = SectionShapes(self, bar)
-        self.review.build_menu(bar)
-        view = bar.addMenu("&Visa")
-        self.preview_action = QAction("&Förhandsvisning", self, checkable=True, checked=True)
-        self.preview_action.setShortcuts([QKeySequence("F9")])
-        self.preview_action.toggled.connect(self.set_preview_visible)
-        view.addAction(self.preview_action)
-        self.help_action = QAction("&Hjälppanel", self, checkable=True, checked=True)
-        self.help_action.setShortcuts([QKeySequence("F1")])
-        self.help_action.toggled.connect(self.help_pane.setVisible)
-        view.addAction(self.help_action)
-        view.addSeparator()
-        self._action("Zooma &in", lambda: self.set_zoom(self.zoom + ZOOM_STEP),
-                     ["Ctrl++", "Ctrl+="], view)
-        self._action("Zooma &ut", lambda: self.set_zoom(self.zoom - ZOOM_STEP), "Ctrl+-", view)
-        self._action("&Återställ zoom (100 %)", lambda: self.set_zoom(100), "Ctrl+0", view)
-        view.addSeparator()
-        self._action("&Nästa steg", lambda: self.navigator.move(1), "Ctrl+PgDown", view)
-        self._action("&Föregående steg", lambda: self.navigator.move(-1), "Ctrl+PgUp", view)
-
-        hjalp = bar.addMenu("&Hjälp")
-        self._action("&Användarhandbok", self.show_manual, None, hjalp)
-        hjalp.addSeparator()
-        self._action("&Om Tillit Desk", self.show_about, None, hjalp)
-        # Every action keeps QAction's default shortcut context, Qt.WindowShortcut.
+        build_menus(self)
 
     # ================================================================== case state
 
