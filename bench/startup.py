@@ -12,10 +12,7 @@ tillit_desk`` first.
 from __future__ import annotations
 
 import os
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -125,6 +122,8 @@ def memory_child(path: str, speller: bool) -> None:
 
 
 def _time(kind: str) -> tuple[float, str]:
+    import subprocess
+
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, __file__, "--child", kind], stdout=subprocess.PIPE,
                             text=True, cwd=ROOT)
@@ -154,6 +153,12 @@ def hundred_page_case(folder: Path) -> Path:
 
 
 def main() -> None:
+    # imported here, not at the top: the timed children run this file too, and must load no
+    # more than the windows they time (statistics alone pulls in decimal, fractions, random)
+    import statistics
+    import subprocess
+    import tempfile
+
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = tempfile.mkdtemp(prefix="tillit-bench-")
     os.environ["TILLIT_DESK_HOME"] = home

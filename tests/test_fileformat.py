@@ -104,6 +104,19 @@ def test_bad_files_give_swedish_errors_and_are_not_modified(tmp_path, content, f
     assert path.read_bytes() == before
 
 
+def test_byte_order_mark_is_accepted_and_counted(tmp_path):
+    """Notepad saves UTF-8 with a BOM: such a file opens; a bad byte after it is named by its
+    place in the file, BOM included."""
+    text = EXAMPLE_CASE.read_text(encoding="utf-8")
+    path = tmp_path / "notepad.tillit"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert load_case(path).case.document.title == load_case(EXAMPLE_CASE).case.document.title
+    bad = tmp_path / "trasig.tillit"
+    bad.write_bytes(b"\xef\xbb\xbf{\"a\": \"\xff\"}")
+    with pytest.raises(CaseFileError, match=r"inte UTF-8-text \(byte 10\)"):
+        load_case(bad)
+
+
 def test_binary_file_is_rejected(tmp_path):
     path = tmp_path / "bild.tillit"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\xff\xfe\x00")

@@ -98,6 +98,8 @@ class Record:
 
 @dataclass
 class Handlaggare(Record):
+    """The case officer named under "Vår referens" in the header block."""
+
     name: str = ""
     title: str = ""
     email: str = ""
@@ -106,6 +108,8 @@ class Handlaggare(Record):
 
 @dataclass
 class DocumentInfo(Record):
+    """The header block: title, diarienummer, date, organisation, förvaltning, officer."""
+
     title: str = ""
     diarienummer: str = ""
     date: str = ""  # ISO YYYY-MM-DD; kept as text so a half-typed date is never lost
@@ -119,6 +123,8 @@ class DocumentInfo(Record):
 
 @dataclass
 class Motionar(Record):
+    """A councillor who signed the motion, with party."""
+
     name: str = ""
     party: str = ""
 
@@ -128,6 +134,8 @@ class Motionar(Record):
 
 @dataclass
 class Motion(Record):
+    """The motion the case answers: its title, date, addressee, motionärer and yrkanden."""
+
     title: str = ""
     submitted: str = ""
     addressed_to: str = ""
@@ -139,24 +147,32 @@ class Motion(Record):
 
 @dataclass
 class UnderlagItem(Record):
+    """One line of Beslutsunderlag: a document the decision rests on."""
+
     text: str = ""
     date: str = ""
 
 
 @dataclass
 class Meeting(Record):
+    """One step of Beslutsplanering: the body that meets and when."""
+
     body: str = ""
     date: str = ""
 
 
 @dataclass
 class Recipient(Record):
+    """One line of "Beslutet skickas till": who gets the decision, för kännedom or åtgärd."""
+
     name: str = ""
     purpose: str = PURPOSE_KANNEDOM
 
 
 @dataclass
 class Signatory(Record):
+    """A person who signs the tjänsteskrivelse."""
+
     name: str = ""
     title: str = ""
 
@@ -202,6 +218,8 @@ class SectionLayout(Record):
 
 @dataclass
 class Case(Record):
+    """A whole tjänsteskrivelse: header, motion, section texts, lists, review and layout."""
+
     profile: str = "generic"
     document: DocumentInfo = field(default_factory=DocumentInfo)
     motion: Motion | None = None

@@ -14,6 +14,8 @@ APP_NAME = "TillitDesk"
 
 @dataclass(frozen=True)
 class AppPaths:
+    """The user's folders for settings, data (profiles, autosaves) and caches."""
+
     config_dir: Path
     data_dir: Path
     cache_dir: Path  # rebuildable data only (the compact spelling dictionary)

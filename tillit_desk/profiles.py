@@ -38,12 +38,16 @@ STYLE_NUMBERED = "numbered"
 
 @dataclass(frozen=True)
 class Phrase:
+    """A standard phrase the officer can insert into a section."""
+
     label: str
     text: str  # a Jinja2 snippet, rendered in the sandbox with the case's data
 
 
 @dataclass(frozen=True)
 class SectionSpec:
+    """One section of a profile: its id, heading, kind, help and phrases."""
+
     id: str
     heading: str
     kind: str = TEXT
@@ -59,6 +63,8 @@ class SectionSpec:
 
 @dataclass(frozen=True)
 class Profile:
+    """An organisation's way of writing a tjänsteskrivelse, read from its profile.toml."""
+
     id: str
     name: str
     organisation: str

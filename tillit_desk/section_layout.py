@@ -18,6 +18,8 @@ CUSTOM_PREFIX = "egen_"
 
 @dataclass(frozen=True)
 class PlannedSection:
+    """A section as this case prints it: the profile's spec with the case's heading."""
+
     spec: SectionSpec  # the profile's section, or a text section made for a custom one
     heading: str  # the heading this case prints
     custom: bool = False

@@ -27,6 +27,8 @@ class SettingsError(TillitError):
 
 @dataclass
 class Settings:
+    """The user's own settings (settings.json): who they are and how the window behaves."""
+
     name: str = ""
     title: str = ""
     email: str = ""

@@ -29,6 +29,8 @@ _SENTENCE_END = re.compile(r"[.!?:”\")]\s*$")
 
 @dataclass(frozen=True)
 class Step:
+    """One row of the step list: a section or page, its state and word count."""
+
     id: str  # section id, or one of the STEP_* ids
     label: str
     kind: str  # "case", "motion", "review" or a profile section kind
@@ -45,7 +47,7 @@ class Step:
 def count_words(text: str) -> int:
     """Words in Markdown source: markers such as ``###`` and ``-`` have no letters, so don't
     count; the same rule as ``markup.word_count``."""
-    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+    return sum(1 for w in text.split() if w.isalnum() or any(ch.isalnum() for ch in w))
 
 
 def text_state(text: str) -> str:

@@ -290,3 +290,28 @@ def test_hostile_settings_file_starts_with_defaults_and_a_note(make_window):
     window = make_window()
     assert window.autosave_timer.interval() == 60_000
     assert "autosave_seconds" in window.statusBar().currentMessage()
+
+
+def test_date_field_follows_each_case_and_undo(make_window, tmp_path):
+    """The date field shows the date of the case that is open: ISO dates in both forms that
+    Python's ``date.fromisoformat`` reads; a half-typed date leaves the field alone and the text
+    in the case. Undo of a date change puts the earlier date back in the field."""
+    window = make_window()
+    form = window.case_form
+    assert form.date.date().toString("yyyy-MM-dd") == window.case.document.date
+    for text, shown in (("2021-03-04", "2021-03-04"), ("20190807", "2019-08-07")):
+        case = window.case
+        case.document.date = text
+        path = tmp_path / f"{text}.tillit"
+        save_case(case, path)
+        assert window.open_path(path)
+        assert form.date.date().toString("yyyy-MM-dd") == shown
+    before = form.date.date()
+    window.case.document.date = "2019-0"  # half typed: kept as text, the field keeps its date
+    form.set_case(window.case, window.profile)
+    assert form.date.date() == before and window.case.document.date == "2019-0"
+    window.case.document.date = "2019-08-07"
+    form.date.setDate(before.addDays(3))
+    assert window.case.document.date == "2019-08-10"
+    window.undo()
+    assert form.date.date() == before and window.case.document.date == "2019-08-07"

@@ -107,12 +107,22 @@ def test_icon_pngs_and_ico():
 
 
 def test_window_and_about_dialog(qtbot):
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
     from tillit_desk.gui.about import AboutDialog
-    from tillit_desk.gui.app import create_window
+    from tillit_desk.gui.app import _share_icon, create_window
 
     window = create_window([])
     qtbot.addWidget(window)
-    assert not window.windowIcon().isNull()
+    app = QApplication.instance()
+    app.setWindowIcon(QIcon())
+    _share_icon(app, window)
+    window.show()
+    # the icon is set just after the first paint (start-up), on the window and the application
+    qtbot.waitUntil(lambda: not window.windowIcon().isNull())
+    qtbot.waitUntil(lambda: not app.windowIcon().isNull())
+    assert window.windowIcon().availableSizes()
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
     assert list(menus)[-1] == "Hjälp"
     texts = [a.text().replace("&", "") for a in menus["Hjälp"].actions() if a.text()]

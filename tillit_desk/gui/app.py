@@ -48,20 +48,25 @@ def create_window(argv: Sequence[str] = ()) -> MainWindow:
 
 
 def _application(argv: Sequence[str]) -> QApplication:
-    from .icon import app_icon
-
+    """The application; its icon is the main window's, set after the first paint
+    (``MainWindow._set_icon``, ``_share_icon``)."""
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName("Tillit Desk")
     app.setOrganizationName("TillitDesk")
     app.setDesktopFileName("tillit-desk")  # matches packaging/linux/tillit-desk.desktop
-    app.setWindowIcon(app_icon())
     _install_translator(app)
     return app
+
+
+def _share_icon(app: QApplication, window: MainWindow) -> None:
+    """Once the window has its icon, every other top-level window gets it too."""
+    window.when_painted(lambda: app.setWindowIcon(window.windowIcon()))
 
 
 def run_gui(argv: Sequence[str]) -> int:
     app = _application(argv)
     window = create_window(argv)
+    _share_icon(app, window)
     window.show()
     window.when_painted(window.offer_restore)  # scanning for drafts is not part of start-up
     return app.exec()
@@ -103,6 +108,7 @@ def run_smoke_test(out: Path, case: Path | None = None) -> int:
     if not MANUAL.exists():
         errors.append(f"Användarhandboken saknas ({MANUAL}).")
     window = create_window([str(case)] if case else [])
+    _share_icon(app, window)
     window.show()
     result: list[Path | None] = [None]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -36,6 +35,16 @@ from .commands import FieldEdit, OneHistory
 
 if TYPE_CHECKING:
     from .listedit import Column, ListEditor
+
+
+def _iso_date(text: str) -> QDate | None:
+    """A case date (ÅÅÅÅ-MM-DD) for the date field; None for a half-typed or other text. Read
+    by Qt: the ``datetime`` module would be one more import before the first paint."""
+    for form in ("yyyy-MM-dd", "yyyyMMdd"):  # as date.fromisoformat reads them
+        parsed = QDate.fromString(text.strip(), form)
+        if parsed.isValid():
+            return parsed
+    return None
 
 
 def _line(name: str, placeholder: str = "") -> QLineEdit:
@@ -225,11 +234,9 @@ class CaseForm(_Page):
                 edit.setText(value)
             self.dnr.setPlaceholderText(profile.diarienummer_example or "Diarienummer")
             self.chain.setPlaceholderText(profile.decision_chain)
-            try:
-                parsed = _dt.date.fromisoformat(d.date.strip())
-                self.date.setDate(QDate(parsed.year, parsed.month, parsed.day))
-            except ValueError:
-                pass
+            parsed = _iso_date(d.date)
+            if parsed is not None:
+                self.date.setDate(parsed)
             self.is_motion.setChecked(case.motion is not None)
             for editor in (self._lists or {}).values():
                 editor.refresh()
@@ -270,10 +277,9 @@ class CaseForm(_Page):
         self.case.document.date = value
         self._filling = True
         try:
-            parsed = _dt.date.fromisoformat(value.strip())
-            self.date.setDate(QDate(parsed.year, parsed.month, parsed.day))
-        except ValueError:
-            pass
+            parsed = _iso_date(value)
+            if parsed is not None:
+                self.date.setDate(parsed)
         finally:
             self._filling = False
         self.changed.emit()

@@ -98,9 +98,6 @@ class MainWindow(QMainWindow):
         self.zoom = max(ZOOM_MIN, min(ZOOM_MAX, settings.zoom_percent))
 
         self.setAccessibleName("Tillit Desk")
-        from .icon import app_icon
-
-        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.resize(1280, 800)
         self._build_ui()
@@ -121,9 +118,10 @@ class MainWindow(QMainWindow):
         self.autosave_timer.timeout.connect(self.autosave)
         self.apply_settings()
         self._painted = False
-        # after the first paint: the case form's four list editors, the icon, app state
+        # after the first paint: the case form's four list editors, the diarienummer check,
+        # the window icon and the app-state signal
         self._after_paint: list = [lambda: self.case_form.lists, self.case_form.check_dnr,
-                                   self.rebuild_steps, self._connect_app_state]
+                                   self.rebuild_steps, self._set_icon, self._connect_app_state]
 
     # ================================================================== the case-state
 
@@ -205,6 +203,14 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         menu.addAction(self.review.pane_action)
         return menu
+
+    def _set_icon(self) -> None:
+        """The window icon, set a moment after the first paint: QIcon's class and the seven
+        PNGs cost ~2 ms of start-up, and until then the desktop shows the icon it knows from
+        the bundle's .exe or the .desktop file (the same picture)."""
+        from .icon import app_icon
+
+        self.setWindowIcon(app_icon())
 
     def _connect_app_state(self) -> None:
         # Importing Qt builds its enums (~20 ms), which this signal's argument needs: PySide6
