@@ -57,3 +57,11 @@ def test_case_step_can_leave_the_pattern_for_later():
     doc.handlaggare.name = "Anna Berg"
     assert case_step(case, profile).state == STARTED
     assert case_step(case, profile, check_patterns=False).state == DONE
+
+
+def test_a_sentence_in_bold_or_italics_is_finished():
+    """Markdown's emphasis markers after the full stop do not make the text unfinished."""
+    assert S.text_state("**Motionen är besvarad.**") == S.DONE
+    assert S.text_state("Motionen är *besvarad.*") == S.DONE
+    assert S.text_state("__Motionen är besvarad__") == S.STARTED
+    assert S.text_state("**") == S.EMPTY

@@ -56,7 +56,8 @@ def text_state(text: str) -> str:
     if not count_words(stripped):
         return EMPTY
     last_line = stripped.splitlines()[-1].lstrip()
-    if last_line.startswith("#") or not _SENTENCE_END.search(last_line):
+    # "**Slutet.**": the emphasis markers after the full stop are not part of the sentence
+    if last_line.startswith("#") or not _SENTENCE_END.search(last_line.rstrip("*_ ")):
         return STARTED
     return DONE
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
@@ -39,6 +39,7 @@ from ..profiles import Profile, ProfileRegistry, SectionSpec
 from ..section_layout import case_section
 from ..settings import Settings
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW, build_steps
+from .actions import make_action
 from .case_state import CaseState
 from .caseform import CaseForm
 from .decision_flow import DecisionFlow
@@ -310,16 +311,7 @@ class MainWindow(QMainWindow):
         return self._review_page
 
     def _action(self, text: str, slot, keys=None, menu=None) -> QAction:
-        action = QAction(text, self)
-        if keys is not None:
-            # setShortcuts([...]) sets the same as setShortcut(...), but resolving the latter's
-            # overloads makes PySide6 build the whole ``Qt`` namespace (see the module docstring)
-            action.setShortcuts([QKeySequence(k) for k in (keys if isinstance(keys, list)
-                                                            else [keys])])
-        action.triggered.connect(lambda _checked=False: slot())
-        if menu is not None:
-            menu.addAction(action)
-        return action
+        return make_action(self, text, slot, keys, menu)
 
     def _build_menus(self) -> None:
         from .menus import build_menus  # the menu bar's layout: gui/menus.py

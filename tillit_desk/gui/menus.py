@@ -6,8 +6,10 @@ it owns), so the window keeps the behaviour and this module the arrangement.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMainWindow
+
+from .actions import make_action
 
 ZOOM_STEP = 10  # per cent a step
 
@@ -68,14 +70,12 @@ def build_menus(window: QMainWindow) -> None:
     window.section_shapes = SectionShapes(window, bar)
     window.review.build_menu(bar)
     view = bar.addMenu("&Visa")
-    window.preview_action = QAction("&Förhandsvisning", window, checkable=True, checked=True)
-    window.preview_action.setShortcuts([QKeySequence("F9")])
+    window.preview_action = make_action(window, "&Förhandsvisning", None, "F9", view,
+                                        checkable=True, checked=True)
     window.preview_action.toggled.connect(window.set_preview_visible)
-    view.addAction(window.preview_action)
-    window.help_action = QAction("&Hjälppanel", window, checkable=True, checked=True)
-    window.help_action.setShortcuts([QKeySequence("F1")])
+    window.help_action = make_action(window, "&Hjälppanel", None, "F1", view, checkable=True,
+                                     checked=True)
     window.help_action.toggled.connect(window.help_pane.setVisible)
-    view.addAction(window.help_action)
     view.addSeparator()
     window._action("Zooma &in", lambda: window.set_zoom(window.zoom + ZOOM_STEP),
                  ["Ctrl++", "Ctrl+="], view)

@@ -20,6 +20,7 @@ def _label(status: str) -> str:
 # the first access to ``Qt`` makes PySide6 build all of its ~100 enums, ~20 ms of start-up.
 STEP_ROLE = 256
 ACCESSIBLE_TEXT_ROLE = 11
+MISSING_ROLE = 257  # UserRole + 1: the row is shown as required and empty (red)
 
 
 def step_text(step: Step, status: str | None = None) -> str:
@@ -29,6 +30,32 @@ def step_text(step: Step, status: str | None = None) -> str:
     words = f", {step.words} ord" if step.words else ""
     review = f" · {_label(status)}" if status and status != UTKAST else ""
     return f"{SYMBOLS[step.state]}  {step.label}\n      {step.state}{words}{review}"
+
+
+def _fill(item: QListWidgetItem, step: Step, status: str | None, font: QFont) -> None:
+    """Text, id, accessible text, tooltip, weight and colour of a step's row, each set only
+    when it differs from what the row shows."""
+    missing = " Obligatoriskt och tomt." if step.missing else ""
+    review = f" Status: {_label(status)}." if status else ""
+    text = step_text(step, status)
+    if item.text() != text:
+        item.setText(text)
+    if item.data(STEP_ROLE) != step.id:
+        item.setData(STEP_ROLE, step.id)
+    accessible = f"{step.label}: {step.state}, {step.words} ord.{missing}{review}"
+    if item.data(ACCESSIBLE_TEXT_ROLE) != accessible:
+        item.setData(ACCESSIBLE_TEXT_ROLE, accessible)
+    tip = f"{step.label}: {step.state}{missing}{review}"
+    if item.toolTip() != tip:
+        item.setToolTip(tip)
+    bold = step.kind == "review"
+    if item.font().bold() != bold:
+        bolded = QFont(font)
+        bolded.setBold(bold)
+        item.setFont(bolded)
+    if bool(item.data(MISSING_ROLE)) != step.missing:
+        item.setData(MISSING_ROLE, step.missing)
+        item.setForeground(QBrush(QColor("#a32020")) if step.missing else QBrush())
 
 
 class Navigator(QListWidget):
@@ -43,34 +70,31 @@ class Navigator(QListWidget):
     def set_steps(self, steps: list[Step], statuses: dict[str, str] | None = None) -> None:
         """Update in place when the ids are unchanged, so selection and focus stay put.
 
-        ``statuses``: review status per section id (Utkast / Klar för granskning / Granskad)."""
+        ``statuses``: review status per section id (Utkast / Klar för granskning / Granskad).
+        New rows are filled before they join the list, and a row is told only what changed:
+        every change of a word-wrapped row makes the view measure its text again (the
+        window rebuilds the steps after each pause in typing, and once before the first
+        paint)."""
         statuses = statuses or {}
         same = [s.id for s in steps] == [s.id for s in self.steps]
         self.steps = steps
-        self.blockSignals(not same)
-        if not same:
+        if same:
+            for row, step in enumerate(steps):
+                _fill(self.item(row), step, statuses.get(step.id), self.font())
+            return
+        self.blockSignals(True)
+        try:
             current = self.current_id()
             if self.count():
                 self.clear()
-            for _step in steps:
-                self.addItem(QListWidgetItem())
+            for step in steps:
+                item = QListWidgetItem()
+                _fill(item, step, statuses.get(step.id), self.font())
+                self.addItem(item)
             ids = [s.id for s in steps]
             self.setCurrentRow(ids.index(current) if current in ids else 0)
-        for row, step in enumerate(steps):
-            item = self.item(row)
-            status = statuses.get(step.id)
-            item.setText(step_text(step, status))
-            item.setData(STEP_ROLE, step.id)
-            missing = " Obligatoriskt och tomt." if step.missing else ""
-            review = f" Status: {_label(status)}." if status else ""
-            item.setData(ACCESSIBLE_TEXT_ROLE,
-                         f"{step.label}: {step.state}, {step.words} ord.{missing}{review}")
-            item.setToolTip(f"{step.label}: {step.state}{missing}{review}")
-            font = QFont(self.font())
-            font.setBold(step.kind == "review")
-            item.setFont(font)
-            item.setForeground(QBrush(QColor("#a32020")) if step.missing else QBrush())
-        self.blockSignals(False)
+        finally:
+            self.blockSignals(False)
 
     def current_id(self) -> str | None:
         item = self.currentItem()

@@ -20,12 +20,13 @@ import copy
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QUndoCommand
 
 from ..case import PLACE_HEADINGS
 from ..errors import TillitError
 from ..section_layout import case_section
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW
+from .actions import make_action
 from .interaction import plural
 from .review_live import LiveReview, ReviewView, summary_text
 
@@ -155,13 +156,7 @@ class ReviewWorkflow(LiveReview):
                          menu)
 
     def _action(self, text: str, slot, keys, menu: QMenu) -> QAction:
-        action = QAction(text, self.ask.widget)
-        if keys:
-            action.setShortcuts([QKeySequence(keys)])  # not setShortcut: see mainwindow.py
-        if slot is not None:
-            action.triggered.connect(lambda _c=False: slot())
-        menu.addAction(action)
-        return action
+        return make_action(self.ask.widget, text, slot, keys or None, menu)
 
     def _toggle_pane(self, checked: bool) -> None:
         self.w.show_review_pane(checked)

@@ -28,6 +28,7 @@ from ..section_layout import (
     rename_section,
     split_section,
 )
+from .actions import make_action
 
 if TYPE_CHECKING:
     from ..profiles import SectionSpec
@@ -54,10 +55,8 @@ class SectionShapes(QObject):
             ("not_relevant", "Markera som &inte relevant", self.toggle_not_relevant),
             ("remove", "&Ta bort eget avsnitt…", self.remove),
         ):
-            action = QAction(text, self.menu)
+            action = make_action(self.menu, text, slot, None, self.menu)
             action.setObjectName(f"section_{name}")
-            action.triggered.connect(lambda _checked=False, s=slot: s())
-            self.menu.addAction(action)
             self.actions[name] = action
         self.menu.insertSeparator(self.actions["not_relevant"])
         nav = window.navigator
