@@ -59,3 +59,19 @@ def test_preview_follows_the_section_being_edited(window, qtbot):
     first = [s for s in window.profile.text_sections() if window.case.section(s.id).strip()][0]
     window.go_to(first.id)
     qtbot.waitUntil(lambda: _heading_visible(window, first.heading), timeout=3000)
+
+
+def test_help_text_takes_the_width_the_phrases_leave(window, qtbot):
+    """A step without standard phrases gives its help text the whole help pane; a section
+    with phrases shows them beside it."""
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    help_pane = window.help_pane
+    QApplication.processEvents()
+    assert not help_pane.phrases.isVisible()
+    assert help_pane.text.width() >= help_pane.width() - 30
+    with_phrases = next(s.id for s in window.profile.text_sections() if s.phrases)
+    window.go_to(with_phrases)
+    QApplication.processEvents()
+    assert help_pane.phrases.isVisible() and help_pane.phrases.count() > 0
+    assert help_pane.text.width() < help_pane.width() * 0.7

@@ -62,10 +62,13 @@ class HelpPane(QWidget):
         self.phrases.itemClicked.connect(self._activated)
         row = QHBoxLayout()
         row.addWidget(self.text, 3)
-        side = QVBoxLayout()
+        # the phrases in a box of their own: hidden, it leaves its width to the help text
+        self.phrase_box = QWidget()
+        side = QVBoxLayout(self.phrase_box)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.phrase_label)
         side.addWidget(self.phrases)
-        row.addLayout(side, 2)
+        row.addWidget(self.phrase_box, 2)
         layout.addLayout(row)
 
     def show_step(self, kind: str, spec: SectionSpec | None) -> None:
@@ -90,9 +93,7 @@ class HelpPane(QWidget):
                 item.setData(256, len(self._phrases))  # an index, as in review_pane
                 self._phrases.append(phrase)
                 self.phrases.addItem(item)
-        has = self.phrases.count() > 0
-        self.phrases.setVisible(has)
-        self.phrase_label.setVisible(has)
+        self.phrase_box.setVisible(self.phrases.count() > 0)
 
     def _activated(self, item: QListWidgetItem) -> None:
         index = item.data(256)
