@@ -75,3 +75,13 @@ def test_help_text_takes_the_width_the_phrases_leave(window, qtbot):
     QApplication.processEvents()
     assert help_pane.phrases.isVisible() and help_pane.phrases.count() > 0
     assert help_pane.text.width() < help_pane.width() * 0.7
+
+
+def test_diarienummer_check_takes_one_line_in_the_form(window, qtbot):
+    """The ✓ under the diarienummer is one line of text, not a tall gap in the form."""
+    window.resize(1280, 800)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    status = window.case_form.dnr_status
+    qtbot.waitUntil(lambda: status.text().startswith("✓"))  # checked after the first paint
+    qtbot.wait(200)  # the form lays its rows out again for the new text
+    assert status.height() <= status.fontMetrics().lineSpacing() + 4

@@ -131,6 +131,9 @@ class CaseForm(_Page):
         self.dnr_status = QLabel()
         self.dnr_status.setAccessibleName("Kontroll av diarienummer")
         self.dnr_status.setWordWrap(True)
+        # A wrapping label asks its form row for the height of a ~90 px wide layout (three
+        # lines for one line of text): with a real width the row fits what it shows.
+        self.dnr_status.setMinimumWidth(250)
         self.date = QDateEdit()
         self.date.setAccessibleName("Datum")
         self.date.setCalendarPopup(True)
