@@ -14,6 +14,7 @@ from wordimport import foreign as F
 
 from tillit_desk.export.docx import render_docx
 from tillit_desk.fileformat import load_case, save_case
+from tillit_desk.filelock import lock_path_for
 from tillit_desk.gui import word_import
 from tillit_desk.wordimport import suggestions as S
 
@@ -72,6 +73,7 @@ def _editor(window, sid):
 def test_importing_another_document_then_ctrl_s_asks_for_a_new_file(window, qtbot, monkeypatch,
                                                                     tmp_path, answers):
     own = _open_saved(window, tmp_path)
+    assert lock_path_for(own).exists()  # the open case's lock file (a colleague is told)
     before = own.read_bytes()
     docx = tmp_path / "bankar.docx"
     docx.write_bytes(F.foreign_docx())
@@ -79,8 +81,9 @@ def test_importing_another_document_then_ctrl_s_asks_for_a_new_file(window, qtbo
     _menu_import(window, monkeypatch, docx)
     qtbot.waitUntil(lambda: window.case.document.diarienummer == F.DNR)
     assert answers["seen"] == []  # nothing unsaved in the open case: no question
-    # a new, unsaved case named after the document
+    # a new, unsaved case named after the document; the case that was open is let go
     assert window.state.path is None
+    assert not lock_path_for(own).exists()
     assert "bankar" in window.windowTitle() and "eget.tillit" not in window.windowTitle()
     assert window.isWindowModified()
     # Ctrl+S asks for a name; the case that was open keeps every byte
