@@ -48,6 +48,7 @@ FILE_FILTER = "Word-dokument (*.docx);;Alla filer (*)"
 CUSTOM_LABEL = "Eget avsnitt (rubriken behålls)"
 SKIP_LABEL = "Läs inte in"
 UNTITLED = "Namnlöst ärende"
+NO_HEADING = "(utan rubrik)"  # text the document printed before its first heading
 
 
 def _preview(sp) -> str:
@@ -122,9 +123,10 @@ class WordImportDialog(QDialog):
         self.table.setRowCount(len(plan.sections))
         self.combos: list[QComboBox] = []
         for row, sp in enumerate(plan.sections):
-            self.table.setItem(row, 0, QTableWidgetItem(sp.heading))
+            self.table.setItem(row, 0, QTableWidgetItem(sp.heading or NO_HEADING))
             combo = QComboBox()
-            combo.setAccessibleName(f"Avsnitt för rubriken {sp.heading}")
+            combo.setAccessibleName(f"Avsnitt för rubriken {sp.heading}" if sp.heading
+                                    else f"Avsnitt för {NO_HEADING}")
             for spec in plan.profile.sections:
                 combo.addItem(spec.heading, spec.id)
             if sp.custom or plan.profile.section(sp.target) is None:
