@@ -105,9 +105,10 @@ def test_menu_import_of_a_foreign_document_with_a_changed_mapping(window, qtbot,
     bedomning = window.case.sections["bedomning"]
     assert bedomning.startswith(F.SECTIONS[4][1][0])
     assert bedomning.endswith("### Uppföljning\n\n" + F.SECTIONS[7][1][0])
-    window.navigator.setFocus()
-    window.undo()
-    assert window.case.document.diarienummer != F.DNR
+    # another document than the open case: a new, unsaved case, as Öppna (nothing to undo)
+    assert window.state.path is None and window.isWindowModified()
+    assert window.windowTitle().startswith("Namnlöst ärende (från bankar.docx)")
+    assert not window.undo_stack.canUndo()
 
 
 def test_changes_of_a_saved_case_are_shown_from_the_menu(window, qtbot, tmp_path):
@@ -198,3 +199,23 @@ def test_a_suggestion_in_an_added_section_is_listed_under_its_heading(window, qt
     groups = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
     assert groups == ["Uppföljning"]
     assert [s.section for s in S.suggestions(window.case)] == [added.id]
+
+
+def test_a_decision_without_a_heading_is_shown_as_such_in_the_dialog(qtbot):
+    """A Stockholm utlåtande prints its decision before the first heading: the dialog names
+    the row so the user can see where the decision went."""
+    from wordimport import real_word as R
+
+    from tillit_desk.profiles import ProfileRegistry
+    from tillit_desk.wordimport.mapping import read_plan
+
+    registry = ProfileRegistry(user_dir=None)
+    name = "stockholm-utlatande-motion-2017-50.txt"
+    dialog = word_import.WordImportDialog(None, read_plan(R.build(name), registry), registry,
+                                          R.FOLDER / name)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    assert table.item(0, 0).text() == word_import.NO_HEADING
+    combo = table.cellWidget(0, 1)
+    assert combo.currentText() == "Förslag till beslut"
+    assert combo.accessibleName() == f"Avsnitt för {word_import.NO_HEADING}"

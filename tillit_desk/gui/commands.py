@@ -7,6 +7,7 @@ gives the merging (``id()``/``mergeWith``): form fields merge per burst; typing 
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable
 from dataclasses import fields
@@ -43,10 +44,24 @@ class CaseChange(QUndoCommand):
         apply_snapshot(self.state, self.before)
 
 
+def snapshot(case: Case) -> dict:
+    """The whole case as data that shares nothing with the live case.
+
+    ``Case.to_dict`` copies only the top level: ``review`` (comments, statuses, versions,
+    ignored findings, Word suggestions), ``layout.added`` and unknown keys would be the live
+    lists and dicts, so a later comment or status would change an old step's snapshot and an
+    undo would bring back what had been undone. Review changes are steps of their own in the
+    same history (``review_workflow.ReviewChange``, as Infoga kommentar in Word), so the
+    history is linear: undoing a whole-case step has already undone every later review step,
+    and restoring its own copy drops nothing."""
+    return copy.deepcopy(case.to_dict())
+
+
 def apply_snapshot(state: CaseState, data: dict) -> None:
-    """Put a snapshot back in place, keeping the Case object (forms read it through accessors)."""
+    """Put a snapshot back in place, keeping the Case object (forms read it through accessors).
+    The case gets a copy: the snapshot stays as it was for the next undo or redo."""
     state.flush()
-    fresh = Case.from_dict(data)
+    fresh = Case.from_dict(copy.deepcopy(data))
     for f in fields(Case):
         if f.name != "sections":
             setattr(state.case, f.name, getattr(fresh, f.name))
@@ -63,9 +78,9 @@ def change_case(state: CaseState, text: str, mutate: Callable[[Case], Any]) -> A
     """Run ``mutate`` on the case and record it as one undo step. Section texts it changed
     are written through their documents, inside the same step. Returns what ``mutate`` did."""
     state.flush()
-    before = state.case.to_dict()
+    before = snapshot(state.case)
     result = mutate(state.case)
-    after = state.case.to_dict()
+    after = snapshot(state.case)
     if after == before:
         return result
     old, new = before.get("sections", {}), after.get("sections", {})

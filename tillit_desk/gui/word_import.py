@@ -47,6 +47,8 @@ from .commands import change_case
 FILE_FILTER = "Word-dokument (*.docx);;Alla filer (*)"
 CUSTOM_LABEL = "Eget avsnitt (rubriken behålls)"
 SKIP_LABEL = "Läs inte in"
+UNTITLED = "Namnlöst ärende"
+NO_HEADING = "(utan rubrik)"  # text the document printed before its first heading
 
 
 def _preview(sp) -> str:
@@ -121,9 +123,10 @@ class WordImportDialog(QDialog):
         self.table.setRowCount(len(plan.sections))
         self.combos: list[QComboBox] = []
         for row, sp in enumerate(plan.sections):
-            self.table.setItem(row, 0, QTableWidgetItem(sp.heading))
+            self.table.setItem(row, 0, QTableWidgetItem(sp.heading or NO_HEADING))
             combo = QComboBox()
-            combo.setAccessibleName(f"Avsnitt för rubriken {sp.heading}")
+            combo.setAccessibleName(f"Avsnitt för rubriken {sp.heading}" if sp.heading
+                                    else f"Avsnitt för {NO_HEADING}")
             for spec in plan.profile.sections:
                 combo.addItem(spec.heading, spec.id)
             if sp.custom or plan.profile.section(sp.target) is None:
@@ -189,23 +192,40 @@ def import_word(window, path: Path | None = None) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     plan = dialog.apply_mapping()
+    ours = ours_for(plan, window.case)
     try:
-        result = build_case(plan, ours=ours_for(plan, window.case))
+        result = build_case(plan, ours=ours)
     except TillitError as err:
         show_error(window, str(err), "Dokumentet kunde inte läsas in")
         return False
-    change_case(window.state, "Importera från Word",
-                lambda case: _replace_case(case, result.case))
+    if ours is not None:  # Ändringar från Word to the open case: a step in its history
+        change_case(window.state, "Importera från Word",
+                    lambda case: _replace_case(case, result.case))
+        undo = " Ångra med Ctrl+Z."
+    elif not open_as_new_case(window, result.case, Path(path)):
+        return False
+    else:
+        undo = ""
     report = result.report
     window.statusBar().showMessage(
         f"Läste in {Path(path).name}: {len(report.mapping)} avsnitt, {report.comments} "
-        f"kommentarer, {report.tracked + report.edited} ändringar att granska. "
-        "Ångra med Ctrl+Z.", 10000)
+        f"kommentarer, {report.tracked + report.edited} ändringar att granska.{undo}", 10000)
     panel = suggestions_panel(window)
     panel.set_unplaced(report.warnings + report.unplaced)
     panel.refresh()
     panel.show()
     panel.raise_()
+    return True
+
+
+def open_as_new_case(window, case: Case, source: Path) -> bool:
+    """Another document than the open case: like Öppna in Word, it never writes over the open
+    case's file. Spara / Spara inte / Avbryt for the open case's changes, then the import is a
+    new, unsaved case (Spara asks for a file name). False: the user chose Avbryt."""
+    if not window.confirm_discard():
+        return False
+    window.autosaver.discard()  # the open case's draft: saved or discarded just now
+    window.set_case(case, None, f"{UNTITLED} (från {source.name})", dirty=True)
     return True
 
 

@@ -29,7 +29,18 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 _PHONE = re.compile(r"^(tel(efon)?\.?:?\s*)?\+?[\d][\d \-()]{5,}$", re.I)
 _PAGE = re.compile(r"^(sida|sidan)?\s*\d+\s*(\(\s*\d+\s*\)|av\s+\d+|/\s*\d+)?$", re.I)
 DOCUMENT_TYPES = {"tjänsteskrivelse", "tjänsteutlåtande", "beslutsunderlag",
-                  "tjänsteskrivelse/beslutsunderlag", "promemoria", "pm", "utredning"}
+                  "tjänsteskrivelse/beslutsunderlag", "promemoria", "pm", "utredning",
+                  "utlåtande"}
+# labels of fields the case does not hold (the addressee's references, Upplands-Bro)
+_OTHER_LABELS = {"er beteckning", "er referens", "ert datum", "ert dnr", "er ref", "sida"}
+# "Utlåtande 2018:17 RIV (Dnr 123-1432/2017)": a labelled diarienummer inside a line
+_DNR_IN_LINE = re.compile(r"\b(?:dnr|diarienummer|diarienr)\.?:?\s+([^\s(),;][^(),;]*?)\s*"
+                          r"(?:[),;]|$)", re.I)
+# an organisation's own name ("Lunds kommun", "Malmö stad", "Region Skåne")
+_ORGANISATION = re.compile(r"(\bkommun|\bstad|\blandsting|\bregion)$|^region\s", re.I)
+# a unit, not a person's title ("Socialkontoret", "Kommunledningsförvaltningen")
+_UNIT = re.compile(r"(kontoret|förvaltningen|förvaltning|avdelningen|enheten|kansliet|"
+                   r"sekretariatet|staben|nämnden)$", re.I)
 
 
 @dataclass
@@ -194,13 +205,23 @@ def read_fields(header_parts: list[list[Item]], front: list[Item]) -> HeaderFiel
                 consumed.add((b, i))
                 break
     if not fields.diarienummer:  # a diarienummer on its own line (Malmö: under the title)
-        for b, i, line in flat:
-            if (b, i) in consumed or blocks[b][0] < 0 or ISO_DATE.search(line):
+        body_first = sorted(flat, key=lambda f: blocks[f[0]][0] is not None
+                            and blocks[f[0]][0] < 0)  # the body's lines, then the header's
+        for b, i, line in body_first:
+            if (b, i) in consumed or ISO_DATE.search(line):
                 continue
             if _DNR.match(line.strip()):
                 fields.diarienummer = line.strip()
                 consumed.add((b, i))
                 break
+    if not fields.diarienummer:  # "… (Dnr 123-1432/2017)" inside a line
+        for b, i, line in flat:
+            m = _DNR_IN_LINE.search(line)
+            if (b, i) not in consumed and m and any(ch.isdigit() for ch in m.group(1)):
+                fields.diarienummer = m.group(1).strip()
+                consumed.add((b, i))
+                break
+    _email_reference(flat, blocks, consumed, fields)
     # organisation and unit: the first lines that are no label, page number or document type
     names: list[str] = []
     in_header = any(owner < 0 for owner, _lines in blocks)
@@ -210,10 +231,11 @@ def read_fields(header_parts: list[list[Item]], front: list[Item]) -> HeaderFiel
         if (b, i) in consumed or (owner >= 0 if in_header else owner not in tables):
             continue
         key = normalise(line)
-        if key in DOCUMENT_TYPES or _PAGE.match(line) or _EMAIL.search(line):
+        if key in DOCUMENT_TYPES or key in _OTHER_LABELS or _PAGE.match(line) or \
+                _EMAIL.search(line):
             consumed.add((b, i))
             continue
-        if ISO_DATE.search(line):
+        if ISO_DATE.search(line) or _not_a_name(line):
             continue
         if any(normalise(n) == key for n in names):
             consumed.add((b, i))  # the same name again (the following pages' header)
@@ -222,9 +244,11 @@ def read_fields(header_parts: list[list[Item]], front: list[Item]) -> HeaderFiel
         consumed.add((b, i))
         if len(names) == 2:
             break
-    if names:
+    if names and not _ORGANISATION.search(normalise(names[0])) and _UNIT.search(names[0]):
+        fields.unit = fields.unit or names[0]  # a unit without its organisation
+    elif names:
         fields.organisation = names[0]
-        fields.unit = names[1] if len(names) > 1 else ""
+        fields.unit = fields.unit or (names[1] if len(names) > 1 else "")
     if not fields.ref_name:  # a name over a title in the header, without a label (Lund)
         from .structured import looks_like_name, looks_like_title
 
@@ -247,6 +271,48 @@ def read_fields(header_parts: list[list[Item]], front: list[Item]) -> HeaderFiel
             if all((b, i) in consumed for i in range(len(lines))):
                 fields.used.add(owner)
     return fields
+
+
+def _not_a_name(line: str) -> bool:
+    """No organisation or unit: a line with a number ("Utlåtande 2018:17 RIV") or a stamp in
+    capitals ("SIGNERAD")."""
+    text = line.strip()
+    return any(ch.isdigit() for ch in text) or (text.isupper() and len(text.split()) == 1)
+
+
+def _email_reference(flat: list, blocks: list, consumed: set, fields: HeaderFields) -> None:
+    """Vår referens without its label: an e-mail address on the first page belongs to the
+    handläggare (Malmö prints it apart from the name). When no name was read, the lines just
+    over the address are the name and a title or unit (Upplands-Bro: "Lena Bergström",
+    "Socialkontoret", "lena.bergstrom@upplands-bro.se")."""
+    from .structured import looks_like_name
+
+    if fields.ref_email:
+        return
+    for n, (b, i, line) in enumerate(flat):
+        if (b, i) in consumed or not _EMAIL.fullmatch(line.strip()):
+            continue
+        fields.ref_email = line.strip()
+        consumed.add((b, i))
+        if fields.ref_name:
+            return
+        owner = blocks[b][0]
+        above = [f for f in flat[max(0, n - 2):n]
+                 if f[:2] not in consumed and blocks[f[0]][0] == owner
+                 or (owner is not None and owner < 0 and blocks[f[0]][0] is not None
+                     and blocks[f[0]][0] < 0 and f[:2] not in consumed)]
+        while above and not looks_like_name(above[0][2]):
+            above.pop(0)
+        if above:
+            fields.ref_name = above[0][2].strip()
+            consumed.add(above[0][:2])
+            for b2, i2, other in above[1:]:
+                if _UNIT.search(other.strip()):
+                    fields.unit = fields.unit or other.strip()
+                else:
+                    fields.ref_title = other.strip()
+                consumed.add((b2, i2))
+        return
 
 
 def first_page_header(document, headers: dict) -> list:

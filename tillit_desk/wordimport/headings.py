@@ -39,7 +39,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                          "planerad beslutsgång"),
     "skickas_till": ("beslutet skickas till", "beslut skickas till", "beslutet ska skickas till",
                      "expedieras till", "beslutet expedieras till", "sändlista",
-                     "expediering"),
+                     "expediering", "beslut sänds till", "beslutet sänds till"),
     "remissinstanser": ("remissinstanser", "remissvar"),
     "motivering": ("motivering till beslut", "motivering", "beslutsmotivering"),
     "jamstalldhet": ("jämställdhet", "jämställdhetsanalys", "jämställdhetsperspektiv"),

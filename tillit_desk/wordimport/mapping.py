@@ -5,6 +5,7 @@ Nothing is written here; the plan is what the window shows before the case is bu
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .. import profiles as P
@@ -43,6 +44,8 @@ def _heading_candidate(item: Item, profile: Profile) -> tuple[int, str | None] |
         return 0, matched  # a bold line that names a section
     if matched and normalise(text) in {normalise(s.heading) for s in profile.sections}:
         return 0, matched  # a plain line that is exactly one of the profile's headings
+    if _is_bold(item) and not text.endswith(":"):  # "För kännedom:" is a label
+        return 0, None  # a bold line naming nothing known: a sub-heading, or after a list a section
     return None
 
 
@@ -55,6 +58,7 @@ def _guess_profile(registry: ProfileRegistry, fields: HeaderFields, headings: li
             return registry.get(embedded.profile)
         except P.ProfileError:
             pass
+    default = registry.get(P.DEFAULT_PROFILE)
     best, best_score = None, 0
     for profile in registry.all():
         score = 0
@@ -63,9 +67,12 @@ def _guess_profile(registry: ProfileRegistry, fields: HeaderFields, headings: li
             score += 10
         own = {normalise(s.heading) for s in profile.sections}
         score += sum(1 for h in headings if normalise(h) in own)
+        if profile.id == default.id:
+            score += 1  # by headings alone another profile needs two more ("Beredning" is
+            # no sign of Lund: a Stockholm utlåtande has it too)
         if score > best_score:
             best, best_score = profile, score
-    return best or registry.get(P.DEFAULT_PROFILE)
+    return best or default
 
 
 def read_plan(source: Path | str | bytes, registry: ProfileRegistry, *,
@@ -117,10 +124,19 @@ def split_sections(plan: ImportPlan, items: list[Item]) -> None:
     used: set[str] = set()
     current: SectionPlan | None = None
     titled = False  # a paragraph in the Title style came first
+    bold_headings = not matched_levels and any(c and c[1] for c in candidates.values())
     for item in items:
         cand = candidates.get(id(item))
         starts = cand is not None and (cand[0] == 0 and cand[1] is not None
                                        or 0 < cand[0] <= level)
+        if cand is not None and cand[0] == 0 and cand[1] is None:
+            # a bold line that names no section: text cannot stand in a list (Beslutet
+            # skickas till, Beslutsunderlag), so there it starts a section of its own; in a
+            # text section of a document whose headings are bold lines it is a sub-heading
+            starts = current is not None and current.kind in _LIST_KINDS
+            if not starts and bold_headings and current is not None and isinstance(item, Para) \
+                    and not _name_line(item):
+                item.heading = level + 1
         if starts and current is None and cand[1] is None and not titled:
             starts = False  # an unknown heading before the first section: the title
         if isinstance(item, Para) and item.title and plain_text(item).strip():
@@ -149,6 +165,7 @@ def split_sections(plan: ImportPlan, items: list[Item]) -> None:
         else:
             current.items.append(item)
     _find_title(plan)
+    _decision_before_headings(plan)
     if not plan.sections:  # no heading at all: the text goes to Ärendet, not to the report
         body = [i for i in plan.front if i is not plan.title_item]
         if any(item_plain(i).strip() for i in body):
@@ -159,6 +176,52 @@ def split_sections(plan: ImportPlan, items: list[Item]) -> None:
     find_signatures(plan)
 
 
+def _name_line(item: Para) -> bool:
+    """A bold name (or names side by side) is a signature, not a sub-heading."""
+    from .structured import looks_like_name
+
+    text = plain_text(item)
+    return "\t" in text or looks_like_name(text.strip())
+
+
+def _decision_before_headings(plan: ImportPlan) -> None:
+    """A decision printed before the first heading, without a heading of its own (a Stockholm
+    utlåtande: "Kommunstyrelsen föreslår att kommunfullmäktige beslutar följande." and the
+    point under it) is the Förslag till beslut section when the document has no other. The
+    points are the list items (numbered, bullets, "att …") after the chain, or else the one
+    paragraph after it."""
+    from .structured import is_chain
+
+    decision = next((s for s in plan.profile.sections if s.kind == P.DECISION), None)
+    if decision is None or any(sp.kind == P.DECISION for sp in plan.sections):
+        return
+    front = plan.front
+    for n, item in enumerate(front):
+        if not isinstance(item, Para) or item is plan.title_item or \
+                not is_chain(plain_text(item), plan.profile):
+            continue
+        points = []
+        for nxt in front[n + 1:]:
+            text = plain_text(nxt).strip() if isinstance(nxt, Para) else ""
+            if isinstance(nxt, Para) and (nxt.list_level is not None
+                                          or re.match(r"^(att\b|\d{1,2}[.)]\s)", text, re.I)):
+                points.append(nxt)
+                continue
+            break
+        if not points and n + 1 < len(front) and isinstance(front[n + 1], Para) \
+                and plain_text(front[n + 1]).strip() \
+                and not is_chain(plain_text(front[n + 1]), plan.profile):
+            points = [front[n + 1]]
+        if not points:
+            return
+        taken = [item, *points]
+        plan.front = [i for i in front if all(i is not t for t in taken)]
+        plan.sections.insert(0, SectionPlan("", decision.id, P.DECISION, taken, False,
+                                            decision.id))
+        return
+
+
+_LIST_KINDS = (P.UNDERLAG, P.BESLUTSPLANERING, P.SKICKAS_TILL)
 _KIND_BY_ID = {"underlag": P.UNDERLAG, "beslutsplanering": P.BESLUTSPLANERING,
                "skickas_till": P.SKICKAS_TILL, "signatures": P.SIGNATURES,
                "forslag_till_beslut": P.DECISION}

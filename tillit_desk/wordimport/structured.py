@@ -26,7 +26,9 @@ from .mdwriter import inline, render
 _ATT = re.compile(r"^\s*att\b[ \t\u00a0]*", re.I)
 _TYPED_NUMBER = re.compile(r"^\s*(\d{1,2})[.)][ \t]+")
 _TRAILING_DATE = re.compile(r"^(.*?)[\s,]*(\d{4}-\d{2}-\d{2})$")
-_CHAIN_END = re.compile(r"(besluta|beslutar|:)\s*$", re.I)
+# "… besluta", "… beslutar:", "… följande" / "… beslutar följande." (Stockholm, Region Skåne)
+_CHAIN_END = re.compile(r"(besluta|beslutar|följande)\s*[.:]?\s*$|:\s*$", re.I)
+_PROPOSES = re.compile(r"\bföreslå[rs]\b", re.I)
 
 
 def _cut(pieces: list[Piece], n: int) -> list[Piece]:
@@ -64,6 +66,7 @@ def read_decision(items: list[Item], profile: Profile,
     result = Decision()
     chunks: list[tuple[str, str]] = []  # (kind, markdown): "att", "num", "other"
     seen_point = False
+    chain_item: Item | None = None
     numbered = 0
     comment_parts: list[dict] = []
     for item in items:
@@ -98,13 +101,21 @@ def read_decision(items: list[Item], profile: Profile,
                 seen_point = True
                 result.points += 1
                 continue
-            if not seen_point and not chunks and not result.chain and _is_chain(text, profile):
+            if not seen_point and not chunks and not result.chain and is_chain(text, profile):
                 result.chain = " ".join(text.split())
+                chain_item = item
                 continue
         rendered = render([item])
         if rendered.text:
             chunks.append(("other", rendered.text))
             comment_parts.append({"shift": 0, "marks": rendered.comments})
+    if result.chain and not result.points:
+        # the export prints a chain only before decision points: with none (a Stockholm
+        # utlåtande's "Motionen besvaras …") the chain stays the section's first paragraph
+        rendered = render([chain_item])
+        chunks.insert(0, ("other", rendered.text))
+        comment_parts.insert(0, {"shift": 0, "marks": rendered.comments})
+        result.chain = ""
     out = ""
     for n, ((kind, text), part) in enumerate(zip(chunks, comment_parts, strict=True)):
         if n:
@@ -143,12 +154,13 @@ def print_chain(chain: str, profile: Profile, options: PrintOptions) -> str:
     return flat
 
 
-def _is_chain(text: str, profile: Profile) -> bool:
+def is_chain(text: str, profile: Profile) -> bool:
+    """A decision chain: the profile's own, or "X föreslår/föreslås … besluta(r)/följande"."""
     flat = " ".join(text.split())
     chain = " ".join(profile.decision_chain.split()).rstrip(":")
     if chain and flat.rstrip(":").startswith(chain):
         return True
-    return "föreslår" in flat.lower() and _CHAIN_END.search(flat) is not None
+    return _PROPOSES.search(flat) is not None and _CHAIN_END.search(flat) is not None
 
 
 def _lines(items: list[Item]) -> list[str]:
