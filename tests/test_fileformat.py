@@ -289,3 +289,23 @@ def test_cli_prints_the_load_warning(tmp_path, capsys):
                     encoding="utf-8")
     assert cli(["export", str(path), "-o", str(tmp_path / "a.docx")]) == 0
     assert "ogiltiga tecken" in capsys.readouterr().err
+
+
+def test_case_copy_shares_nothing_with_the_case():
+    """What a worker thread or an undo step holds never changes with the live case."""
+    case = load_case(EXAMPLE_CASE).case
+    case.review = {"comments": [{"id": "1", "text": "Se över"}], "status": {"arendet": "klar"}}
+    case.extra["okand"] = {"lista": [1]}
+    snapshot = case.copy()
+    case.review["comments"].append({"id": "2", "text": "Ny"})
+    case.review["comments"][0]["text"] = "Ändrad"
+    case.review["status"]["arendet"] = "granskad"
+    case.extra["okand"]["lista"].append(2)
+    case.layout.not_relevant.append("barnets_basta")
+    case.motion.yrkanden.append("att något mer")
+    assert snapshot.review == {"comments": [{"id": "1", "text": "Se över"}],
+                               "status": {"arendet": "klar"}}
+    assert snapshot.extra["okand"] == {"lista": [1]}
+    assert "barnets_basta" not in snapshot.layout.not_relevant
+    assert "att något mer" not in snapshot.motion.yrkanden
+    assert snapshot.to_dict() != case.to_dict()

@@ -6,6 +6,7 @@ tool (or edited by hand) survives a load/save round trip unchanged.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar, Self
 
@@ -77,6 +78,12 @@ class Record:
             kwargs[name] = value
         extra = {k: v for k, v in data.items() if k not in known}
         return cls(**kwargs, extra=extra)
+
+    def copy(self) -> Self:
+        """A copy that shares nothing with this record: ``to_dict`` copies only the top
+        level (review data, unknown keys), and a worker thread or an undo step must never hold
+        the lists the window goes on changing."""
+        return type(self).from_dict(copy.deepcopy(self.to_dict()))
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {}

@@ -69,10 +69,8 @@ class PhraseFlow(QObject):
     def insert(self, phrase: Phrase, section_id: str, cursor: QTextCursor) -> int:
         """Start rendering ``phrase``; it goes in at ``cursor`` (kept there while the user
         types on). Returns a token for the request."""
-        from ..case import Case
-
         self.state.flush()
-        snapshot = Case.from_dict(self.state.case.to_dict())  # the worker never sees the live case
+        snapshot = self.state.case.copy()  # the worker never sees the live case
         if cursor.hasSelection():  # the phrase takes the selection's place, as in Word
             cursor.removeSelectedText()
         cursor.setKeepPositionOnInsert(True)

@@ -108,12 +108,13 @@ class ReviewChecks(QObject):
     def check_section(self, case: Case, profile: Profile, section_id: str, text: str,
                       revision: int) -> None:
         checker = self.checker
-        self._submit(self.pool, lambda: checker.check_section(case, profile, section_id, text),
+        snapshot = case.copy()  # the worker reads the motion and the ignored findings too
+        self._submit(self.pool, lambda: checker.check_section(snapshot, profile, section_id, text),
                      ("section", section_id, revision, text))
 
     def check_all(self, case: Case, profile: Profile) -> int:
         """Full check of a snapshot of the case (the GUI may edit the live one meanwhile)."""
-        snapshot = Case.from_dict(case.to_dict())
+        snapshot = case.copy()
         self._full_no += 1
         checker = self.checker
         self._submit(self.pool, lambda: checker.check(snapshot, profile), ("full", self._full_no))

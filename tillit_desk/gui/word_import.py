@@ -397,7 +397,7 @@ class SuggestionsPanel(QDockWidget):
 
         window = self.window_
         # the change runs on a copy first: a refused change leaves the case untouched
-        trial = Case.from_dict(copy.deepcopy(window.case.to_dict()))
+        trial = window.case.copy()
         try:
             change(trial)
         except TillitError as err:
