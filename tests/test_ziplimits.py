@@ -48,3 +48,16 @@ def test_each_limit_refuses_with_the_callers_words():
         {"word/styles.xml": b"<a/>" * 400})
     total = _refusal({f"{n}.bin": os.urandom(1_300_000) for n in range(3)})
     assert "packas upp till 3 MB (högst 3 MB)" in total
+
+
+@pytest.mark.parametrize("name", ["../../evil.xml", "word/../../evil.xml", "/etc/evil.xml",
+                                  "..\\evil.xml", "C:/evil.xml", "word/a\x01.xml"])
+def test_a_part_name_that_leaves_the_package_is_refused(name):
+    message = _refusal({"word/document.xml": b"<w/>", name: b"<a/>"})
+    assert message.startswith("x.docx: DOCX-filen innehåller en del med ogiltigt namn (”")
+    assert "\x01" not in message
+
+
+def test_ordinary_part_names_pass():
+    check_zip(_zip({"[Content_Types].xml": b"<T/>", "_rels/.rels": b"<R/>",
+                    "word/media/image1..png": b"1"}), "x.docx", LIMITS, Refused, _label)

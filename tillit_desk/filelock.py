@@ -10,7 +10,11 @@ it is then taken over. A lock from another computer is never taken over automati
 cannot see its processes): ``tillit-desk lock CASE --release`` removes it.
 
 The lock file is created atomically and complete (written to a temp file, then hard-linked to
-its name, which fails if the name exists), 0600 like every file we write.
+its name, which fails if the name exists). It is 0644, the one file we write that others may
+read: it holds only user name, computer, process id and time (no case content), and a
+colleague on a shared folder must be able to read it to be told who has the case. The case and
+its autosaves stay 0600. A lock that cannot be read anyway (an older 0600 lock, a stricter
+share) is described by what the file itself shows: its owner and since when.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from .safe_write import pid_alive, real_target
 
 APP = "Tillit Desk"
 MAX_LOCK_BYTES = 64 * 1024
+LOCK_MODE = 0o644  # readable by colleagues, writable only by its owner (see above)
 
 
 class CaseLockedError(TillitError):
@@ -51,13 +56,16 @@ class LockInfo:
     pid: int
     since: str  # ISO 8601 with time zone
     app: str = APP
+    readable: bool = True  # False: user and since come from the lock file's owner and time
 
     def describe(self) -> str:
         """Swedish: "anna på datorn KOMMUN-PC12 sedan 2026-11-29 09:14"."""
         who = self.user or "okänd användare"
         where = f" på datorn {self.host}" if self.host else ""
         since = f" sedan {self.since[:16].replace('T', ' ')}" if self.since else ""
-        return f"{who}{where}{since}"
+        unread = " (låsfilen går inte att läsa; namnet är filens ägare)" if self.user else \
+            " (låsfilen går inte att läsa)"
+        return f"{who}{where}{since}{'' if self.readable else unread}"
 
     @property
     def on_this_computer(self) -> bool:
@@ -92,9 +100,25 @@ def inspect(case_path: Path | str) -> LockInfo | None:
             raw = fh.read(MAX_LOCK_BYTES)
     except FileNotFoundError:
         return None
-    except OSError:  # exists but unreadable (another user's 0600 lock on a share)
-        return LockInfo("", "", 0, "")
+    except OSError:  # exists but unreadable (an older 0600 lock of another user on a share)
+        return _unreadable(path)
     return _parse(raw)
+
+
+def _unreadable(path: Path) -> LockInfo:
+    """What the file system tells about a lock we may not read: its owner and its time."""
+    try:
+        st = path.stat()
+    except OSError:
+        return LockInfo("", "", 0, "", readable=False)
+    owner = ""
+    if os.name == "posix":
+        import pwd
+
+        with contextlib.suppress(KeyError, OverflowError):
+            owner = pwd.getpwuid(st.st_uid).pw_name
+    since = _dt.datetime.fromtimestamp(st.st_mtime).astimezone().isoformat(timespec="seconds")
+    return LockInfo(owner, "", 0, since, readable=False)
 
 
 def refuse_if_open(case_path: Path | str) -> None:
@@ -160,7 +184,8 @@ def acquire(case_path: Path | str, *, user: str | None = None) -> CaseLock:
     path = lock_path_for(case_path)
     info = LockInfo(user if user is not None else _user_name(), this_host(), os.getpid(),
                     _dt.datetime.now().astimezone().isoformat(timespec="seconds"))
-    payload = json.dumps(asdict(info), ensure_ascii=False).encode("utf-8")
+    fields = {k: v for k, v in asdict(info).items() if k != "readable"}
+    payload = json.dumps(fields, ensure_ascii=False).encode("utf-8")
     for _attempt in range(3):
         if _create(path, payload):
             return CaseLock(case_path, path, info)
@@ -190,6 +215,7 @@ def _create(path: Path, payload: bytes) -> bool:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
+            _share(fh.fileno())
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
@@ -209,12 +235,21 @@ def _create_exclusive(path: Path, payload: bytes) -> bool:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | \
         getattr(os, "O_BINARY", 0)
     try:
-        fd = os.open(path, flags, 0o600)
+        fd = os.open(path, flags, LOCK_MODE)
     except FileExistsError:
         return False
     with os.fdopen(fd, "wb") as fh:
+        _share(fh.fileno())
         fh.write(payload)
     return True
+
+
+def _share(fd: int) -> None:
+    """Give the lock its mode whatever the umask (mkstemp makes 0600; no-op where files have
+    no POSIX modes: there the folder's permissions decide)."""
+    if hasattr(os, "fchmod"):
+        with contextlib.suppress(OSError):  # a share that keeps its own modes
+            os.fchmod(fd, LOCK_MODE)
 
 
 def _take_away(path: Path, seen: LockInfo) -> None:

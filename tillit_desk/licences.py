@@ -62,8 +62,6 @@ COMPONENTS: tuple[Component, ...] = (
               "https://github.com/executablebooks/mdurl"),
     Component("platformdirs", "platformdirs", "MIT", "rätt mappar för inställningar och utkast",
               "https://github.com/tox-dev/platformdirs"),
-    Component("pypdf", "pypdf", "BSD-3-Clause", "läser exporterade PDF:er i testerna",
-              "https://github.com/py-pdf/pypdf"),
     Component("pypdfium2 (med PDFium, BSD-3-Clause)", "pypdfium2", "Apache-2.0 OR BSD-3-Clause",
               "läser text ur motioner i PDF", "https://github.com/pypdfium2-team/pypdfium2"),
     Component("lxml (med libxml2 och libxslt, MIT)", "lxml", "BSD-3-Clause",

@@ -1,17 +1,33 @@
 """Refuse a zip bomb before anything in a DOCX is decompressed.
 
-The Word import and the motion import both open DOCX files a user hands them. The sizes come
-from the zip's central directory, so an oversized or absurdly compressed file is refused before
-it costs memory; each caller keeps its own limits and its own error type and wording.
+The Word import, the motion import and the Word template all open DOCX files a user hands
+them. The sizes come from the zip's central directory, so an oversized or absurdly compressed
+file is refused before it costs memory; each caller keeps its own limits and its own error type,
+the messages are this module's. A part name that climbs out of the package ("../x", "/etc/x",
+"C:\\x") is refused too: Word never writes one, and nothing may ever unpack it to disk.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
 _MB = 1024 * 1024
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def unsafe_name(name: str) -> bool:
+    """A part name that is absolute, climbs with "..", uses backslashes, a drive or a control
+    character (OPC part names are relative, forward-slashed and plain)."""
+    return (name.startswith("/") or "\\" in name or ".." in name.split("/")
+            or re.match(r"^[A-Za-z]:", name) is not None or _CONTROL.search(name) is not None)
+
+
+def _shown(name: str) -> str:
+    name = _CONTROL.sub("?", name)
+    return name if len(name) <= 80 else name[:77] + "…"
 
 
 @dataclass(frozen=True)
@@ -35,6 +51,9 @@ def check_zip(zf: zipfile.ZipFile, name: str, limits: ZipLimits,
                     f"({len(infos)}) och öppnas inte.")
     total = 0
     for info in infos:
+        if unsafe_name(info.filename):
+            raise error(f"{name}: DOCX-filen innehåller en del med ogiltigt namn "
+                        f"(”{_shown(info.filename)}”) och öppnas inte.")
         total += info.file_size
         if info.file_size > _MB and info.compress_size and \
                 info.file_size / info.compress_size > limits.ratio:

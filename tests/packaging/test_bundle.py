@@ -127,4 +127,5 @@ def test_bundle_carries_data_and_no_dev_tools(exe):
                 "docs/anvandarhandbok.md"):
         assert (internal / rel).is_file(), rel
     names = {p.name for p in internal.iterdir()}
-    assert not names & {"pytest", "_pytest", "hypothesis", "PyInstaller", "tkinter"}
+    assert not names & {"pytest", "_pytest", "hypothesis", "PyInstaller", "tkinter", "pypdf"}
+    assert not [n for n in names if n.startswith("pypdf-")]  # a test tool: no metadata either

@@ -61,11 +61,45 @@ def test_every_runtime_dependency_has_a_licence_entry():
 @pytest.mark.parametrize(("name", "licence"), [
     ("Qt 6 / PySide6", "LGPL-3.0-only"), ("python-docx", "MIT"), ("docxtpl", "LGPL-2.1-only"),
     ("Jinja2", "BSD-3-Clause"), ("markdown-it-py", "MIT"), ("platformdirs", "MIT"),
-    ("pypdf", "BSD-3-Clause"), ("lxml", "BSD-3-Clause"), ("spylls", "MPL-2.0"),
+    ("pypdfium2", "Apache-2.0 OR BSD-3-Clause"), ("lxml", "BSD-3-Clause"),
+    ("spylls", "MPL-2.0"),
     ("Svensk ordlista", "LGPL-3.0-only"),
 ])
 def test_licence_facts(name, licence):
     assert licences.component(name).licence == licence
+
+
+def _imports(module: str) -> list[str]:
+    """Modules of tillit_desk/ that import ``module`` (or a submodule of it)."""
+    import ast
+
+    found = []
+    for py in (ROOT / "tillit_desk").rglob("*.py"):
+        for node in ast.walk(ast.parse(py.read_text(encoding="utf-8"))):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                     else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n == module or n.startswith(module + ".") for n in names):
+                found.append(py.relative_to(ROOT).as_posix())
+    return found
+
+
+def test_pypdf_is_a_test_tool_only():
+    """The motion import reads PDFs with pypdfium2; pypdf only reads and builds PDFs in the
+    tests. So it is a dev extra, and the bundle neither carries nor credits it."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = [re.split(r"[<>=\[ ;]", dep)[0].lower() for dep in project["dependencies"]]
+    dev = [re.split(r"[<>=\[ ;]", dep)[0].lower()
+           for dep in project["optional-dependencies"]["dev"]]
+    assert "pypdf" not in names and "pypdfium2" in names
+    assert "pypdf" in dev
+    assert _imports("pypdf") == []
+    assert _imports("pypdfium2")
+    assert "pypdf" not in {c.distribution for c in licences.COMPONENTS}
+    spec = SPEC.read_text(encoding="utf-8")
+    bundled = re.search(r"for dist in \((.*?)\):", spec, re.DOTALL).group(1)
+    assert '"pypdf"' not in bundled and '"pypdfium2"' in bundled
 
 
 def test_dictionary_licence_matches_its_readme():

@@ -65,7 +65,7 @@ CASES = {
 TEMPLATES = {
     "trasig-tagg.docx": (_broken_tag_template, "har en tagg som inte stängs"),
     "inte-zip.docx": (lambda p: p.write_bytes(b"Detta ar ingen zip"), "inte ett Word-dokument"),
-    "bomb.docx": (_bomb, "zip-bomber"),
+    "bomb.docx": (_bomb, "möjlig ”zip-bomb”"),
 }
 MOTIONS = {
     "trasig-xref.pdf": (lambda p: p.write_bytes(_text_pdf().replace(b"xref", b"xrex")[:-40]),

@@ -18,17 +18,21 @@ from jinja2 import meta
 from lxml import etree
 
 from ..errors import TemplateError
+from ..ziplimits import ZipLimits, check_zip
 from .ooxml import SAFE_PARSER
 from .styles import resolve_styles
 from .template_safety import removal_warning, strip_active_content
 from .template_sandbox import run_guarded, template_sandbox
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
-MAX_UNPACKED_BYTES = 300 * 1024 * 1024
-# A real template's document.xml is well under 1 MB and styles.xml under 0.5 MB: an XML part
-# this large is a bomb (e.g. 40 million empty paragraphs packed into 400 KB) and is refused
-# before anything parses it.
+# The zip rule every DOCX reader shares (tillit_desk/ziplimits.py). A real template has a few
+# dozen parts and unpacks to a few MB; its document.xml is well under 1 MB and styles.xml under
+# 0.5 MB: an XML part this large is a bomb (e.g. 40 million empty paragraphs in 400 KB) and is
+# refused before anything parses it.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_XML_PART_BYTES = 16 * 1024 * 1024
+TEMPLATE_ZIP_LIMITS = ZipLimits(entries=5000, uncompressed=MAX_UNPACKED_BYTES,
+                                part_bytes=MAX_XML_PART_BYTES, ratio=200)
 _DOCTYPE = b"<!DOCTYPE"
 BODY_TAG = "body"
 KNOWN_NAMES = {
@@ -38,7 +42,13 @@ KNOWN_NAMES = {
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
+def _xml_part(name: str) -> str | None:
+    return f"delen {name}" if name.endswith((".xml", ".rels")) else None
+
+
 def _check_package(path: Path) -> None:
+    """Refuse what is not a usable template before python-docx reads it: the shared zip rule
+    (sizes from the central directory, nothing unpacked), then the DTD scan below."""
     if not path.is_file():
         raise TemplateError(f"Word-mallen {path} finns inte.")
     size = path.stat().st_size
@@ -46,43 +56,35 @@ def _check_package(path: Path) -> None:
         raise TemplateError(f"Word-mallen {path} är för stor ({size // 1_048_576} MB).")
     try:
         with zipfile.ZipFile(path) as zf:
+            check_zip(zf, f"Word-mallen {path}", TEMPLATE_ZIP_LIMITS, TemplateError, _xml_part,
+                      bomb_hint=" Mallen används inte.")
             names = set(zf.namelist())
-            unpacked = sum(i.file_size for i in zf.infolist())
-    except (zipfile.BadZipFile, OSError) as err:
+            _check_xml_parts(zf, path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:
         raise TemplateError(
             f"{path}: filen är inte ett Word-dokument (.docx). Spara mallen i Word som "
             "\"Word-dokument (*.docx)\"."
         ) from err
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise TemplateError(f"{path}: mallen packas upp till orimligt mycket data; den används "
-                            "inte (skydd mot zip-bomber).")
-    _check_xml_parts(path)
     if "word/document.xml" not in names:
         raise TemplateError(f"{path}: filen saknar huvuddokumentet (word/document.xml); den är "
                             "inte en Word-mall.")
 
 
-def _check_xml_parts(path: Path) -> None:
-    """Refuse XML parts that are too large to be a template or declare a DTD (OOXML has none;
-    a DOCTYPE is how external-entity and entity-expansion attacks start)."""
-    with zipfile.ZipFile(path) as zf:
-        for info in zf.infolist():
-            if not info.filename.endswith((".xml", ".rels")):
-                continue
-            if info.file_size > MAX_XML_PART_BYTES:
-                raise TemplateError(
-                    f"{path}: delen {info.filename} är {info.file_size // 1_000_000} MB stor "
-                    "packad upp; en Word-mall är aldrig så stor, så den används inte (skydd mot "
-                    "mallbomber).")
-            with zf.open(info) as fh:
-                tail = b""
-                while chunk := fh.read(1 << 20):
-                    if _DOCTYPE in tail + chunk:
-                        raise TemplateError(
-                            f"{path}: delen {info.filename} innehåller en DOCTYPE-deklaration. "
-                            "Word skriver aldrig sådana, och de kan användas för att läsa filer "
-                            "på datorn; mallen används inte.")
-                    tail = chunk[-len(_DOCTYPE):]
+def _check_xml_parts(zf: zipfile.ZipFile, path: Path) -> None:
+    """Refuse XML parts that declare a DTD (OOXML has none; a DOCTYPE is how external-entity
+    and entity-expansion attacks start). Their size is bounded by the zip check first."""
+    for info in zf.infolist():
+        if _xml_part(info.filename) is None:
+            continue
+        with zf.open(info) as fh:
+            tail = b""
+            while chunk := fh.read(1 << 20):
+                if _DOCTYPE in tail + chunk:
+                    raise TemplateError(
+                        f"{path}: delen {info.filename} innehåller en DOCTYPE-deklaration. "
+                        "Word skriver aldrig sådana, och de kan användas för att läsa filer "
+                        "på datorn; mallen används inte.")
+                tail = chunk[-len(_DOCTYPE):]
 
 
 def has_body_tag(document) -> bool:

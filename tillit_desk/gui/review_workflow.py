@@ -256,7 +256,7 @@ class ReviewWorkflow(LiveReview):
 
     def show_finding(self, f: Finding) -> bool:
         """Go to the finding's section and select its text. True when the text was selected."""
-        if self.state.profile.section(f.section) is None:
+        if case_section(self.case, self.state.profile, f.section) is None:  # own ones too
             target = PLACE_STEPS.get(f.section, STEP_REVIEW)
             self.w.go_to(target)
             return False

@@ -1,4 +1,4 @@
-"""Text out of a motion file: PDF (pypdf), DOCX (python-docx), plain text, or pasted text.
+"""Text out of a motion file: PDF (pypdfium2), DOCX (python-docx), plain text, or pasted text.
 
 Motions arrive by e-mail from councillors, so the file is untrusted: we look at its first bytes
 rather than trust the name, cap the size, check a DOCX's uncompressed sizes before python-docx

@@ -103,7 +103,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         headings = dict(PLACE_HEADINGS)
         headings.update({sid: ctx.heading(sid) for sid in ctx.text_section_ids})
-        headings.update({s.id: s.heading for s in profile.sections})
+        headings.update({s.id: s.heading for s in ctx.sections})  # as this case prints them
         print(format_text(findings, headings, lix_report(ctx)))
     return 1 if any(f.severity == FEL for f in findings) else 0
 

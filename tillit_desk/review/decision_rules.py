@@ -27,7 +27,7 @@ _VERB_FORMS = frozenset(VERBS) | frozenset(PRESENT_TO_INF)
 
 
 def _decision_section(ctx: Context) -> str | None:
-    for spec in ctx.profile.sections:
+    for spec in ctx.sections:
         if spec.kind == "decision":
             return spec.id
     return None
@@ -74,7 +74,7 @@ def points_and_style(ctx: Context) -> Iterator[Finding]:
     decision = split_decision(text)
     if not decision.points:
         yield whole("beslut.punkter", FEL, sid,
-                    "Förslag till beslut saknar beslutspunkter. Skriv varje punkt som en "
+                    f"{ctx.heading(sid)} saknar beslutspunkter. Skriv varje punkt som en "
                     + ("att-sats (”att avslå motionen”)." if ctx.profile.decision_style == STYLE_ATT
                        else "numrerad mening (”1. Kommunfullmäktige avslår motionen.”)."))
         return
@@ -82,7 +82,7 @@ def points_and_style(ctx: Context) -> Iterator[Finding]:
     num_lines = _NUM_LINE.findall(text)
     if att_lines and num_lines:
         yield whole("beslut.punkter", VARNING, sid,
-                    "Förslag till beslut blandar att-satser och numrerade meningar. Använd "
+                    f"{ctx.heading(sid)} blandar att-satser och numrerade meningar. Använd "
                     f"{_STYLE_NAME[ctx.profile.decision_style]} genomgående.")
     elif decision.style and decision.style != ctx.profile.decision_style:
         yield whole("beslut.punkter", TIPS, sid,
@@ -123,7 +123,7 @@ def decides_motion(ctx: Context) -> Iterator[Finding]:
                                                     joined, re.IGNORECASE):
         return
     yield whole("beslut.motion", FEL, sid,
-                "Förslag till beslut tar inte ställning till motionen. Skriv om motionen ska "
+                f"{ctx.heading(sid)} tar inte ställning till motionen. Skriv om motionen ska "
                 "bifallas, avslås eller anses besvarad (eller per att-sats).", joined)
 
 
@@ -147,8 +147,8 @@ def summary_matches_decision(ctx: Context) -> Iterator[Finding]:
     """"Förslaget i korthet" says besvarad while the decision rejects the motion: the reader of
     the summary (often the only part read) gets the wrong decision."""
     sid = _decision_section(ctx)
-    summary_spec = ctx.profile.section("sammanfattning")
-    if sid is None or summary_spec is None:
+    summary_spec = ctx.section("sammanfattning")
+    if sid is None or summary_spec is None or not ctx.prints_text(summary_spec.id):
         return
     decided = _outcomes(" ".join(p for p in split_decision(ctx.case.section(sid)).points
                                  if re.search(r"\bmotion", p, re.IGNORECASE)))
@@ -166,4 +166,4 @@ def summary_matches_decision(ctx: Context) -> Iterator[Finding]:
             wanted = " och ".join(_OUTCOME_NAME[o] for o in sorted(decided))
             yield at("beslut.sammanfattning", VARNING, "sammanfattning", summary, m.start(),
                      m.end(), f"Sammanfattningen säger {_OUTCOME_NAME[sorted(said)[0]]}, men "
-                     f"Förslag till beslut föreslår {wanted}. Rätta den ena så att de stämmer.")
+                     f"{ctx.heading(sid)} föreslår {wanted}. Rätta den ena så att de stämmer.")

@@ -66,12 +66,14 @@ class Checker:
                       text: str | None = None) -> list[Finding]:
         """Section rules for one section (``text`` overrides the case's, e.g. the editor's)."""
         ctx = self.context(case, profile)
+        if not ctx.prints_text(section_id):
+            return []  # marked "inte relevant": the profile's sentence prints, not this text
         body = case.section(section_id) if text is None else text
         found = list(self._section(ctx, section_id, body))
         return _drop_ignored(case, sorted(found, key=lambda f: (f.start, f.rule)))
 
     def check(self, case: Case, profile: Profile) -> list[Finding]:
-        """Every enabled rule on the whole case, sorted in the profile's section order."""
+        """Every enabled rule on the whole case, sorted in the case's section order."""
         ctx = self.context(case, profile)
         found: list[Finding] = []
         for section_id in ctx.text_section_ids:
@@ -80,7 +82,9 @@ class Checker:
                 found.extend(self._section(ctx, section_id, text))
         for rule in self._rules(ctx, CASE):
             found.extend(rule.func(ctx))
-        order = {s.id: i for i, s in enumerate(profile.sections)}
+        order = {s.id: i for i, s in enumerate(ctx.sections)}  # this case's print order
+        for sid in ctx.text_section_ids:  # leftovers print last
+            order.setdefault(sid, len(order))
         order.setdefault("dokument", -2)
         order.setdefault("motion", -1)
         return _drop_ignored(case, sorted(found, key=lambda f: sort_key(f, order)))

@@ -70,15 +70,16 @@ def _norm(text: str) -> str:
 
 
 @lru_cache(maxsize=32)
-def _profile_sentences(profile: Profile) -> tuple[tuple[str, str], ...]:
-    """(normalised sentence, where) for every help and example sentence of the profile."""
-    out: list[tuple[str, str]] = []
+def _profile_sentences(profile: Profile) -> tuple[tuple[str, str, str], ...]:
+    """(normalised sentence, kind, section id) for every help and example sentence of the
+    profile (the heading is the case's, looked up when a finding is made)."""
+    out: list[tuple[str, str, str]] = []
     for spec in profile.sections:
         for kind, text in (("hjälptext", spec.help), ("exempeltext", spec.example)):
             for sentence in re.split(r"(?<=[.!?:])\s+", text):
                 norm = _norm(sentence)
                 if len(norm.split()) >= 6:
-                    out.append((norm, f"{kind}en för ”{spec.heading}”"))
+                    out.append((norm, kind, spec.id))
     return tuple(out)
 
 
@@ -101,7 +102,7 @@ def pasted_help(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
         return
     low = a.lower
     vocabulary = a.vocabulary
-    for norm, where in sentences:
+    for norm, kind, sid in sentences:
         probes = _probe_words(norm)
         if vocabulary is not None and not all(
                 run in vocabulary for w in probes for run in letter_runs(w)):
@@ -113,7 +114,8 @@ def pasted_help(ctx: Context, section: str, a: Analysis) -> Iterator[Finding]:
             continue
         start, end = m.start(), m.end()
         yield at("mall.hjalptext", FEL, section, a.text, start, end,
-                 f"Texten är kopierad från profilens {where}. Skriv ärendets egen text.")
+                 f"Texten är kopierad från profilens {kind}en för ”{ctx.heading(sid)}”. "
+                 "Skriv ärendets egen text.")
 
 
 @section_rule("mall.exempelnamn", "Exempelnamn från profilens exempeltext")
