@@ -176,10 +176,12 @@ def _pick_title(lines: list[str], head: Head, candidates: list[tuple[int, str]])
     for i, text in candidates:
         if _skip_as_title(text):
             continue
-        if _is_sentence(text):
+        if _is_sentence(text) and not _MOTION_ABOUT.match(text):
             break  # the body has begun: this motion has no heading
         title = _continued(lines, i, text)
         if _MOTION_ABOUT.match(title):
+            if title.endswith(".") and not title.endswith(".."):
+                title = title[:-1]  # "Motion om bättre ambulanstäckning i Norra Värmland."
             head.title, head.title_conf = title, 0.8
             head.title_note = ("rubriken börjar med ”Motion …”; ändra om svaret ska citera den "
                                "kortare")

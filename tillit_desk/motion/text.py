@@ -17,6 +17,8 @@ _TOKEN = re.compile(rf"{_WORD_START}{LET}+(?:-{LET}+)*")
 _LINE_END_FRAGMENT = re.compile(rf"{_WORD_START}{LET}+-\s*$")
 _HYPHEN_END = re.compile(rf"(?:(?P<prev>{_WORD_START}{LET}+)\s+)?(?P<pre>{_WORD_START}{LET}+)-$")
 _FIRST_WORD = re.compile(rf"{LET}+")
+# a suspended compound: "hygien- och rengöringsartiklar", "studie- eller yrkesvägledning"
+_CONJUNCTION = re.compile(r"(?:och|eller|samt|respektive|resp\.|alternativt)(?![\wåäöÅÄÖ])")
 MAX_WORD = 60  # longer "words" are not language: they are not looked up or de-hyphenated
 
 
@@ -88,7 +90,9 @@ def join_lines(lines: list[str], vocab: Vocabulary | None = None) -> str:
             parts.append(line)
             continue
         out = parts[-1]
-        if len(out) >= 2 and out[-1] == "-" and out[-2].isalpha() and line[:1].isalpha() \
+        if len(out) >= 2 and out[-1] == "-" and out[-2].isalpha() and _CONJUNCTION.match(line):
+            parts[-1] = out + " " + line  # "hygien-" + "och rengöringsartiklar"
+        elif len(out) >= 2 and out[-1] == "-" and out[-2].isalpha() and line[:1].isalpha() \
                 and not _keep_hyphen(out, line, vocab):
             parts[-1] = out[:-1] + line
         elif len(out) >= 2 and out[-1] == "-" and (out[-2].isalnum()):

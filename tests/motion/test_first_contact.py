@@ -1,0 +1,76 @@
+"""Layouts the nine regional, KD and other motions added in session 4 brought (see
+tests/fixtures/motions/real/SOURCES.md), written small: each failed on first contact."""
+
+from __future__ import annotations
+
+from tillit_desk.motion.parser import parse_motion
+from tillit_desk.motion.text import join_lines
+
+BODY = "Fler bänkar\n\nParken saknar bänkar och många äldre har svårt att vila där.\n\n"
+
+
+def people(parsed) -> list[tuple[str, str]]:
+    return [(p.name, p.party) for p in parsed.motion.motionarer]
+
+
+def test_a_motion_om_heading_that_ends_with_a_period_is_the_title() -> None:
+    parsed = parse_motion("Motion om bättre ambulanstäckning i Norra Värmland.\n\n"
+                          "Ambulansen behövs dygnet runt i hela länet.\n\nMed anledning av "
+                          "ovanstående yrkar Sverigedemokraterna på:\n– att regionen ser över "
+                          "ambulanserna.\n\nSverigedemokraterna Region Värmland\n")
+    assert parsed.motion.title == "Motion om bättre ambulanstäckning i Norra Värmland"
+
+
+def test_names_side_by_side_end_the_last_att_sats() -> None:
+    # a compact Word file or a pasted PDF: no blank line and no full stop before the names
+    parsed = parse_motion(BODY + "Vi föreslår därför:\n• att regionen lånar ut rollatorer genom "
+                          "Hjälpmedel SAM\nJennie Forsblom     Lili André\n")
+    assert parsed.motion.yrkanden == [
+        "att regionen lånar ut rollatorer genom Hjälpmedel SAM"]
+    assert people(parsed) == [("Jennie Forsblom", ""), ("Lili André", "")]
+
+
+def test_an_unmarked_att_line_in_a_marked_list_continues_the_item() -> None:
+    # PDF wrap right before "att": the item had a dash, the next item would have one too
+    parsed = parse_motion(BODY + "Vi yrkar på:\n\n– att regionen återinsätter byte av personal "
+                          "i Likenäs och\natt det tas i beaktande i kommande budget.\n\n"
+                          "Anna Berg (C)\n")
+    assert parsed.motion.yrkanden == [
+        "att regionen återinsätter byte av personal i Likenäs och att det tas i beaktande i "
+        "kommande budget."]
+
+
+def test_a_suspended_compound_hyphen_at_a_line_end_keeps_hyphen_and_space() -> None:
+    assert join_lines(["inköpsförbud av hygien-", "och rengöringsartiklar"]) == \
+        "inköpsförbud av hygien- och rengöringsartiklar"
+    assert join_lines(["kommunens studie-", "eller yrkesvägledning"]) == \
+        "kommunens studie- eller yrkesvägledning"
+
+
+def test_the_register_form_with_bada_and_yrkar_i_motion_inkommen() -> None:
+    text = ("Låt Västmanlänningarna få vara delaktiga i storregionsfrågan\n\nMotion LTV 160412\n\n"
+            "Datum\n\n2016-03-09\n\nMaria Liljedahl och Ann-Christine From Utterstedt (båda SD) "
+            "yrkar i motion inkommen 2016-03-09 att:\n\n• Landstingsstyrelsen ges i uppdrag att "
+            "ordna en folkomröstning\n• Landstingsstyrelsen ges i uppdrag att formulera frågan\n\n"
+            "Landstingsfullmäktige har behandlat motionen den 23 november §149\n\n"
+            "Fullmäktige beslutar att avslå motionen.\n")
+    parsed = parse_motion(text)
+    assert parsed.motion.yrkanden == [
+        "Landstingsstyrelsen ges i uppdrag att ordna en folkomröstning",
+        "Landstingsstyrelsen ges i uppdrag att formulera frågan"]
+    assert people(parsed) == [("Maria Liljedahl", "SD"), ("Ann-Christine From Utterstedt", "SD")]
+    assert parsed.motion.submitted == "2016-03-09"
+
+
+def test_names_without_party_take_the_party_that_makes_the_proposal_in_the_text() -> None:
+    parsed = parse_motion("Motion om medborgarförslag\n\nMedborgarförslagen ger demokratin ny "
+                          "kraft. Vänsterpartiet i Falkenberg vill därför gå ett steg längre och "
+                          "låta förslagsställaren tala i fullmäktige.\n\nFalkenberg den 20 "
+                          "december 2011\n\nPer Sjövall, Mikael Hallberg\n")
+    assert people(parsed) == [("Per Sjövall", "V"), ("Mikael Hallberg", "V")]
+    assert "motionarer" in parsed.unsure() or parsed.notes["motionarer"]
+    # two parties named as proposers: no guess
+    two = parse_motion("Motion om medborgarförslag\n\nMedborgarförslagen ger demokratin ny kraft. "
+                       "Vänsterpartiet vill därför gå ett steg längre, och Miljöpartiet föreslår "
+                       "samma sak i sitt program.\n\nPer Sjövall, Mikael Hallberg\n")
+    assert people(two) == [("Per Sjövall", ""), ("Mikael Hallberg", "")]
