@@ -74,3 +74,11 @@ def test_names_without_party_take_the_party_that_makes_the_proposal_in_the_text(
                        "Vänsterpartiet vill därför gå ett steg längre, och Miljöpartiet föreslår "
                        "samma sak i sitt program.\n\nPer Sjövall, Mikael Hallberg\n")
     assert people(two) == [("Per Sjövall", ""), ("Mikael Hallberg", "")]
+
+
+def test_a_diarienummer_on_its_own_line_is_not_the_title() -> None:
+    parsed = parse_motion("KS 2024/0311\nMotion till kommunfullmäktige i Sigtuna\n\n" + BODY
+                          + "Jag föreslår att kommunfullmäktige beslutar\natt kommunen ställer ut "
+                          "fler bänkar.\n\nMärsta den 12 mars\n\nLars Ek (KD)\n")
+    assert parsed.motion.title == "Fler bänkar"
+    assert parsed.motion.submitted == "2024-03-12"  # the year from the diarienummer

@@ -101,3 +101,16 @@ def test_att_in_a_subordinate_clause_is_not_a_second_proposal() -> None:
     assert parsed.motion.yrkanden == [
         "att kommunen utreder möjligheten att ställa ut fler bänkar och att det görs före "
         "sommaren."]
+
+
+def test_a_proposal_further_back_in_the_paragraph_is_the_argument() -> None:
+    parsed = parse_motion(HEAD + "Socialdemokraterna föreslår att bänkarna tas bort. Vi anser att "
+                          "det vore fel. Jag yrkar därför att kommunen ställer ut fler bänkar i "
+                          "Folkets park." + SIGN)
+    assert parsed.motion.yrkanden == ["att kommunen ställer ut fler bänkar i Folkets park."]
+
+
+def test_a_day_and_month_in_the_title_is_not_the_motions_date() -> None:
+    parsed = parse_motion("Fira 1 maj i parken\n\nMotion till kommunfullmäktige i Lund\nDnr KS "
+                          "2023/0123\n\n" + BODY + ITEMS + "Anna Berg (C)\n")
+    assert parsed.motion.submitted == ""

@@ -163,6 +163,8 @@ def _skip_as_title(text: str) -> bool:
         return True
     if line_dates(text) and len(words) <= 4:
         return True  # "Lund den 27 januari 2022"
+    if any(c.isdigit() for c in text) and not any(c.islower() for c in text):
+        return True  # "KS 2024/0311", "LS 2016-0674": a reference, not a heading
     return has_signature(text)
 
 

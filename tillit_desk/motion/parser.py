@@ -212,7 +212,7 @@ def _read_date(lines: list[str], head, footer_start: int, result: ParsedMotion) 
             notes["submitted"] = (f"stämpeln med {', '.join(sorted(set(stamps)))} räknas inte "
                                   f"som motionens datum")
         return
-    partial = [dm for i in near for dm in day_months(lines[i])]
+    partial = [dm for i in near if i != head.title_line for dm in day_months(lines[i])]
     if partial:
         _date_from_elsewhere(partial[0], lines, near, stamps, result)
         return

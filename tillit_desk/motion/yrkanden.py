@@ -133,10 +133,13 @@ def split_running(text: str) -> list[str]:
     return [x for x in pieces if x]
 
 
+_SENTENCE_END = re.compile(r"[.!?] (?=[A-ZÅÄÖ])")
+
+
 def _sentences(window: str) -> list[str]:
     """The sentences of a joined paragraph ("Jag yrkar att X. Jag yrkar också att Y.")."""
     out, start = [], 0
-    for m in re.finditer(r"[.!?] (?=[A-ZÅÄÖ])", window):
+    for m in _SENTENCE_END.finditer(window):
         if not _ABBREV_END.search(window[max(0, m.start() - 6):m.start() + 1]):
             out.append(window[start:m.end()].strip())
             start = m.end()
@@ -145,16 +148,21 @@ def _sentences(window: str) -> list[str]:
 
 
 def _inline_proposals(window: str) -> list[str]:
-    """Every proposal in running text in a paragraph, one per trigger sentence."""
-    found = []
+    """The proposals in running text that close a paragraph: the last sentence that makes
+    one and the sentences right before it that make one too ("Jag yrkar att X. Jag yrkar
+    också att Y."). A proposal further back, with other sentences between, is the argument
+    ("Socialdemokraterna föreslår att … Vi anser … Jag yrkar därför att …")."""
+    found: list[str | None] = []
     for sentence in _sentences(window):
         triggers = [t for t in _TRIGGER.finditer(sentence)
                     if t.group(0).lower() not in _LEADIN_ONLY]
-        if triggers:
-            inline = _inline_att(sentence[triggers[-1].end():])
-            if inline is not None:
-                found.append(inline)
-    return found
+        found.append(_inline_att(sentence[triggers[-1].end():]) if triggers else None)
+    while found and found[-1] is None:
+        found.pop()
+    run: list[str] = []
+    while found and found[-1] is not None:
+        run.insert(0, found.pop())  # type: ignore[arg-type]
+    return run
 
 
 def is_item_start(line: str) -> bool:
