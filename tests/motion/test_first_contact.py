@@ -72,7 +72,7 @@ def test_names_without_party_take_the_party_that_makes_the_proposal_in_the_text(
     # two parties named as proposers: no guess
     two = parse_motion("Motion om medborgarförslag\n\nMedborgarförslagen ger demokratin ny kraft. "
                        "Vänsterpartiet vill därför gå ett steg längre, och Miljöpartiet föreslår "
-                       "samma sak i sitt program.\n\nPer Sjövall, Mikael Hallberg\n")
+                       "därför samma sak i sitt program.\n\nPer Sjövall, Mikael Hallberg\n")
     assert people(two) == [("Per Sjövall", ""), ("Mikael Hallberg", "")]
 
 
@@ -82,3 +82,12 @@ def test_a_diarienummer_on_its_own_line_is_not_the_title() -> None:
                           "fler bänkar.\n\nMärsta den 12 mars\n\nLars Ek (KD)\n")
     assert parsed.motion.title == "Fler bänkar"
     assert parsed.motion.submitted == "2024-03-12"  # the year from the diarienummer
+
+
+def test_another_partys_proposal_in_the_argument_gives_no_party() -> None:
+    # a motion that criticises what another party proposes: that party did not sign it
+    parsed = parse_motion("Motion om skatten\n\nModeraterna föreslår att skatten sänks, men då "
+                          "räcker pengarna inte till skolan och omsorgen som kommunen ansvarar "
+                          "för.\n\nJag yrkar att kommunen behåller skattesatsen.\n\nPer Sjövall, "
+                          "Mikael Hallberg\n")
+    assert people(parsed) == [("Per Sjövall", ""), ("Mikael Hallberg", "")]

@@ -150,15 +150,20 @@ def _names_before(text: str) -> list[str]:
             and x.split()[0].lower() not in NOT_NAME_START][-8:]
 
 
+_VERB = r"(?:yrkar|föreslår|vill|begär|hemställer|kräver)"
+_THEREFORE = r"(?:därför|härmed|således|alltså)"
+_PLACE = r"(?:\s(?:i|på)\s[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}(?:\s(?:kommun|stad|region))?)?"
+# the motion's own conclusion: "Vänsterpartiet i Falkenberg vill därför …", "Därför yrkar
+# Centerpartiet …"; not "Moderaterna föreslår att skatten sänks" in the argument
 _PROPOSER = re.compile(
-    rf"(?<![\wåäöÅÄÖ])(?P<party>{_PARTY_WORDS})(?:\s(?:i|på)\s[A-ZÅÄÖ][\wåäöÅÄÖ-]{{1,30}}"
-    rf"(?:\s(?:kommun|stad|region))?)?\s(?:yrkar|föreslår|vill|begär|hemställer|kräver)"
-    rf"(?![\wåäö])", re.IGNORECASE)
+    rf"(?<![\wåäöÅÄÖ])(?:(?P<party>{_PARTY_WORDS}){_PLACE}\s{_VERB}\s{_THEREFORE}"
+    rf"|{_THEREFORE}\s{_VERB}\s(?P<party2>{_PARTY_WORDS}))(?![\wåäö])", re.IGNORECASE)
 
 
 def proposer_parties(text: str) -> set[str]:
     """Parties that make a proposal in the text ("Vänsterpartiet i Falkenberg vill därför …")."""
-    return {party_code(m.group("party"))[0] for m in _PROPOSER.finditer(text[:50_000])}
+    return {party_code(m.group("party") or m.group("party2"))[0]
+            for m in _PROPOSER.finditer(text[:50_000])}
 
 
 def has_signature(line: str) -> bool:
