@@ -91,3 +91,12 @@ def test_another_partys_proposal_in_the_argument_gives_no_party() -> None:
                           "för.\n\nJag yrkar att kommunen behåller skattesatsen.\n\nPer Sjövall, "
                           "Mikael Hallberg\n")
     assert people(parsed) == [("Per Sjövall", ""), ("Mikael Hallberg", "")]
+
+
+def test_the_letterhead_is_no_motionar() -> None:
+    parsed = parse_motion("UPPSALA KOMMUN\nKommunfullmäktige\n\nMotion\nDatum: 2023-03-01\n"
+                          "Motionär: Karin Wall (L)\nÄmne: Fler bänkar\n\nParken saknar bänkar "
+                          "och många äldre har svårt att vila där när de går förbi.\n\n"
+                          "Kommunfullmäktige föreslås besluta\n- att kommunen ställer ut bänkar.\n")
+    assert people(parsed) == [("Karin Wall", "L")]
+    assert parsed.motion.title == "Fler bänkar"

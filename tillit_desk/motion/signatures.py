@@ -124,8 +124,21 @@ def is_name_row(line: str) -> bool:
     """Names written side by side, 3+ spaces or a tab apart ("Jennie Forsblom     Lili André"):
     a signature row even without parties. One name alone is not (it may be "Hjälpmedel SAM")."""
     cells = [c for c in re.split(r"\s{3,}", line.strip()[:MAX_LINE]) if c]
-    return 2 <= len(cells) <= 6 and all(
-        _NAME_ONLY.match(c) and c.split()[0].lower() not in NOT_NAME_START for c in cells)
+    return 2 <= len(cells) <= 6 and all(_bare_name(c) for c in cells)
+
+
+# the organisation on letter paper ("UPPSALA KOMMUN", "Region Skåne"), not a person
+_PLACE_WORDS = {"kommun", "stad", "region", "regionen", "landsting", "landstinget", "län",
+                "kommunfullmäktige", "regionfullmäktige", "fullmäktige", "kommunstyrelsen"}
+
+
+def _bare_name(text: str) -> bool:
+    """A name written alone, without a party: not a pronoun or label, not an organisation."""
+    if not _NAME_ONLY.match(text):
+        return False
+    words = text.lower().split()
+    return (words[0] not in NOT_NAME_START and not text.replace("-", "").replace(" ", "").isupper()
+            and not (set(words) & _PLACE_WORDS))
 
 
 # "(båda SD)", "(alla V)": one party for the names listed before it
@@ -284,8 +297,7 @@ def read_signatures(lines: list[str]) -> Signatures:
                                             party_code(m.group("party"))[0]))
                 continue
             parts = [cell] if _NAME_ONLY.match(cell) else _NAME_LIST_SPLIT.split(cell)
-            if len(parts) <= 6 and all(_NAME_ONLY.match(x) and x.split()[0].lower()
-                                       not in NOT_NAME_START for x in parts):
+            if len(parts) <= 6 and all(_bare_name(x) for x in parts):
                 for x in parts:  # "Tuula Marjeta och Christina Pettersson"
                     bare.append(Motionar(x, ""))
                     line_people.append(bare[-1])
