@@ -100,3 +100,41 @@ def test_the_letterhead_is_no_motionar() -> None:
                           "Kommunfullmäktige föreslås besluta\n- att kommunen ställer ut bänkar.\n")
     assert people(parsed) == [("Karin Wall", "L")]
     assert parsed.motion.title == "Fler bänkar"
+
+
+def test_page_furniture_inside_the_att_satser_is_dropped() -> None:
+    # text pasted from a PDF: the running head and the footer sit between two att-satser
+    parsed = parse_motion(
+        "MOTION                          1(2)\nMotion till Lunds kommunfullmäktige\n\n"
+        "Fler bänkar\n\nParken saknar bänkar och många äldre har svårt att vila där.\n\n"
+        "Vi föreslår kommunfullmäktige besluta\n\natt kommunen ställer ut bänkar i\n"
+        "alla stadsdelar,\nPostadress Box 41, 221 00 Lund | Telefon 046-35 50 00 | www.lund.se\n"
+        "MOTION                          2(2)\natt bänkarna underhålls.\n\nLund 2023-11-20\n\n"
+        "Anna Berg (S)\n")
+    assert parsed.motion.yrkanden == ["att kommunen ställer ut bänkar i alla stadsdelar,",
+                                      "att bänkarna underhålls."]
+
+
+def test_a_bulleted_item_wrapped_onto_a_capitalised_word_continues() -> None:
+    # a hard-wrapped text (width known): the next word would not have fitted on the line
+    para = ("Parken i stadsdelen saknar bänkar, och många äldre som bor i området har svårt "
+            "att ta\nsig fram till affären utan att vila någonstans på vägen dit och tillbaka "
+            "igen från den.\n") * 5
+    parsed = parse_motion(
+        "Fler bänkar\n\n" + para + "\nVi yrkar att kommunfullmäktige beslutar:\n\na) att "
+        "kommunen utreder en cykelbana i samarbete med Trafikverket och\nLänstrafikförvaltningen,"
+        "\nb) att kommunen avsätter medel för en förstudie.\n\nAnna Berg (C)\n")
+    assert parsed.motion.yrkanden == [
+        "att kommunen utreder en cykelbana i samarbete med Trafikverket och "
+        "Länstrafikförvaltningen,",
+        "att kommunen avsätter medel för en förstudie."]
+
+
+def test_a_short_pdf_text_keeps_the_wrapped_tail_of_a_lettered_item() -> None:
+    # too few lines to measure the width: the tail closes the clause the item left open
+    parsed = parse_motion("Cykelbana\n\nVägen saknar cykelbana.\n\nVi yrkar att kommunfullmäktige "
+                          "beslutar:\n\na) att kommunen utreder en cykelbana mellan\nBjursås och "
+                          "Falun,\n\nb) att kommunen avsätter medel för en förstudie.\n\n"
+                          "Anna Berg (C)\n")
+    assert parsed.motion.yrkanden == ["att kommunen utreder en cykelbana mellan Bjursås och Falun,",
+                                      "att kommunen avsätter medel för en förstudie."]

@@ -16,7 +16,7 @@ from ..case import Motion
 from .dates import dates_in, day_months, line_dates, parse_date_text, with_year
 from .header import read_head
 from .signatures import party_code, proposer_parties, read_signatures
-from .text import Vocabulary, clean_line, join_lines, squash
+from .text import Vocabulary, clean_line, is_page_furniture, join_lines, squash
 from .yrkanden import MAX_YRKANDE_CHARS, find_yrkanden, is_item_start
 
 __all__ = ["FIELDS", "FIELD_LABELS", "MAX_YRKANDE_CHARS", "ParsedMotion", "UNSURE_BELOW",
@@ -72,7 +72,8 @@ def _wrap_width(lines: list[str]) -> int:
 
 def parse_motion(text: str, source_name: str = "") -> ParsedMotion:
     """Parse a motion's text; never raises on odd text, it lowers the confidence instead."""
-    lines = [clean_line(x) for x in text.replace("\r\n", "\n").split("\n")[:MAX_LINES]]
+    lines = [clean_line(x) for x in text.replace("\r\n", "\n").split("\n")[:MAX_LINES]
+             if not is_page_furniture(x)]
     vocab = Vocabulary.of(lines)
     result = ParsedMotion(Motion(), source_text=text, source_name=source_name)
     conf, notes, motion = result.confidence, result.notes, result.motion

@@ -31,6 +31,26 @@ def clean_line(line: str) -> str:
     return _PRIVATE_BULLET.sub(r"\1•", line.translate(_SPACES)).rstrip()
 
 
+# page furniture that text copied from a PDF keeps between the lines: "MOTION 2(2)",
+# "Sida 2 av 3", and the footer with the organisation's address
+_PAGE_MARK = re.compile(r"^(?:[^\W\d_]{1,20} )?(?:sida |sidan |page )?\d{1,3} ?(?:\(\d{1,3}\)|"
+                        r"(?:av|of|/) ?\d{1,3})$", re.IGNORECASE)
+_FOOTER_WORDS = re.compile(r"(?<![^\W\d_])(?:postadress|besöksadress|telefon|tel\.|växel|"
+                           r"e-post|org\.? ?nr|organisationsnummer|bankgiro|plusgiro|www\.)",
+                           re.IGNORECASE)
+
+
+def is_page_furniture(line: str) -> bool:
+    """A running head, page number or address footer, not part of the motion's text."""
+    text = " ".join(line.split())
+    if not text or len(text) > 200:
+        return False
+    if _PAGE_MARK.match(text):
+        return True
+    found = len(_FOOTER_WORDS.findall(text))
+    return found >= 2 or (found == 1 and "|" in text)
+
+
 def squash(text: str) -> str:
     return " ".join(text.split())
 

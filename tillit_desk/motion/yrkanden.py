@@ -271,11 +271,14 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
         if _end_marker(line) or blanks >= 1 and (ends_sentence(current) or line[:1].isupper()):
             end = i
             break
-        prev = squash(lines.raw[i - 1]) if i else ""
         if marks and marks[-1] and blanks == 0 and line[:1].isupper() \
-                and not current.endswith(("-", ",")) \
-                and (not lines.width or len(prev) < 0.8 * lines.width):
-            end = i  # a paragraph after a bulleted item (a Word list has one paragraph per item)
+                and not current.endswith(("-", ",")) and _new_paragraph(lines, i, current):
+            # a paragraph after a bulleted item (a Word list has one paragraph per item); in a
+            # hard-wrapped text that is a guess from the line widths, so it is said
+            if lines.width:
+                problems.append("den sista att-satsen slutar där ett nytt stycke tycks börja "
+                                "– kontrollera slutet")
+            end = i
             break
         if ends_sentence(current) and not _ABBREV_END.search(current) and \
                 (line[:1].isupper() or line[:1].isdigit()):
@@ -290,6 +293,22 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
         i += 1
     items = [_clean_item(join_lines(g, vocab)) for g in groups]
     return items, end, problems
+
+
+def _new_paragraph(lines: _Lines, i: int, current: str) -> bool:
+    """Line ``i`` starts a new paragraph rather than continuing the item ``current``. In a
+    hard-wrapped text: when the line before is short and the first word of this one would have
+    fitted on it. In a text of paragraphs (or one too short to measure): unless the line is a
+    wrapped tail ("Bjursås och Falun," after "… en cykelbana mellan"), shorter than the line
+    before and closing the clause the item left open."""
+    prev = squash(lines.raw[i - 1]) if i else ""
+    line = squash(lines.raw[i])
+    if lines.width:
+        first = line[:MAX_LEADIN_WORDS * 8].split(" ", 1)[0]
+        return len(prev) < 0.8 * lines.width and len(prev) + 1 + len(first) <= lines.width
+    tail = line.endswith((",", ";", ".")) and not _ENDS_CLAUSE.search(current) \
+        and len(line) < len(prev)
+    return not tail
 
 
 def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, list[str]]]:
