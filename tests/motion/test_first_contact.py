@@ -138,3 +138,16 @@ def test_a_short_pdf_text_keeps_the_wrapped_tail_of_a_lettered_item() -> None:
                           "Anna Berg (C)\n")
     assert parsed.motion.yrkanden == ["att kommunen utreder en cykelbana mellan Bjursås och Falun,",
                                       "att kommunen avsätter medel för en förstudie."]
+
+
+def test_an_att_sats_that_stops_mid_sentence_is_marked_unsure() -> None:
+    # wherever a cut comes from, an att-sats ending in "mellan" has lost its end
+    parsed = parse_motion(BODY + "Vi yrkar:\n\n– att kommunen utreder en cykelbana mellan\n\n"
+                          "Bjursås och Falun ligger nära varandra.\n\nAnna Berg (C)\n")
+    assert parsed.motion.yrkanden == ["att kommunen utreder en cykelbana mellan"]
+    assert "yrkanden" in parsed.unsure()
+    assert "mitt i" in parsed.notes["yrkanden"]
+    # "… samt" and "…, och" end a listed att-sats as written: no doubt there
+    fine = parse_motion(BODY + "Vi yrkar:\n\natt kommunen ställer ut bänkar, och\n\natt de "
+                        "underhålls.\n\nAnna Berg (C)\n")
+    assert "yrkanden" not in fine.unsure()

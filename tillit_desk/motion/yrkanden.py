@@ -398,9 +398,25 @@ def _rate(items: list[str], start: int, end: int, strength: int, problems: list[
         conf = min(conf, 0.75)
     if problems:
         conf = min(conf, 0.5)
+    if any(_stops_mid_sentence(t) for t in clipped):
+        notes.append("en att-sats slutar mitt i en mening – kontrollera var den slutar")
+        conf = min(conf, 0.5)
     if strength == 1:
         notes.append("yrkandet står i löptext efter ”yrkar/föreslår/hemställer”")
     return Zone(clipped, start, end, conf, "; ".join(dict.fromkeys(notes)))
+
+
+# words a Swedish clause does not end on: an att-sats ending in one has lost its end (a cut
+# PDF line, a page break). "och", "samt", "eller" end listed att-satser as written.
+_OPEN_END = {"i", "på", "med", "mellan", "för", "till", "av", "om", "att", "en", "ett", "den",
+             "det", "de", "som", "från", "vid", "under", "över", "hos", "mot", "genom", "efter",
+             "utan", "inom", "kring", "enligt", "inför", "samtliga", "alla", "vår", "våra",
+             "kommunens", "regionens"}
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    words = text[-40:].split()
+    return bool(words) and words[-1].lower() in _OPEN_END
 
 
 _PROPOSAL_WORDS = re.compile(r"(?<!\w)(?:bör|ska|skall|vill|föreslår|yrkar|hemställer|"
