@@ -151,6 +151,11 @@ def main() -> None:
         ("1 MB of lines 'yrkar vi' / 'att x'", b"yrkar vi\natt x\n" * 66_000),
         ("1 MB of 'Vi yrkar:' / 'att …,' lines", "Vi yrkar:\natt kommunen gör det,\n".encode()
          * 31_000),
+        # session 4: shared parties, split proposals, dates without a year, name rows
+        ("1 MB of 'A och B (båda SD)' lines", "Anna Berg och Bo Ek (båda SD)\n".encode() * 33_000),
+        ("1 MB of 'Jag yrkar att x samt att y.'", b"Jag yrkar att x samt att y. " * 36_000),
+        ("1 MB of 'den 3 maj' lines", b"Lund den 3 maj\n" * 66_000),
+        ("1 MB of name rows", b"Anna Berg     Bo Ek\n" * 50_000),
     ]:
         seconds, outcome = timed_import(data, "motion.txt")
         print(f"{label:<48} {seconds * 1000:8.1f} ms   {outcome}  target ≤ 2 s")

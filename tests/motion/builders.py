@@ -72,7 +72,8 @@ def motion_docx_as_written(text: str, out: Path) -> Path:
         if item:
             style = "List Bullet" if item.group("bullet") else "List Number"
             paragraph = document.add_paragraph(item.group("rest"), style=style)
-        elif paragraph is not None and line[:1].islower() and not re.match(r"att\d*\b", line) \
+        elif paragraph is not None and line[:1].islower() \
+                and not re.match(r"att\d*\b|[a-h][.)] ", line) \
                 and not previous.endswith((".", "!", "?", ":", ";")):
             paragraph.text = join_lines([paragraph.text, line])  # a hard-wrapped line
         else:

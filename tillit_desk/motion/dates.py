@@ -22,8 +22,14 @@ _LONG = re.compile(rf"(?<!\d)(\d{{1,2}})(?::?e|:a)?\s{{1,3}}({_MONTH_RE})\.?\s{{
 _DMY_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
 _SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:\s{1,3}|\s?-\s?)(\d{4})(?!\d)")
 # "Vittinge 121214" / "Lund 220127": a place and ÅÅMMDD, nothing else on the line
-_YYMMDD_LINE = re.compile(r"^(?:[^\W\d_][\w-]{0,30}(?:\s[^\W\d_][\w-]{0,30}){0,2}\s{1,5})?"
+_YYMMDD_LINE = re.compile(r"^(?P<words>[^\W\d_][\w-]{0,30}(?:\s[^\W\d_][\w-]{0,30}){0,2}\s{1,5})?"
                           r"(?:den\s)?(\d{2})(\d{2})(\d{2})\s{0,3}$")
+# "Motion LTV 160412", "Dnr KS 230412": a reference number, not a place and a date
+_REFERENCE_WORDS = {"motion", "dnr", "nr", "diarienummer", "diarienr", "ärende", "ärendenr", "ref",
+                    "id", "beslut", "protokoll", "paragraf", "bilaga"}
+# a day and a month without a year: "den 3 maj", "3:e maj", "3 maj." (never "3 maj 2023")
+_DAY_MONTH = re.compile(rf"(?<![\d.:/])(\d{{1,2}})(?::?e|:a)?\s{{1,3}}({_MONTH_RE})\.?"
+                        rf"(?![\w-])(?!\s{{0,3}}\d)", re.IGNORECASE)
 MAX_DATE_LINE = 200  # dates are looked for in lines, not in paragraphs of body text
 
 
@@ -65,7 +71,10 @@ def short_date_line(line: str) -> str | None:
     m = _YYMMDD_LINE.match(line.strip()) if len(line) < 80 else None
     if not m:
         return None
-    yy, mm, dd = (int(g) for g in m.groups())
+    words = (m.group("words") or "").split()
+    if any(w.lower() in _REFERENCE_WORDS or (len(w) > 1 and w.isupper()) for w in words):
+        return None  # "Motion LTV 160412": the words name a number, not a place
+    yy, mm, dd = (int(g) for g in m.groups()[1:])
     return _valid(2000 + yy if yy < 70 else 1900 + yy, mm, dd)
 
 
@@ -79,6 +88,23 @@ def line_dates(line: str) -> list[str]:
         if short:
             found = [short]
     return found
+
+
+def day_months(line: str) -> list[tuple[int, int, str]]:
+    """Days with a month but no year in a line ("Lund den 3 maj" → [(3, 5, "3 maj")]); a line
+    that holds a whole date gives none. Checked on short lines only, like the whole dates."""
+    if len(line) > MAX_DATE_LINE or dates_in(line):
+        return []
+    out = []
+    for m in _DAY_MONTH.finditer(line):
+        day, month = int(m.group(1)), _month(m.group(2))
+        if _valid(2000, month, day) or (month, day) == (2, 29):
+            out.append((day, month, f"{day} {MONTHS[month - 1]}"))
+    return out
+
+
+def with_year(day: int, month: int, year: int) -> str | None:
+    return _valid(year, month, day)
 
 
 def parse_date_text(text: str) -> str | None:

@@ -163,6 +163,8 @@ def _skip_as_title(text: str) -> bool:
         return True
     if line_dates(text) and len(words) <= 4:
         return True  # "Lund den 27 januari 2022"
+    if any(c.isdigit() for c in text) and not any(c.islower() for c in text):
+        return True  # "KS 2024/0311", "LS 2016-0674": a reference, not a heading
     return has_signature(text)
 
 
@@ -176,10 +178,12 @@ def _pick_title(lines: list[str], head: Head, candidates: list[tuple[int, str]])
     for i, text in candidates:
         if _skip_as_title(text):
             continue
-        if _is_sentence(text):
+        if _is_sentence(text) and not _MOTION_ABOUT.match(text):
             break  # the body has begun: this motion has no heading
         title = _continued(lines, i, text)
         if _MOTION_ABOUT.match(title):
+            if title.endswith(".") and not title.endswith(".."):
+                title = title[:-1]  # "Motion om bättre ambulanstäckning i Norra Värmland."
             head.title, head.title_conf = title, 0.8
             head.title_note = ("rubriken börjar med ”Motion …”; ändra om svaret ska citera den "
                                "kortare")

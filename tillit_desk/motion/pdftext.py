@@ -110,7 +110,7 @@ def _page_lines(textpage) -> list[str]:
     for k in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(k)
         text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ")
-        text = text.replace("\n", " ")
+        text = text.replace("\n", " ").replace("\x02", "-")  # PDFium's mark for a line-end hyphen
         if text.strip():
             boxes.append((top, bottom, left, right, text))
     if not boxes:

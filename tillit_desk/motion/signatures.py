@@ -120,11 +120,70 @@ def _without_role(cell: str) -> str:
     return bare if bare != cell and _NAME_ONLY.match(bare) else cell
 
 
+def is_name_row(line: str) -> bool:
+    """Names written side by side, 3+ spaces or a tab apart ("Jennie Forsblom     Lili André"):
+    a signature row even without parties. One name alone is not (it may be "Hjälpmedel SAM")."""
+    cells = [c for c in re.split(r"\s{3,}", line.strip()[:MAX_LINE]) if c]
+    return 2 <= len(cells) <= 6 and all(_bare_name(c) for c in cells)
+
+
+# the organisation on letter paper ("UPPSALA KOMMUN", "Region Skåne"), not a person
+_PLACE_WORDS = {"kommun", "stad", "region", "regionen", "landsting", "landstinget", "län",
+                "kommunfullmäktige", "regionfullmäktige", "fullmäktige", "kommunstyrelsen"}
+
+
+def _bare_name(text: str) -> bool:
+    """A name written alone, without a party: not a pronoun or label, not an organisation."""
+    if not _NAME_ONLY.match(text):
+        return False
+    words = text.lower().split()
+    return (words[0] not in NOT_NAME_START and not text.replace("-", "").replace(" ", "").isupper()
+            and not (set(words) & _PLACE_WORDS))
+
+
+# "(båda SD)", "(alla V)": one party for the names listed before it
+_SHARED = re.compile(r"^(?:båda|bägge|alla|samtliga)\s", re.IGNORECASE)
+_NAMES_BEFORE = re.compile(rf"(?:{_NAME})(?:(?:,\s|\soch\s|\s&\s)(?:{_NAME}))*"
+                           rf"(?:,\s|\soch\s|\s&\s)$")
+
+
+def _party_text(raw: str) -> tuple[str, bool]:
+    """The party in "(båda SD)" and whether it is shared by the names before."""
+    m = _SHARED.match(raw.strip())
+    return (raw.strip()[m.end():], True) if m else (raw, False)
+
+
+def _names_before(text: str) -> list[str]:
+    """ "Maria Liljedahl och " before "Ann-Christine From Utterstedt (båda SD)"."""
+    m = _NAMES_BEFORE.search(text[-MAX_LINE:])
+    if not m:
+        return []
+    names = [x.strip(" ,") for x in _NAME_LIST_SPLIT.split(m.group(0)) if x.strip(" ,")]
+    return [clean_name(x) for x in names if _NAME_ONLY.match(x)
+            and x.split()[0].lower() not in NOT_NAME_START][-8:]
+
+
+_VERB = r"(?:yrkar|föreslår|vill|begär|hemställer|kräver)"
+_THEREFORE = r"(?:därför|härmed|således|alltså)"
+_PLACE = r"(?:\s(?:i|på)\s[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}(?:\s(?:kommun|stad|region))?)?"
+# the motion's own conclusion: "Vänsterpartiet i Falkenberg vill därför …", "Därför yrkar
+# Centerpartiet …"; not "Moderaterna föreslår att skatten sänks" in the argument
+_PROPOSER = re.compile(
+    rf"(?<![\wåäöÅÄÖ])(?:(?P<party>{_PARTY_WORDS}){_PLACE}\s{_VERB}\s{_THEREFORE}"
+    rf"|{_THEREFORE}\s{_VERB}\s(?P<party2>{_PARTY_WORDS}))(?![\wåäö])", re.IGNORECASE)
+
+
+def proposer_parties(text: str) -> set[str]:
+    """Parties that make a proposal in the text ("Vänsterpartiet i Falkenberg vill därför …")."""
+    return {party_code(m.group("party") or m.group("party2"))[0]
+            for m in _PROPOSER.finditer(text[:50_000])}
+
+
 def has_signature(line: str) -> bool:
     """A line that belongs to a signature block (ends an att-sats zone)."""
     text = squash(line)[:MAX_LINE]
     m = _NAME_PARTY.search(text)
-    if m and looks_like_party(m.group("party")):
+    if m and looks_like_party(_party_text(m.group("party"))[0]):
         return True
     return bool(_GROUP_LINE.match(text) or _NAME_WITH_PARTY_WORD.match(text))
 
@@ -219,13 +278,15 @@ def read_signatures(lines: list[str]) -> Signatures:
                 continue
             found = False
             for m in _NAME_PARTY.finditer(cell[:MAX_LINE]):
-                if not looks_like_party(m.group("party")):
+                party, shared = _party_text(m.group("party"))
+                if not looks_like_party(party):
                     continue
-                code, known = party_code(m.group("party"))
+                code, known = party_code(party)
                 name = clean_name(m.group("name"))
                 if not known:
-                    result.problems.append(
-                        f"okänt parti ”{m.group('party').strip()}” för {name}")
+                    result.problems.append(f"okänt parti ”{party.strip()}” för {name}")
+                for before in _names_before(cell[:m.start()]) if shared else []:
+                    line_people.append(Motionar(before, code))  # "A och B (båda SD)"
                 line_people.append(Motionar(name, code))
                 found = True
             if found:
@@ -236,8 +297,7 @@ def read_signatures(lines: list[str]) -> Signatures:
                                             party_code(m.group("party"))[0]))
                 continue
             parts = [cell] if _NAME_ONLY.match(cell) else _NAME_LIST_SPLIT.split(cell)
-            if len(parts) <= 6 and all(_NAME_ONLY.match(x) and x.split()[0].lower()
-                                       not in NOT_NAME_START for x in parts):
+            if len(parts) <= 6 and all(_bare_name(x) for x in parts):
                 for x in parts:  # "Tuula Marjeta och Christina Pettersson"
                     bare.append(Motionar(x, ""))
                     line_people.append(bare[-1])

@@ -17,6 +17,8 @@ _TOKEN = re.compile(rf"{_WORD_START}{LET}+(?:-{LET}+)*")
 _LINE_END_FRAGMENT = re.compile(rf"{_WORD_START}{LET}+-\s*$")
 _HYPHEN_END = re.compile(rf"(?:(?P<prev>{_WORD_START}{LET}+)\s+)?(?P<pre>{_WORD_START}{LET}+)-$")
 _FIRST_WORD = re.compile(rf"{LET}+")
+# a suspended compound: "hygien- och rengöringsartiklar", "studie- eller yrkesvägledning"
+_CONJUNCTION = re.compile(r"(?:och|eller|samt|respektive|resp\.|alternativt)(?![\wåäöÅÄÖ])")
 MAX_WORD = 60  # longer "words" are not language: they are not looked up or de-hyphenated
 
 
@@ -27,6 +29,26 @@ def clean_line(line: str) -> str:
     """Odd spaces to plain spaces, trailing blanks off; a bullet from Word's Symbol font
     (U+F0B7 and friends in the private use area, as PDFs of Word lists carry it) to "•"."""
     return _PRIVATE_BULLET.sub(r"\1•", line.translate(_SPACES)).rstrip()
+
+
+# page furniture that text copied from a PDF keeps between the lines: "MOTION 2(2)",
+# "Sida 2 av 3", and the footer with the organisation's address
+_PAGE_MARK = re.compile(r"^(?:[^\W\d_]{1,20} )?(?:sida |sidan |page )?\d{1,3} ?(?:\(\d{1,3}\)|"
+                        r"(?:av|of|/) ?\d{1,3})$", re.IGNORECASE)
+_FOOTER_WORDS = re.compile(r"(?<![^\W\d_])(?:postadress|besöksadress|telefon|tel\.|växel|"
+                           r"e-post|org\.? ?nr|organisationsnummer|bankgiro|plusgiro|www\.)",
+                           re.IGNORECASE)
+
+
+def is_page_furniture(line: str) -> bool:
+    """A running head, page number or address footer, not part of the motion's text."""
+    text = " ".join(line.split())
+    if not text or len(text) > 200:
+        return False
+    if _PAGE_MARK.match(text):
+        return True
+    found = len(_FOOTER_WORDS.findall(text))
+    return found >= 2 or (found == 1 and "|" in text)
 
 
 def squash(text: str) -> str:
@@ -88,7 +110,9 @@ def join_lines(lines: list[str], vocab: Vocabulary | None = None) -> str:
             parts.append(line)
             continue
         out = parts[-1]
-        if len(out) >= 2 and out[-1] == "-" and out[-2].isalpha() and line[:1].isalpha() \
+        if len(out) >= 2 and out[-1] == "-" and out[-2].isalpha() and _CONJUNCTION.match(line):
+            parts[-1] = out + " " + line  # "hygien-" + "och rengöringsartiklar"
+        elif len(out) >= 2 and out[-1] == "-" and out[-2].isalpha() and line[:1].isalpha() \
                 and not _keep_hyphen(out, line, vocab):
             parts[-1] = out[:-1] + line
         elif len(out) >= 2 and out[-1] == "-" and (out[-2].isalnum()):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .dates import line_dates
 from .header import split_labels
-from .signatures import has_signature
+from .signatures import has_signature, is_name_row
 from .text import Vocabulary, ends_sentence, join_lines, squash
 
 MAX_YRKANDE_CHARS = 600  # the corpus's longest att-sats is ~230 characters
@@ -40,8 +40,10 @@ _LEADIN_WORDS = {
     "nedanstående", "punkter", "bifall", "motionen", "enligt", "tar", "fatta", "beslutet",
     "yrkar", "föreslår", "hemställer", "vänsterpartiet", "socialdemokraterna", "moderaterna",
     "centerpartiet", "liberalerna", "kristdemokraterna", "sverigedemokraterna", "miljöpartiet",
-    "kommun", "stad", "region", "län", "de", "gröna",
+    "kommun", "stad", "region", "län", "de", "gröna", "motion", "inkommen", "inlämnad",
+    "daterad", "också", "även", "dessutom", "slutligen",
 }
+_DATE_TOKEN = re.compile(r"\d{1,4}(?:[-./]\d{1,2}){1,2}")
 
 
 def _leadin_word(core: str) -> bool:
@@ -49,7 +51,8 @@ def _leadin_word(core: str) -> bool:
     one-letter word ("Sans o Balans"), or any spelling of "…fullmäktige" ("kommunfullmäktiga")."""
     low = core.lower()
     return (low in _LEADIN_WORDS or core[:1].isupper() or len(core) == 1
-            or low.startswith(("kommunfullm", "regionfullm", "landstingsfullm", "fullmäkt")))
+            or low.startswith(("kommunfullm", "regionfullm", "landstingsfullm", "fullmäkt"))
+            or bool(_DATE_TOKEN.fullmatch(core)))
 _BULLET = "-–—•·*▪◦‣►■□➢✓o"
 _ITEM = re.compile(
     rf"^(?P<mark>[{_BULLET}]\s?|\(?\d{{1,2}}\s?[.):]\s?|[a-h][.)]\s)?\s?(?P<att>att|Att|ATT)"
@@ -113,6 +116,55 @@ def _inline_att(tail: str) -> str | None:
     return " ".join(words[last_att:])
 
 
+# "att X samt att Y", "att X, och att Y", "att X; att Y": where a running sentence starts its
+# next proposal. A bare "och att" is not one ("möjligheten att X och att det görs före …").
+_NEXT_PROPOSAL = re.compile(r"(?:\s?[,;]\s(?:och\s|samt\s)?|\ssamt\s)(?=att\s)")
+
+
+def split_running(text: str) -> list[str]:
+    """A proposal written as running text, split where it starts another "att …"."""
+    pieces, start = [], 0
+    for m in _NEXT_PROPOSAL.finditer(text[:2 * MAX_YRKANDE_CHARS]):
+        piece = text[start:m.start()].rstrip(" ,;")
+        if len(piece) > 8:
+            pieces.append(piece)
+            start = m.end()
+    pieces.append(text[start:])
+    return [x for x in pieces if x]
+
+
+_SENTENCE_END = re.compile(r"[.!?] (?=[A-ZÅÄÖ])")
+
+
+def _sentences(window: str) -> list[str]:
+    """The sentences of a joined paragraph ("Jag yrkar att X. Jag yrkar också att Y.")."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(window):
+        if not _ABBREV_END.search(window[max(0, m.start() - 6):m.start() + 1]):
+            out.append(window[start:m.end()].strip())
+            start = m.end()
+    out.append(window[start:].strip())
+    return [x for x in out if x]
+
+
+def _inline_proposals(window: str) -> list[str]:
+    """The proposals in running text that close a paragraph: the last sentence that makes
+    one and the sentences right before it that make one too ("Jag yrkar att X. Jag yrkar
+    också att Y."). A proposal further back, with other sentences between, is the argument
+    ("Socialdemokraterna föreslår att … Vi anser … Jag yrkar därför att …")."""
+    found: list[str | None] = []
+    for sentence in _sentences(window):
+        triggers = [t for t in _TRIGGER.finditer(sentence)
+                    if t.group(0).lower() not in _LEADIN_ONLY]
+        found.append(_inline_att(sentence[triggers[-1].end():]) if triggers else None)
+    while found and found[-1] is None:
+        found.pop()
+    run: list[str] = []
+    while found and found[-1] is not None:
+        run.insert(0, found.pop())  # type: ignore[arg-type]
+    return run
+
+
 def is_item_start(line: str) -> bool:
     return bool(_ITEM.match(line))
 
@@ -160,10 +212,12 @@ class _Lines:
 
 
 def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
-             first: str | None = None) -> tuple[list[str], int, list[str]]:
+             first: list[str] | None = None) -> tuple[list[str], int, list[str]]:
     """Items from ``start``. ``colon``: the lead-in ended with ":" (a proposal that does not
-    begin with "att" is then accepted as one item)."""
-    groups: list[list[str]] = [[first]] if first else []
+    begin with "att" is then accepted as one item). ``first``: proposals already read from
+    the lead-in's own paragraph."""
+    groups: list[list[str]] = [[x] for x in first or []]
+    marks: list[bool] = [False for _ in groups]  # the item began with a bullet or number
     problems: list[str] = []
     i, blanks, end = start, 0, len(lines.raw)
     marked_list = False
@@ -173,9 +227,16 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
             blanks += 1
             i += 1
             continue
+        if groups and is_name_row(lines.raw[i]):
+            end = i  # "Jennie Forsblom     Lili André": the signatures, side by side
+            break
         item = _ITEM.match(line)
         marked = _MARKED.match(line) if not item else None
         current = join_lines(groups[-1], vocab) if groups else ""
+        if item and marks and marks[-1] and not (item.group("mark") or item.group("num")) \
+                and blanks == 0 and not ends_sentence(current) \
+                and not current.endswith((";", ":")):
+            item = None  # "– att X och" + "att Y": the next item would carry a mark too
         if item and groups and not (item.group("mark") or item.group("num")) \
                 and item.group("att") == "att" and not _ENDS_CLAUSE.search(current) \
                 and lines.width and len(squash(lines.raw[i - 1])) >= 0.8 * lines.width \
@@ -193,6 +254,7 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
                 end = i
                 break
             groups.append([line])
+            marks.append(bool(marked) or bool(item and (item.group("mark") or item.group("num"))))
             marked_list = marked_list or bool(marked) or bool(item and item.group("mark"))
             blanks = 0
             i += 1
@@ -200,12 +262,22 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
         if not groups:
             if colon and not _end_marker(line) and not _TRIGGER.search(line):
                 groups.append([line])  # "yrkar:" + "bifall till motionen …"
+                marks.append(False)
                 i += 1
                 blanks = 0
                 continue
             end = i
             break
         if _end_marker(line) or blanks >= 1 and (ends_sentence(current) or line[:1].isupper()):
+            end = i
+            break
+        if marks and marks[-1] and blanks == 0 and line[:1].isupper() \
+                and not current.endswith(("-", ",")) and _new_paragraph(lines, i, current):
+            # a paragraph after a bulleted item (a Word list has one paragraph per item); in a
+            # hard-wrapped text that is a guess from the line widths, so it is said
+            if lines.width:
+                problems.append("den sista att-satsen slutar där ett nytt stycke tycks börja "
+                                "– kontrollera slutet")
             end = i
             break
         if ends_sentence(current) and not _ABBREV_END.search(current) and \
@@ -223,15 +295,31 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
     return items, end, problems
 
 
-def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, str | None]]:
-    """(trigger line, last lead-in line, kind, ends with colon, inline att-text)."""
+def _new_paragraph(lines: _Lines, i: int, current: str) -> bool:
+    """Line ``i`` starts a new paragraph rather than continuing the item ``current``. In a
+    hard-wrapped text: when the line before is short and the first word of this one would have
+    fitted on it. In a text of paragraphs (or one too short to measure): unless the line is a
+    wrapped tail ("Bjursås och Falun," after "… en cykelbana mellan"), shorter than the line
+    before and closing the clause the item left open."""
+    prev = squash(lines.raw[i - 1]) if i else ""
+    line = squash(lines.raw[i])
+    if lines.width:
+        first = line[:MAX_LEADIN_WORDS * 8].split(" ", 1)[0]
+        return len(prev) < 0.8 * lines.width and len(prev) + 1 + len(first) <= lines.width
+    tail = line.endswith((",", ";", ".")) and not _ENDS_CLAUSE.search(current) \
+        and len(line) < len(prev)
+    return not tail
+
+
+def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, list[str]]]:
+    """(trigger line, last lead-in line, kind, ends with colon, inline att-texts)."""
     out = []
     for i in range(min(stop, len(lines.raw))):
         line = squash(lines.raw[i])
         if not line or len(line) > 2000 or not _TRIGGER.search(line):
             continue
         window = line
-        found: tuple[int, int, str, bool, str | None] | None = None
+        found: tuple[int, int, str, bool, list[str]] | None = None
         for k in range(i, min(i + 3, len(lines.raw))):
             if k > i:
                 nxt = squash(lines.raw[k])
@@ -245,11 +333,11 @@ def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, 
             if _tail_is_leadin(tail) and (not weak or _DECISION.search(tail)
                                           or tail.rstrip().endswith(":")):
                 # the longest lead-in wins: "… yrkar vi att kommunfullmäktige" + "beslutar:"
-                found = (i, k, "leadin", tail.rstrip().endswith((":", ";")), None)
+                found = (i, k, "leadin", tail.rstrip().endswith((":", ";")), [])
                 continue
-            if found is None and trigger.group(0).lower() not in _LEADIN_ONLY:
-                inline = _inline_att(tail)
-                if inline is not None:
+            if found is None:
+                inline = _inline_proposals(window)
+                if inline:
                     found = (i, k, "inline", False, inline)
             break
         if found is not None:
@@ -263,6 +351,7 @@ def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
     best_strength = -1
     zone_end = -1
     for line_no, last, kind, colon, inline in _trigger_lines(lines, len(raw))[-MAX_LEADINS:]:
+        remarks: list[str] = []
         if line_no < zone_end:
             continue  # inside the items of the zone before: read once, not again
         if kind == "leadin":
@@ -271,7 +360,11 @@ def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
         else:
             items, end, problems = _collect(lines, last + 1, False, vocab, first=inline)
             if len(items) > 1 and not all(i.lower().startswith("att") for i in items):
-                items = items[:1]
+                items = items[:len(inline)]
+            split = [piece for item in items[:len(inline)] for piece in split_running(item)]
+            if len(split) > len(inline):
+                remarks = ["en mening med flera förslag delades i flera att-satser"]
+            items = split + items[len(inline):]
             strength = 1
         zone_end = max(zone_end, end)
         items = [t for t in items if t and not is_leadin_text(t)]
@@ -281,15 +374,16 @@ def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
             continue
         if strength >= best_strength:
             best_strength = strength
-            best = _rate(items, line_no, end, strength, problems)
+            best = _rate(items, line_no, end, strength, problems, remarks)
     if best is not None:
         return best
     return _suggest(lines, vocab)
 
 
-def _rate(items: list[str], start: int, end: int, strength: int, problems: list[str]) -> Zone:
+def _rate(items: list[str], start: int, end: int, strength: int, problems: list[str],
+          remarks: list[str] | None = None) -> Zone:
     conf = 0.95 if strength == 2 else 0.75
-    notes = list(problems)
+    notes = list(problems) + list(remarks or [])
     clipped = []
     for t in items:
         if len(t) > MAX_YRKANDE_CHARS:
@@ -304,9 +398,25 @@ def _rate(items: list[str], start: int, end: int, strength: int, problems: list[
         conf = min(conf, 0.75)
     if problems:
         conf = min(conf, 0.5)
+    if any(_stops_mid_sentence(t) for t in clipped):
+        notes.append("en att-sats slutar mitt i en mening – kontrollera var den slutar")
+        conf = min(conf, 0.5)
     if strength == 1:
         notes.append("yrkandet står i löptext efter ”yrkar/föreslår/hemställer”")
     return Zone(clipped, start, end, conf, "; ".join(dict.fromkeys(notes)))
+
+
+# words a Swedish clause does not end on: an att-sats ending in one has lost its end (a cut
+# PDF line, a page break). "och", "samt", "eller" end listed att-satser as written.
+_OPEN_END = {"i", "på", "med", "mellan", "för", "till", "av", "om", "att", "en", "ett", "den",
+             "det", "de", "som", "från", "vid", "under", "över", "hos", "mot", "genom", "efter",
+             "utan", "inom", "kring", "enligt", "inför", "samtliga", "alla", "vår", "våra",
+             "kommunens", "regionens"}
+
+
+def _stops_mid_sentence(text: str) -> bool:
+    words = text[-40:].split()
+    return bool(words) and words[-1].lower() in _OPEN_END
 
 
 _PROPOSAL_WORDS = re.compile(r"(?<!\w)(?:bör|ska|skall|vill|föreslår|yrkar|hemställer|"
