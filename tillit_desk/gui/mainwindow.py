@@ -36,7 +36,7 @@ from ..errors import TillitError
 from ..fileformat import SUFFIX
 from ..paths import AppPaths
 from ..profiles import Profile, ProfileRegistry, SectionSpec
-from ..section_layout import case_section
+from ..section_layout import case_section, case_sections
 from ..settings import Settings
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW, build_steps
 from .actions import make_action
@@ -512,7 +512,10 @@ class MainWindow(QMainWindow):
         if self.find_dialog is None:
             from .find_replace import FindReplaceDialog, Search
 
-            search = Search(self.state, lambda: [s.id for s in self.profile.text_sections()])
+            # the case's sections in its print order, its own (Avsnitt → Lägg till) included
+            search = Search(self.state, lambda: [s.id for s in case_sections(self.case,
+                                                                              self.profile)
+                                                 if s.holds_text])
             self.find_dialog = FindReplaceDialog(self, search, self._show_match,
                                                  self._find_position)
         page = self.current_section_page()
