@@ -104,6 +104,13 @@ class _Page(QScrollArea):
         edit.textEdited.connect(on_edit)
 
 
+def show_start(edit: QLineEdit, text: str) -> None:
+    """Set a field's text and show its first words (setText leaves the cursor at the end,
+    so a long title showed only its tail)."""
+    edit.setText(text)
+    edit.setCursorPosition(0)
+
+
 class CaseForm(_Page):
     """Profile, organisation, title, diarienummer, date, handläggare, chain and the lists."""
 
@@ -197,6 +204,13 @@ class CaseForm(_Page):
                                                         (PURPOSE_ATGARD, "För åtgärd")),
                                    False)],
                            "skickas_till", Recipient, undo_stack)
+            # Tab order as they stand, right after the motion box (built after the first
+            # paint, they were put last in the window's order, after the preview)
+            previous: QWidget = self.is_motion
+            for editor in self._lists.values():
+                for widget in editor.focus_chain():
+                    QWidget.setTabOrder(previous, widget)
+                    previous = widget
             if self.case is not None:
                 self._filling = True
                 try:
@@ -234,7 +248,7 @@ class CaseForm(_Page):
                                 (self.ref_email, d.handlaggare.email),
                                 (self.ref_phone, d.handlaggare.phone),
                                 (self.chain, d.decision_chain)):
-                edit.setText(value)
+                show_start(edit, value)
             self.dnr.setPlaceholderText(profile.diarienummer_example or "Diarienummer")
             self.chain.setPlaceholderText(profile.decision_chain)
             parsed = _iso_date(d.date)
@@ -361,9 +375,9 @@ class MotionPage(_Page):
             return
         self._filling = True
         try:
-            self.title_edit.setText(case.motion.title)
-            self.submitted.setText(case.motion.submitted)
-            self.addressed.setText(case.motion.addressed_to)
+            show_start(self.title_edit, case.motion.title)
+            show_start(self.submitted, case.motion.submitted)
+            show_start(self.addressed, case.motion.addressed_to)
             self.motionarer.refresh()
             self.yrkanden.refresh()
         finally:

@@ -95,6 +95,10 @@ class ListEditor(QGroupBox):
         self._shown: Rows = []
         self.refresh()
 
+    def focus_chain(self) -> list[QWidget]:
+        """What Tab visits, in the order it stands: the table, then its buttons."""
+        return [self.table, *self.buttons.values()]
+
     # ------------------------------------------------------------------ model
 
     def rows(self) -> Rows:

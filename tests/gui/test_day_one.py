@@ -1,0 +1,54 @@
+"""What a new handläggare who knows Word ran into on the real window (Xvfb, real keys and
+clicks, all four profiles, real motions): Tab order in the case form, long fields shown from
+their start, … Each test was seen failing before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+TAB = Qt.Key.Key_Tab
+
+
+def _painted(window, qtbot):
+    qtbot.waitUntil(lambda: window._painted and window.case_form._lists is not None)
+    QApplication.processEvents()
+
+
+def test_tab_from_the_motion_box_goes_to_the_lists_below_it(window, qtbot):
+    """Tab walks the case form top to bottom: after "Ärendet är ett svar på en motion" come
+    the Underskrifter table and its buttons, then the next list (the lists are built after
+    the first paint and were put last in the window's Tab order, after the preview)."""
+    _painted(window, qtbot)
+    form = window.case_form
+    window.go_to("__case__")
+    form.is_motion.setFocus()
+    order = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), TAB)
+        order.append(QApplication.focusWidget())
+    lists = list(form.lists.values())
+    assert order[0] is lists[0].table
+    assert order[1] in lists[0].buttons.values()
+    tables = [w for w in order if any(w is e.table for e in lists)]
+    assert tables[:2] == [lists[0].table, lists[1].table]
+    assert window.preview not in order[:len(lists[0].buttons) + 2]
+
+
+def test_long_fields_show_their_beginning(window, qtbot):
+    """A title longer than its field shows its first words, as Word's dialogs do; it showed
+    the tail ("och Maja Grubelic (FI) - Tillit är …") because setText leaves the cursor at
+    the end."""
+    form = window.case_form
+    long_title = "Motion från " + ", ".join(f"Person {i} (S)" for i in range(12)) + " om tillit"
+    window.case.document.title = long_title
+    window.case.document.decision_chain = "Kommunstyrelsen föreslår " * 6
+    window.set_case(window.case, None)
+    window.go_to("__case__")
+    QApplication.processEvents()
+    for edit in (form.title_edit, form.chain):
+        assert edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()  # too long
+        assert edit.cursorPosition() == 0, edit.accessibleName()
+    window.case.motion.title = long_title
+    window.motion_page.set_case(window.case)
+    assert window.motion_page.title_edit.cursorPosition() == 0
