@@ -43,15 +43,24 @@ def when(iso: str) -> str:
 
 
 class WrappingDelegate(QStyledItemDelegate):
-    """Rows as tall as their wrapped text at the column's width: QTreeView asks the delegate
-    for a size without the width, so word-wrapped items stayed one line and ended in "…"."""
+    """Rows as tall as their message wrapped at the column's width (QTreeView asks the
+    delegate for a size without the width, so word-wrapped items stayed one line and ended in
+    "…"). Other columns (the excerpt) stay one line: the whole excerpt is in the tooltip."""
 
     def __init__(self, tree: QTreeWidget) -> None:
         super().__init__(tree)
         self.tree = tree
 
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt API
+        super().initStyleOption(option, index)
+        if index.column() != 0:
+            option.features &= ~option.ViewItemFeature.WrapText
+            option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt API
         size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
         depth, parent = 0, index.parent()
         while parent.isValid():
             depth, parent = depth + 1, parent.parent()
