@@ -52,3 +52,46 @@ def test_long_fields_show_their_beginning(window, qtbot):
     window.case.motion.title = long_title
     window.motion_page.set_case(window.case)
     assert window.motion_page.title_edit.cursorPosition() == 0
+
+
+def test_undoing_a_field_shows_it(window, qtbot):
+    """Ctrl+Z in a section that takes back typing in Ärendeuppgifter (or a list row, or the
+    motion's title) goes there and puts the cursor in the field, as Word shows what it undid;
+    the window stayed in the section and the change happened out of sight."""
+    from .conftest import type_text
+
+    _painted(window, qtbot)
+    assert window.new_case("lund-kommun", motion=True)
+    form = window.case_form
+    window.go_to("__case__")
+    form.dnr.setFocus()
+    type_text(form.dnr, "KS 2024/0001")
+    window.go_to("__motion__")
+    window.motion_page.title_edit.setFocus()
+    type_text(window.motion_page.title_edit, "Laddstolpar")
+    window.go_to("__case__")
+    signatures = form.lists["signatures"]
+    qtbot.mouseClick(signatures.buttons["add"], Qt.MouseButton.LeftButton)
+    rows = len(signatures.rows())
+    window.go_to("sammanfattning")
+    editor = window.section_pages["sammanfattning"].editor
+    editor.setFocus()
+    type_text(editor, "Text.")
+    window.undo()
+    assert window.navigator.current_id() == "sammanfattning"  # its own text: stays
+    window.undo()
+    assert len(signatures.rows()) == rows - 1
+    assert window.navigator.current_id() == "__case__"
+    assert QApplication.focusWidget() is signatures.table
+    window.go_to("sammanfattning")
+    window.undo()
+    assert window.motion_page.title_edit.text() == ""
+    assert window.navigator.current_id() == "__motion__"
+    assert QApplication.focusWidget() is window.motion_page.title_edit
+    window.go_to("sammanfattning")
+    window.undo()
+    assert form.dnr.text() == ""
+    assert window.navigator.current_id() == "__case__"
+    assert QApplication.focusWidget() is form.dnr
+    window.redo()
+    assert form.dnr.text() == "KS 2024/0001"

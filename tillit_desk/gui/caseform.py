@@ -55,9 +55,11 @@ def _line(name: str, placeholder: str = "") -> QLineEdit:
 
 
 class _Page(QScrollArea):
-    """A scrollable form page; ``changed`` tells the window to mark the case modified."""
+    """A scrollable form page; ``changed`` tells the window to mark the case modified,
+    ``reveal`` that an undo or redo changed this field (the window shows it, as Word does)."""
 
     changed = Signal()
+    reveal = Signal(QWidget)
 
     def __init__(self, name: str, undo_stack: QUndoStack) -> None:
         super().__init__()
@@ -90,6 +92,7 @@ class _Page(QScrollArea):
             if after is not None:
                 after()
             self.changed.emit()
+            self.reveal.emit(edit)
 
         def on_edit(text: str) -> None:
             if self._filling:
@@ -230,6 +233,7 @@ class CaseForm(_Page):
             write=lambda rows: setattr(self.case, attr, [cls.from_dict(r) for r in rows]),
             undo_stack=undo_stack)
         editor.changed.connect(self.changed)
+        editor.restored.connect(self.reveal)
         self.layout_.insertWidget(self.layout_.count() - 1, editor)  # above the stretch
         self._lists[key] = editor
 
@@ -300,6 +304,7 @@ class CaseForm(_Page):
         finally:
             self._filling = False
         self.changed.emit()
+        self.reveal.emit(self.date)
 
     def _toggle_motion(self, on: bool) -> None:
         if self._filling or self.case is None:
@@ -311,11 +316,16 @@ class CaseForm(_Page):
             self._motion_stash, after = self.case.motion, None
         else:
             return
-        self._apply_motion(after)
+        self._set_motion(after)
         self.undo_stack.push(FieldEdit(self.is_motion, "Svar på en motion", self._apply_motion,
                                        before, after))
 
     def _apply_motion(self, motion: Motion | None) -> None:
+        """Undo or redo of the motion box: set it and show it."""
+        self._set_motion(motion)
+        self.reveal.emit(self.is_motion)
+
+    def _set_motion(self, motion: Motion | None) -> None:
         self.case.motion = motion
         self._filling = True
         try:
@@ -366,6 +376,7 @@ class MotionPage(_Page):
             undo_stack=undo_stack)
         for editor in (self.motionarer, self.yrkanden):
             editor.changed.connect(self.changed)
+            editor.restored.connect(self.reveal)
             self.layout_.addWidget(editor)
         self.layout_.addStretch(1)
 

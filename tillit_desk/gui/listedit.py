@@ -41,18 +41,25 @@ class _Snapshot(QUndoCommand):
     def __init__(self, editor: ListEditor, before: Rows, after: Rows, text: str) -> None:
         super().__init__(text)
         self.editor, self.before, self.after = editor, before, after
+        self._pushed = True
 
     def redo(self) -> None:
         self.editor.apply(self.after)
+        if self._pushed:  # the user's own edit, where they are: nothing to show
+            self._pushed = False
+        else:
+            self.editor.restored.emit(self.editor.table)
 
     def undo(self) -> None:
         self.editor.apply(self.before)
+        self.editor.restored.emit(self.editor.table)
 
 
 class ListEditor(QGroupBox):
     """A titled table with Lägg till / Ta bort / Flytta upp / Flytta ned."""
 
     changed = Signal()
+    restored = Signal(QWidget)  # an undo or redo changed the rows: the table, to be shown
 
     def __init__(self, title: str, columns: list[Column], read: Callable[[], Rows],
                  write: Callable[[Rows], None], undo_stack: QUndoStack,

@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         self.case_form.changed.connect(self.mark_changed)
         self.case_form.profile_requested.connect(self.change_profile)
         self.case_form.motion_toggled.connect(lambda _on: self.rebuild_steps())
+        self.case_form.reveal.connect(lambda field: self._reveal_field(STEP_CASE, field))
         self._add_page(self.case_form)
         self.section_pages: dict[str, SectionPage] = {}
         self.help_pane = HelpPane()
@@ -291,6 +292,8 @@ class MainWindow(QMainWindow):
 
             self._motion_page = MotionPage(self.undo_stack)
             self._motion_page.changed.connect(self.mark_changed)
+            self._motion_page.reveal.connect(
+                lambda field: self._reveal_field(STEP_MOTION, field))
             self._motion_page.set_case(self.case)
             self._add_page(self._motion_page)
         return self._motion_page
@@ -562,6 +565,18 @@ class MainWindow(QMainWindow):
 
     def redo(self) -> None:
         self.undo_stack.redo()
+
+    def _reveal_field(self, step_id: str, field: QWidget) -> None:
+        """An undo or redo changed a field of Ärendeuppgifter or Motion: show it there with
+        the cursor in it, as Word shows what it undid."""
+        if step_id not in {s.id for s in self.navigator.steps}:
+            return  # e.g. the Motion step of a case that is no longer a motion answer
+        if self.navigator.current_id() != step_id:
+            self.go_to(step_id)
+        page = self.stack.currentWidget()
+        if hasattr(page, "ensureWidgetVisible"):
+            page.ensureWidgetVisible(field)
+        field.setFocus()
 
     def _section_restored(self, section_id: str) -> None:
         """An undo or redo changed a section's text: show it there, as Word does."""
