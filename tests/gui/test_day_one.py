@@ -95,3 +95,22 @@ def test_undoing_a_field_shows_it(window, qtbot):
     assert QApplication.focusWidget() is form.dnr
     window.redo()
     assert form.dnr.text() == "KS 2024/0001"
+
+
+def test_lagg_till_puts_the_cursor_in_the_new_row(window, qtbot):
+    """Lägg till, then type: the text goes into the new row, as in a Word table (the focus
+    stayed on the button and the typing went nowhere, leaving an empty att-sats)."""
+    from .conftest import type_text
+
+    assert window.new_case("region-skane", motion=True)
+    window.go_to("__motion__")
+    yrkanden = window.motion_page.yrkanden
+    for text in ("att regionen bygger laddstolpar", "att regionen utreder laddning"):
+        qtbot.mouseClick(yrkanden.buttons["add"], Qt.MouseButton.LeftButton)
+        type_text(QApplication.focusWidget(), text)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        QApplication.processEvents()  # the cell's editor commits through a queued call
+    assert window.case.motion.yrkanden == ["att regionen bygger laddstolpar",
+                                           "att regionen utreder laddning"]
+    window.undo()  # the second att-sats's text, then its row
+    assert window.case.motion.yrkanden[-1] == ""

@@ -85,7 +85,7 @@ class ListEditor(QGroupBox):
         self.table.itemChanged.connect(self._cell_edited)
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, label, slot in (("add", "Lägg till", self.add_row),
+        for key, label, slot in (("add", "Lägg till", self._add_and_edit),
                                  ("remove", "Ta bort", self.remove_row),
                                  ("up", "Flytta upp", lambda: self.move_row(-1)),
                                  ("down", "Flytta ned", lambda: self.move_row(1))):
@@ -182,6 +182,16 @@ class ListEditor(QGroupBox):
         rows.append(new)
         self._push(rows, f"Lägg till i {self.title().lower()}", len(rows) - 1)
         self.table.setCurrentCell(len(rows) - 1, 0)
+
+    def _add_and_edit(self) -> None:
+        """Lägg till: a new row with the cursor in its first cell, ready to type (as in a
+        Word table); the focus stayed on the button and typing went nowhere."""
+        self.add_row()
+        row = self.table.rowCount() - 1
+        item = self.table.item(row, 0)
+        self.table.setFocus()
+        if item is not None:
+            self.table.editItem(item)
 
     def selected_row(self) -> int:
         return self.table.currentRow()
