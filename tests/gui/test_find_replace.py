@@ -74,3 +74,40 @@ def test_replace_one_then_the_next(window, qtbot):
     assert _texts(window)[0] == "staden har ett ansvar. Hela kommunen deltar."
     window.undo()
     assert _texts(window)[0].startswith("Kommunen har")
+
+
+def test_find_and_replace_reach_the_cases_own_sections(window, qtbot, monkeypatch):
+    """A section added under Avsnitt → Lägg till avsnitt… is searched like the profile's, in
+    its place in the case's order (it was skipped: the search walked the profile's list)."""
+    _case(window)
+    from PySide6.QtWidgets import QLineEdit
+
+    from tillit_desk.gui.section_shape_dialogs import AddSectionDialog
+
+    def fill(dialog):
+        dialog.findChild(QLineEdit).setText("Miljökonsekvenser")
+        return True
+
+    monkeypatch.setattr(AddSectionDialog, "exec", fill)
+    window.go_to("arendet")
+    assert window.section_shapes.add()
+    own = window.navigator.current_id()
+    assert own not in {s.id for s in window.profile.sections}
+    window.current_section_page().editor.setPlainText("Kommunen påverkar inte miljön.")
+    window.go_to("__case__")
+    dialog = window.open_find(replace=True)
+    dialog.find_edit.setText("miljön")
+    qtbot.mouseClick(dialog.find_button, Qt.MouseButton.LeftButton)
+    assert "hittades inte" not in dialog.status.text()
+    assert window.navigator.current_id() == own
+    assert window.section_pages[own].editor.textCursor().selectedText() == "miljön"
+    # the editor that shows the match is where the window's focus returns when the dialog
+    # closes (as in Word: Esc, then type over the found word)
+    assert window.focusWidget() is window.section_pages[own].editor
+    dialog.find_edit.setText("kommunen")
+    dialog.replace_edit.setText("regionen")
+    dialog.whole_words.setChecked(True)
+    qtbot.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)
+    assert "4 ersättningar" in dialog.status.text()
+    window.flush_editors()
+    assert window.case.sections[own] == "regionen påverkar inte miljön."

@@ -5,6 +5,7 @@ follows the section being edited."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 USABLE_EDITOR = 440  # px: a line of about 60 characters
@@ -85,3 +86,44 @@ def test_diarienummer_check_takes_one_line_in_the_form(window, qtbot):
     qtbot.waitUntil(lambda: status.text().startswith("✓"))  # checked after the first paint
     qtbot.wait(200)  # the form lays its rows out again for the new text
     assert status.height() <= status.fontMetrics().lineSpacing() + 4
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 700)])
+def test_review_findings_show_their_whole_message(window, qtbot, size):
+    """A finding's message wraps in the Granskning pane instead of ending in "…": it was one
+    line in a 230 px column beside an empty Utdrag column ("Fel: Avsnittet …")."""
+    window.resize(*size)
+    assert window.new_case("malmo-stad", motion=True)
+    window.review.show_pane()
+    qtbot.waitUntil(lambda: len(window.review.pane.finding_items()) >= 4, timeout=10000)
+    tree = window.review.pane.tree
+    QApplication.processEvents()
+    metrics = tree.fontMetrics()
+    line = metrics.height()
+    for item in window.review.pane.finding_items():
+        rect = tree.visualItemRect(item)  # column 0: the message
+        text = item.text(0)
+        lines = max(1, rect.height() // line)
+        room = (tree.columnWidth(0) - (rect.x() - tree.columnViewportPosition(0)) - 8) * lines
+        assert metrics.horizontalAdvance(text) <= room, (text, rect, tree.columnWidth(0))
+    assert tree.columnViewportPosition(0) + tree.columnWidth(0) <= tree.viewport().width()
+
+
+def test_a_long_excerpt_does_not_stretch_its_finding(window, qtbot):
+    """The Utdrag column shows one line (the whole excerpt is in the tooltip): a 34-word
+    sentence wrapped in the narrow column made one finding a screen tall."""
+    window.review.show_pane()
+    window.review.run_full_check()
+    pane = window.review.pane
+    qtbot.waitUntil(lambda: any(len(i.text(1)) > 150 for i in pane.finding_items()),
+                    timeout=15000)
+    QApplication.processEvents()
+    tree = pane.tree
+    metrics = tree.fontMetrics()
+    for item in pane.finding_items():
+        rect = tree.visualItemRect(item)
+        width = tree.columnWidth(0) - (rect.x() - tree.columnViewportPosition(0)) - 8
+        needed = metrics.boundingRect(0, 0, width, 100000, Qt.TextFlag.TextWordWrap,
+                                      item.text(0)).height()
+        assert rect.height() <= needed + metrics.height(), (item.text(1)[:40], rect.height())
+        assert item.toolTip(1) == item.text(1)

@@ -55,9 +55,11 @@ def _line(name: str, placeholder: str = "") -> QLineEdit:
 
 
 class _Page(QScrollArea):
-    """A scrollable form page; ``changed`` tells the window to mark the case modified."""
+    """A scrollable form page; ``changed`` tells the window to mark the case modified,
+    ``reveal`` that an undo or redo changed this field (the window shows it, as Word does)."""
 
     changed = Signal()
+    reveal = Signal(QWidget)
 
     def __init__(self, name: str, undo_stack: QUndoStack) -> None:
         super().__init__()
@@ -90,6 +92,7 @@ class _Page(QScrollArea):
             if after is not None:
                 after()
             self.changed.emit()
+            self.reveal.emit(edit)
 
         def on_edit(text: str) -> None:
             if self._filling:
@@ -102,6 +105,13 @@ class _Page(QScrollArea):
                                            before, text))
             self.changed.emit()
         edit.textEdited.connect(on_edit)
+
+
+def show_start(edit: QLineEdit, text: str) -> None:
+    """Set a field's text and show its first words (setText leaves the cursor at the end,
+    so a long title showed only its tail)."""
+    edit.setText(text)
+    edit.setCursorPosition(0)
 
 
 class CaseForm(_Page):
@@ -197,6 +207,13 @@ class CaseForm(_Page):
                                                         (PURPOSE_ATGARD, "För åtgärd")),
                                    False)],
                            "skickas_till", Recipient, undo_stack)
+            # Tab order as they stand, right after the motion box (built after the first
+            # paint, they were put last in the window's order, after the preview)
+            previous: QWidget = self.is_motion
+            for editor in self._lists.values():
+                for widget in editor.focus_chain():
+                    QWidget.setTabOrder(previous, widget)
+                    previous = widget
             if self.case is not None:
                 self._filling = True
                 try:
@@ -216,6 +233,7 @@ class CaseForm(_Page):
             write=lambda rows: setattr(self.case, attr, [cls.from_dict(r) for r in rows]),
             undo_stack=undo_stack)
         editor.changed.connect(self.changed)
+        editor.restored.connect(self.reveal)
         self.layout_.insertWidget(self.layout_.count() - 1, editor)  # above the stretch
         self._lists[key] = editor
 
@@ -234,7 +252,7 @@ class CaseForm(_Page):
                                 (self.ref_email, d.handlaggare.email),
                                 (self.ref_phone, d.handlaggare.phone),
                                 (self.chain, d.decision_chain)):
-                edit.setText(value)
+                show_start(edit, value)
             self.dnr.setPlaceholderText(profile.diarienummer_example or "Diarienummer")
             self.chain.setPlaceholderText(profile.decision_chain)
             parsed = _iso_date(d.date)
@@ -286,6 +304,7 @@ class CaseForm(_Page):
         finally:
             self._filling = False
         self.changed.emit()
+        self.reveal.emit(self.date)
 
     def _toggle_motion(self, on: bool) -> None:
         if self._filling or self.case is None:
@@ -297,11 +316,16 @@ class CaseForm(_Page):
             self._motion_stash, after = self.case.motion, None
         else:
             return
-        self._apply_motion(after)
+        self._set_motion(after)
         self.undo_stack.push(FieldEdit(self.is_motion, "Svar på en motion", self._apply_motion,
                                        before, after))
 
     def _apply_motion(self, motion: Motion | None) -> None:
+        """Undo or redo of the motion box: set it and show it."""
+        self._set_motion(motion)
+        self.reveal.emit(self.is_motion)
+
+    def _set_motion(self, motion: Motion | None) -> None:
         self.case.motion = motion
         self._filling = True
         try:
@@ -352,6 +376,7 @@ class MotionPage(_Page):
             undo_stack=undo_stack)
         for editor in (self.motionarer, self.yrkanden):
             editor.changed.connect(self.changed)
+            editor.restored.connect(self.reveal)
             self.layout_.addWidget(editor)
         self.layout_.addStretch(1)
 
@@ -361,9 +386,9 @@ class MotionPage(_Page):
             return
         self._filling = True
         try:
-            self.title_edit.setText(case.motion.title)
-            self.submitted.setText(case.motion.submitted)
-            self.addressed.setText(case.motion.addressed_to)
+            show_start(self.title_edit, case.motion.title)
+            show_start(self.submitted, case.motion.submitted)
+            show_start(self.addressed, case.motion.addressed_to)
             self.motionarer.refresh()
             self.yrkanden.refresh()
         finally:

@@ -1,8 +1,8 @@
 """Sök och ersätt (Ctrl+F / Ctrl+H) across every text section, as in Word.
 
-The search walks the section documents of the case-state in the profile's order, starting at
-the cursor and going round once. Ersätt alla is one macro on the one undo stack, so a single
-Ctrl+Z takes back every replacement in every section.
+The search walks the section documents of the case-state in the case's print order (its own
+sections included), starting at the cursor and going round once. Ersätt alla is one macro on
+the one undo stack, so a single Ctrl+Z takes back every replacement in every section.
 """
 
 from __future__ import annotations

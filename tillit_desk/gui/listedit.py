@@ -41,18 +41,25 @@ class _Snapshot(QUndoCommand):
     def __init__(self, editor: ListEditor, before: Rows, after: Rows, text: str) -> None:
         super().__init__(text)
         self.editor, self.before, self.after = editor, before, after
+        self._pushed = True
 
     def redo(self) -> None:
         self.editor.apply(self.after)
+        if self._pushed:  # the user's own edit, where they are: nothing to show
+            self._pushed = False
+        else:
+            self.editor.restored.emit(self.editor.table)
 
     def undo(self) -> None:
         self.editor.apply(self.before)
+        self.editor.restored.emit(self.editor.table)
 
 
 class ListEditor(QGroupBox):
     """A titled table with Lägg till / Ta bort / Flytta upp / Flytta ned."""
 
     changed = Signal()
+    restored = Signal(QWidget)  # an undo or redo changed the rows: the table, to be shown
 
     def __init__(self, title: str, columns: list[Column], read: Callable[[], Rows],
                  write: Callable[[Rows], None], undo_stack: QUndoStack,
@@ -78,7 +85,7 @@ class ListEditor(QGroupBox):
         self.table.itemChanged.connect(self._cell_edited)
         buttons = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, label, slot in (("add", "Lägg till", self.add_row),
+        for key, label, slot in (("add", "Lägg till", self._add_and_edit),
                                  ("remove", "Ta bort", self.remove_row),
                                  ("up", "Flytta upp", lambda: self.move_row(-1)),
                                  ("down", "Flytta ned", lambda: self.move_row(1))):
@@ -94,6 +101,10 @@ class ListEditor(QGroupBox):
         self._filling = False
         self._shown: Rows = []
         self.refresh()
+
+    def focus_chain(self) -> list[QWidget]:
+        """What Tab visits, in the order it stands: the table, then its buttons."""
+        return [self.table, *self.buttons.values()]
 
     # ------------------------------------------------------------------ model
 
@@ -171,6 +182,16 @@ class ListEditor(QGroupBox):
         rows.append(new)
         self._push(rows, f"Lägg till i {self.title().lower()}", len(rows) - 1)
         self.table.setCurrentCell(len(rows) - 1, 0)
+
+    def _add_and_edit(self) -> None:
+        """Lägg till: a new row with the cursor in its first cell, ready to type (as in a
+        Word table); the focus stayed on the button and typing went nowhere."""
+        self.add_row()
+        row = self.table.rowCount() - 1
+        item = self.table.item(row, 0)
+        self.table.setFocus()
+        if item is not None:
+            self.table.editItem(item)
 
     def selected_row(self) -> int:
         return self.table.currentRow()

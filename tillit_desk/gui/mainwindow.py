@@ -36,7 +36,7 @@ from ..errors import TillitError
 from ..fileformat import SUFFIX
 from ..paths import AppPaths
 from ..profiles import Profile, ProfileRegistry, SectionSpec
-from ..section_layout import case_section
+from ..section_layout import case_section, case_sections
 from ..settings import Settings
 from ..steps import STEP_CASE, STEP_MOTION, STEP_REVIEW, build_steps
 from .actions import make_action
@@ -232,6 +232,7 @@ class MainWindow(QMainWindow):
         self.case_form.changed.connect(self.mark_changed)
         self.case_form.profile_requested.connect(self.change_profile)
         self.case_form.motion_toggled.connect(lambda _on: self.rebuild_steps())
+        self.case_form.reveal.connect(lambda field: self._reveal_field(STEP_CASE, field))
         self._add_page(self.case_form)
         self.section_pages: dict[str, SectionPage] = {}
         self.help_pane = HelpPane()
@@ -291,6 +292,8 @@ class MainWindow(QMainWindow):
 
             self._motion_page = MotionPage(self.undo_stack)
             self._motion_page.changed.connect(self.mark_changed)
+            self._motion_page.reveal.connect(
+                lambda field: self._reveal_field(STEP_MOTION, field))
             self._motion_page.set_case(self.case)
             self._add_page(self._motion_page)
         return self._motion_page
@@ -512,7 +515,10 @@ class MainWindow(QMainWindow):
         if self.find_dialog is None:
             from .find_replace import FindReplaceDialog, Search
 
-            search = Search(self.state, lambda: [s.id for s in self.profile.text_sections()])
+            # the case's sections in its print order, its own (Avsnitt → Lägg till) included
+            search = Search(self.state, lambda: [s.id for s in case_sections(self.case,
+                                                                              self.profile)
+                                                 if s.holds_text])
             self.find_dialog = FindReplaceDialog(self, search, self._show_match,
                                                  self._find_position)
         page = self.current_section_page()
@@ -559,6 +565,18 @@ class MainWindow(QMainWindow):
 
     def redo(self) -> None:
         self.undo_stack.redo()
+
+    def _reveal_field(self, step_id: str, field: QWidget) -> None:
+        """An undo or redo changed a field of Ärendeuppgifter or Motion: show it there with
+        the cursor in it, as Word shows what it undid."""
+        if step_id not in {s.id for s in self.navigator.steps}:
+            return  # e.g. the Motion step of a case that is no longer a motion answer
+        if self.navigator.current_id() != step_id:
+            self.go_to(step_id)
+        page = self.stack.currentWidget()
+        if hasattr(page, "ensureWidgetVisible"):
+            page.ensureWidgetVisible(field)
+        field.setFocus()
 
     def _section_restored(self, section_id: str) -> None:
         """An undo or redo changed a section's text: show it there, as Word does."""

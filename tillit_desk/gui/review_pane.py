@@ -6,19 +6,21 @@ so every change to the case goes through one place (and the undo stack).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -38,6 +40,39 @@ COMMENT_ROLE = Qt.ItemDataRole.UserRole
 def when(iso: str) -> str:
     """"2022-04-28T10:15:00+02:00" → "2022-04-28 10:15"."""
     return iso[:16].replace("T", " ")
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their message wrapped at the column's width (QTreeView asks the
+    delegate for a size without the width, so word-wrapped items stayed one line and ended in
+    "…"). Other columns (the excerpt) stay one line: the whole excerpt is in the tooltip."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802 - Qt API
+        super().initStyleOption(option, index)
+        if index.column() != 0:
+            option.features &= ~option.ViewItemFeature.WrapText
+            option.displayAlignment = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt API
+        size = super().sizeHint(option, index)
+        if index.column() != 0:
+            return size
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self.tree.columnWidth(index.column()) - 8
+        if index.column() == 0:
+            width -= self.tree.indentation() * (depth + int(self.tree.rootIsDecorated()))
+        text = index.data() or ""
+        if width <= 0 or not text:
+            return size
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000),
+                                                 Qt.TextFlag.TextWordWrap, text)
+        return QSize(size.width(), max(size.height(), bounds.height() + 4))
 
 
 class ReviewPane(QWidget):
@@ -76,10 +111,17 @@ class ReviewPane(QWidget):
         self.tree.setAccessibleDescription(
             "Välj en anmärkning och tryck Retur för att visa texten i avsnittet.")
         self.tree.setHeaderLabels(["Anmärkning", "Utdrag"])
-        self.tree.header().setAccessibleName("Kolumnrubriker för anmärkningarna")
-        self.tree.setColumnWidth(0, 230)
+        header = self.tree.header()
+        header.setAccessibleName("Kolumnrubriker för anmärkningarna")
+        # The message takes the room (wrapped, never cut with "…"); the excerpt a third.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 110)
+        header.sectionResized.connect(lambda *_a: self.tree.doItemsLayout())
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemClicked.connect(self._activated)
         box.addWidget(self.tree, 1)

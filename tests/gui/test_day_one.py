@@ -1,0 +1,116 @@
+"""What a new handläggare who knows Word ran into on the real window (Xvfb, real keys and
+clicks, all four profiles, real motions): Tab order in the case form, long fields shown from
+their start, … Each test was seen failing before its fix."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+TAB = Qt.Key.Key_Tab
+
+
+def _painted(window, qtbot):
+    qtbot.waitUntil(lambda: window._painted and window.case_form._lists is not None)
+    QApplication.processEvents()
+
+
+def test_tab_from_the_motion_box_goes_to_the_lists_below_it(window, qtbot):
+    """Tab walks the case form top to bottom: after "Ärendet är ett svar på en motion" come
+    the Underskrifter table and its buttons, then the next list (the lists are built after
+    the first paint and were put last in the window's Tab order, after the preview)."""
+    _painted(window, qtbot)
+    form = window.case_form
+    window.go_to("__case__")
+    form.is_motion.setFocus()
+    order = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget(), TAB)
+        order.append(QApplication.focusWidget())
+    lists = list(form.lists.values())
+    assert order[0] is lists[0].table
+    assert order[1] in lists[0].buttons.values()
+    tables = [w for w in order if any(w is e.table for e in lists)]
+    assert tables[:2] == [lists[0].table, lists[1].table]
+    assert window.preview not in order[:len(lists[0].buttons) + 2]
+
+
+def test_long_fields_show_their_beginning(window, qtbot):
+    """A title longer than its field shows its first words, as Word's dialogs do; it showed
+    the tail ("och Maja Grubelic (FI) - Tillit är …") because setText leaves the cursor at
+    the end."""
+    form = window.case_form
+    long_title = "Motion från " + ", ".join(f"Person {i} (S)" for i in range(12)) + " om tillit"
+    window.case.document.title = long_title
+    window.case.document.decision_chain = "Kommunstyrelsen föreslår " * 6
+    window.set_case(window.case, None)
+    window.go_to("__case__")
+    QApplication.processEvents()
+    for edit in (form.title_edit, form.chain):
+        assert edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()  # too long
+        assert edit.cursorPosition() == 0, edit.accessibleName()
+    window.case.motion.title = long_title
+    window.motion_page.set_case(window.case)
+    assert window.motion_page.title_edit.cursorPosition() == 0
+
+
+def test_undoing_a_field_shows_it(window, qtbot):
+    """Ctrl+Z in a section that takes back typing in Ärendeuppgifter (or a list row, or the
+    motion's title) goes there and puts the cursor in the field, as Word shows what it undid;
+    the window stayed in the section and the change happened out of sight."""
+    from .conftest import type_text
+
+    _painted(window, qtbot)
+    assert window.new_case("lund-kommun", motion=True)
+    form = window.case_form
+    window.go_to("__case__")
+    form.dnr.setFocus()
+    type_text(form.dnr, "KS 2024/0001")
+    window.go_to("__motion__")
+    window.motion_page.title_edit.setFocus()
+    type_text(window.motion_page.title_edit, "Laddstolpar")
+    window.go_to("__case__")
+    signatures = form.lists["signatures"]
+    qtbot.mouseClick(signatures.buttons["add"], Qt.MouseButton.LeftButton)
+    rows = len(signatures.rows())
+    window.go_to("sammanfattning")
+    editor = window.section_pages["sammanfattning"].editor
+    editor.setFocus()
+    type_text(editor, "Text.")
+    window.undo()
+    assert window.navigator.current_id() == "sammanfattning"  # its own text: stays
+    window.undo()
+    assert len(signatures.rows()) == rows - 1
+    assert window.navigator.current_id() == "__case__"
+    assert QApplication.focusWidget() is signatures.table
+    window.go_to("sammanfattning")
+    window.undo()
+    assert window.motion_page.title_edit.text() == ""
+    assert window.navigator.current_id() == "__motion__"
+    assert QApplication.focusWidget() is window.motion_page.title_edit
+    window.go_to("sammanfattning")
+    window.undo()
+    assert form.dnr.text() == ""
+    assert window.navigator.current_id() == "__case__"
+    assert QApplication.focusWidget() is form.dnr
+    window.redo()
+    assert form.dnr.text() == "KS 2024/0001"
+
+
+def test_lagg_till_puts_the_cursor_in_the_new_row(window, qtbot):
+    """Lägg till, then type: the text goes into the new row, as in a Word table (the focus
+    stayed on the button and the typing went nowhere, leaving an empty att-sats)."""
+    from .conftest import type_text
+
+    assert window.new_case("region-skane", motion=True)
+    window.go_to("__motion__")
+    yrkanden = window.motion_page.yrkanden
+    for text in ("att regionen bygger laddstolpar", "att regionen utreder laddning"):
+        qtbot.mouseClick(yrkanden.buttons["add"], Qt.MouseButton.LeftButton)
+        type_text(QApplication.focusWidget(), text)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        QApplication.processEvents()  # the cell's editor commits through a queued call
+    assert window.case.motion.yrkanden == ["att regionen bygger laddstolpar",
+                                           "att regionen utreder laddning"]
+    window.undo()  # the second att-sats's text, then its row
+    assert window.case.motion.yrkanden[-1] == ""
