@@ -13,7 +13,14 @@ from .case import DEFAULT_HEADINGS, PURPOSE_ATGARD, PURPOSE_KANNEDOM, Case
 from .decision import restyle, split_decision
 from .errors import ProfileError
 from .markup import Block, Heading, ListBlock, ListItem, Paragraph, Span, Spans, parse_blocks
-from .print_options import PrintOptions, print_options, underlag_row
+from .print_options import (
+    NOT_RELEVANT_OMIT,
+    NOT_RELEVANT_SENTENCE,
+    PrintOptions,
+    not_relevant_form,
+    print_options,
+    underlag_row,
+)
 from .profiles import Profile
 from .sanitize import xml_safe
 from .section_layout import PlannedSection, section_plan
@@ -149,11 +156,11 @@ def _section_body(case: Case, profile: Profile, options: PrintOptions, item: Pla
     """The blocks under one heading; None when the section is left out altogether."""
     spec = item.spec
     if item.not_relevant:
-        if spec.id in options.omit_when_not_relevant:
+        form = not_relevant_form(options, spec.id)
+        if form == NOT_RELEVANT_OMIT:
             return None
-        sentence = options.not_relevant.get(spec.id, "")
-        if sentence:
-            return [Paragraph((Span(sentence),))]
+        if form == NOT_RELEVANT_SENTENCE:
+            return [Paragraph((Span(options.not_relevant[spec.id]),))]
         warnings.append(f"\"{item.heading}\" är markerat som inte relevant, men profilen "
                         f"{profile.name} har ingen standardmening för det och tillåter inte att "
                         "det utelämnas; avsnittets egen text skrivs ut.")
