@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from . import profiles as P
 from .case import DEFAULT_HEADINGS, PURPOSE_ATGARD, PURPOSE_KANNEDOM, Case
-from .decision import restyle, split_decision
+from .decision import STYLE_BULLETS, restyle, split_decision
 from .errors import ProfileError
 from .markup import Block, Heading, ListBlock, ListItem, Paragraph, Span, Spans, parse_blocks
 from .print_options import (
@@ -90,8 +90,10 @@ def _heading(text: str) -> Heading:
 
 def _decision_blocks(case: Case, profile: Profile, options: PrintOptions, text: str,
                      out: list[DocBlock], warnings: list[str], clean: _Cleaner) -> None:
-    decision = split_decision(text)
-    chain = clean(case.document.decision_chain, "Beslutskedja").strip() or profile.decision_chain
+    own_style = case.layout.decision_style  # "" = the profile's style
+    decision = split_decision(text, bullets=own_style == STYLE_BULLETS)
+    chain = "" if case.layout.no_decision_chain else (
+        clean(case.document.decision_chain, "Beslutskedja").strip() or profile.decision_chain)
     intro_texts = [b for b in decision.intro if isinstance(b, Paragraph)]
     chain_in_text = any(chain and chain.rstrip(":") in "".join(s.text for s in b.spans)
                         for b in intro_texts)
@@ -100,12 +102,17 @@ def _decision_blocks(case: Case, profile: Profile, options: PrintOptions, text: 
             chain = chain + options.chain_ending
         out.append(Paragraph((Span(chain),)))
     out.extend(decision.intro)
-    styled = restyle(decision, profile)
-    warnings.extend(styled.warnings)
-    if profile.decision_style == P.STYLE_ATT:
-        out.extend(AttSats((Span(p),)) for p in styled.points)
-    elif styled.points:
-        out.append(ListBlock(True, tuple(ListItem((Span(p),)) for p in styled.points)))
+    if own_style:  # the case's own style: the points as written, nothing converted or added
+        style, points = decision.style, decision.written
+    else:
+        styled = restyle(decision, profile)
+        warnings.extend(styled.warnings)
+        style, points = profile.decision_style, styled.points
+    if style == P.STYLE_ATT:
+        out.extend(AttSats((Span(p),)) for p in points)
+    elif points:
+        out.append(ListBlock(style != STYLE_BULLETS,
+                             tuple(ListItem((Span(p),)) for p in points)))
     out.extend(decision.after)
 
 
