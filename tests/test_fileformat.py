@@ -309,3 +309,47 @@ def test_case_copy_shares_nothing_with_the_case():
     assert "barnets_basta" not in snapshot.layout.not_relevant
     assert "att något mer" not in snapshot.motion.yrkanden
     assert snapshot.to_dict() != case.to_dict()
+
+
+# --- layout.decision_style, no_decision_chain, order (a Word document's own form) ---
+
+@pytest.mark.parametrize(("layout", "fragment"), [
+    ('{"decision_style": "punkter"}', '"layout.decision_style" ska vara'),
+    ('{"decision_style": 3}', '"layout.decision_style"'),
+    ('{"no_decision_chain": "ja"}', '"layout.no_decision_chain" ska vara true eller false'),
+    ('{"headings": []}', '"layout.headings" ska vara objekt'),
+    ('{"not_relevant": [1]}', '"layout.not_relevant[0]" ska vara text'),
+    ('{"order": "arendet"}', '"layout.order" ska vara lista'),
+])
+def test_a_bad_layout_gets_the_swedish_message_with_the_path(tmp_path, layout, fragment):
+    path = tmp_path / "fel.tillit"
+    path.write_text(BASE + f', "layout": {layout}}}', encoding="utf-8")
+    with pytest.raises(CaseFileError) as info:
+        load_case(path)
+    assert fragment in str(info.value)
+
+
+def test_the_decision_form_round_trips_and_older_files_stay_byte_for_byte(example_case,
+                                                                          tmp_path):
+    import fastjsonschema
+
+    from tillit_desk.caseschema import schema
+
+    plain = tmp_path / "utan.tillit"
+    save_case(example_case, plain)
+    before = plain.read_bytes()
+    save_case(load_case(plain).case, plain)
+    assert plain.read_bytes() == before and b'"decision_style"' not in before
+    example_case.layout.decision_style = "bullets"
+    example_case.layout.no_decision_chain = True
+    example_case.layout.order = ["forslag_till_beslut", "sammanfattning"]
+    path = tmp_path / "med.tillit"
+    save_case(example_case, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["layout"] == {"headings": {}, "added": [], "not_relevant": [],
+                              "decision_style": "bullets", "no_decision_chain": True,
+                              "order": ["forslag_till_beslut", "sammanfattning"]}
+    fastjsonschema.compile(schema())(data)
+    again = load_case(path).case.layout
+    assert (again.decision_style, again.no_decision_chain) == ("bullets", True)
+    assert again.order == ["forslag_till_beslut", "sammanfattning"]

@@ -51,6 +51,9 @@ PURPOSE_KANNEDOM = "kännedom"
 PURPOSE_ATGARD = "åtgärd"
 PURPOSES = (PURPOSE_KANNEDOM, PURPOSE_ATGARD)
 
+# The styles decision points can be written in (layout.decision_style; "" = the profile's).
+DECISION_STYLES = ("", "att", "numbered", "bullets")
+
 
 @dataclass
 class Record:
@@ -200,6 +203,14 @@ class SectionLayout(Record):
     headings: dict[str, str] = field(default_factory=dict)  # section id -> heading for this case
     added: list[CustomSection] = field(default_factory=list)
     not_relevant: list[str] = field(default_factory=list)  # section ids marked "inte relevant"
+    # The decision points' own style ("att", "numbered", "bullets"), printed as written instead
+    # of in the profile's style; "" = the profile's. A document brought in from Word keeps its.
+    decision_style: str = ""
+    # True: print no decision chain (an empty document.decision_chain means the profile's).
+    no_decision_chain: bool = False
+    # Section ids in the order this case prints them; a section not listed follows the one
+    # before it in the profile's order. [] = the profile's order.
+    order: list[str] = field(default_factory=list)
 
     NESTED: ClassVar[dict[str, tuple[type[Record], bool]]] = {"added": (CustomSection, True)}
 
@@ -217,10 +228,27 @@ class SectionLayout(Record):
         marked = data.get("not_relevant", [])
         if not isinstance(marked, list) or not all(isinstance(v, str) for v in marked):
             raise TypeError("\"layout.not_relevant\" ska vara en lista med text")
+        if data.get("decision_style", "") not in DECISION_STYLES:
+            raise TypeError("\"layout.decision_style\" ska vara \"att\", \"numbered\", "
+                            "\"bullets\" eller \"\"")
+        if not isinstance(data.get("no_decision_chain", False), bool):
+            raise TypeError("\"layout.no_decision_chain\" ska vara true eller false")
+        order = data.get("order", [])
+        if not isinstance(order, list) or not all(isinstance(v, str) for v in order):
+            raise TypeError("\"layout.order\" ska vara en lista med text")
         return super().from_dict(data)
 
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        for key, default in (("decision_style", ""), ("no_decision_chain", False),
+                             ("order", [])):
+            if out.get(key) == default:  # written only when used: older files stay as they were
+                out.pop(key)
+        return out
+
     def is_empty(self) -> bool:
-        return not (self.headings or self.added or self.not_relevant or self.extra)
+        return not (self.headings or self.added or self.not_relevant or self.extra
+                    or self.decision_style or self.no_decision_chain or self.order)
 
 
 @dataclass

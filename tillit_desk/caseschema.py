@@ -94,6 +94,9 @@ def describe(err: Any, data: Any) -> str:
         return f"\"{path}\" ska vara {definition} eller större."
     if rule == "const":
         return f"\"{path}\" ska vara {json.dumps(definition, ensure_ascii=False)}."
+    if rule == "enum":
+        values = [json.dumps(v, ensure_ascii=False) for v in definition]
+        return f"\"{path}\" ska vara {', '.join(values[:-1])} eller {values[-1]}."
     return f"\"{path}\" har fel form ({rule})."
 
 

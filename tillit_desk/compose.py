@@ -10,10 +10,17 @@ from dataclasses import dataclass, field
 
 from . import profiles as P
 from .case import DEFAULT_HEADINGS, PURPOSE_ATGARD, PURPOSE_KANNEDOM, Case
-from .decision import restyle, split_decision
+from .decision import STYLE_BULLETS, restyle, split_decision
 from .errors import ProfileError
 from .markup import Block, Heading, ListBlock, ListItem, Paragraph, Span, Spans, parse_blocks
-from .print_options import PrintOptions, print_options, underlag_row
+from .print_options import (
+    NOT_RELEVANT_OMIT,
+    NOT_RELEVANT_SENTENCE,
+    PrintOptions,
+    not_relevant_form,
+    print_options,
+    underlag_row,
+)
 from .profiles import Profile
 from .sanitize import xml_safe
 from .section_layout import PlannedSection, section_plan
@@ -83,8 +90,10 @@ def _heading(text: str) -> Heading:
 
 def _decision_blocks(case: Case, profile: Profile, options: PrintOptions, text: str,
                      out: list[DocBlock], warnings: list[str], clean: _Cleaner) -> None:
-    decision = split_decision(text)
-    chain = clean(case.document.decision_chain, "Beslutskedja").strip() or profile.decision_chain
+    own_style = case.layout.decision_style  # "" = the profile's style
+    decision = split_decision(text, bullets=own_style == STYLE_BULLETS)
+    chain = "" if case.layout.no_decision_chain else (
+        clean(case.document.decision_chain, "Beslutskedja").strip() or profile.decision_chain)
     intro_texts = [b for b in decision.intro if isinstance(b, Paragraph)]
     chain_in_text = any(chain and chain.rstrip(":") in "".join(s.text for s in b.spans)
                         for b in intro_texts)
@@ -93,12 +102,17 @@ def _decision_blocks(case: Case, profile: Profile, options: PrintOptions, text: 
             chain = chain + options.chain_ending
         out.append(Paragraph((Span(chain),)))
     out.extend(decision.intro)
-    styled = restyle(decision, profile)
-    warnings.extend(styled.warnings)
-    if profile.decision_style == P.STYLE_ATT:
-        out.extend(AttSats((Span(p),)) for p in styled.points)
-    elif styled.points:
-        out.append(ListBlock(True, tuple(ListItem((Span(p),)) for p in styled.points)))
+    if own_style:  # the case's own style: the points as written, nothing converted or added
+        style, points = decision.style, decision.written
+    else:
+        styled = restyle(decision, profile)
+        warnings.extend(styled.warnings)
+        style, points = profile.decision_style, styled.points
+    if style == P.STYLE_ATT:
+        out.extend(AttSats((Span(p),)) for p in points)
+    elif points:
+        out.append(ListBlock(style != STYLE_BULLETS,
+                             tuple(ListItem((Span(p),)) for p in points)))
     out.extend(decision.after)
 
 
@@ -149,11 +163,11 @@ def _section_body(case: Case, profile: Profile, options: PrintOptions, item: Pla
     """The blocks under one heading; None when the section is left out altogether."""
     spec = item.spec
     if item.not_relevant:
-        if spec.id in options.omit_when_not_relevant:
+        form = not_relevant_form(options, spec.id)
+        if form == NOT_RELEVANT_OMIT:
             return None
-        sentence = options.not_relevant.get(spec.id, "")
-        if sentence:
-            return [Paragraph((Span(sentence),))]
+        if form == NOT_RELEVANT_SENTENCE:
+            return [Paragraph((Span(options.not_relevant[spec.id]),))]
         warnings.append(f"\"{item.heading}\" är markerat som inte relevant, men profilen "
                         f"{profile.name} har ingen standardmening för det och tillåter inte att "
                         "det utelämnas; avsnittets egen text skrivs ut.")

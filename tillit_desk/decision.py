@@ -15,6 +15,8 @@ from .case import Motion, motionarer_text
 from .markup import ListBlock, Paragraph, parse_blocks, plain_text
 from .profiles import STYLE_ATT, STYLE_NUMBERED, Profile
 
+STYLE_BULLETS = "bullets"  # a case's own style only (layout.decision_style); no profile's
+
 # infinitive -> present tense, for the verbs real decisions use
 VERBS: dict[str, str] = {
     "anse": "anser", "avslå": "avslår", "bifalla": "bifaller", "godkänna": "godkänner",
@@ -53,6 +55,9 @@ class DecisionText:
     points: list[str] = field(default_factory=list)  # point texts, without "att" or numbering
     style: str = ""  # the style the text was written in ("" when it has no points)
     after: list = field(default_factory=list)  # blocks after the points
+    # the points as written (their own punctuation, "att" of a bulleted att-sats kept), for a
+    # case that prints its points in its own style (layout.decision_style)
+    written: list[str] = field(default_factory=list)
 
 
 def _strip_point(text: str) -> str:
@@ -60,8 +65,9 @@ def _strip_point(text: str) -> str:
     return _TRAIL.sub("", text).strip()
 
 
-def split_decision(text: str) -> DecisionText:
-    """Find the decision points: att-paragraphs, att-lines or a numbered list."""
+def split_decision(text: str, bullets: bool = False) -> DecisionText:
+    """Find the decision points: att-paragraphs, att-lines or a numbered list; with
+    ``bullets`` (a case whose points are bulleted, layout.decision_style) a bulleted list."""
     result = DecisionText()
     for block in parse_blocks(text):
         if isinstance(block, Paragraph):
@@ -77,6 +83,10 @@ def split_decision(text: str) -> DecisionText:
                 continue
         elif isinstance(block, ListBlock):
             items = [plain_text(i.spans) for i in block.items]
+            if bullets and not block.ordered:
+                result.points.extend(items)  # as written, "att" and all
+                result.style = result.style or STYLE_BULLETS
+                continue
             if block.ordered or all(_ATT.match(i) for i in items):
                 for item in items:
                     is_att = _ATT.match(item) is not None
@@ -84,6 +94,7 @@ def split_decision(text: str) -> DecisionText:
                     result.style = result.style or (STYLE_ATT if is_att else STYLE_NUMBERED)
                 continue
         (result.after if result.points else result.intro).append(block)
+    result.written = [" ".join(p.split()) for p in result.points]
     result.points = [_strip_point(p) for p in result.points]
     return result
 

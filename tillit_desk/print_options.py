@@ -77,6 +77,21 @@ def print_options(profile: Profile) -> PrintOptions:
     return PrintOptions(**values)
 
 
+NOT_RELEVANT_OMIT = "omit"  # left out altogether, heading and all
+NOT_RELEVANT_SENTENCE = "sentence"  # the profile's standard sentence instead of the text
+NOT_RELEVANT_OWN_TEXT = "own_text"  # neither: the section's own text is printed
+
+
+def not_relevant_form(options: PrintOptions, section_id: str) -> str:
+    """What a section marked "inte relevant" prints: the one rule the export (compose) and the
+    review (which does not check text that is not printed) share."""
+    if section_id in options.omit_when_not_relevant:
+        return NOT_RELEVANT_OMIT
+    if options.not_relevant.get(section_id, ""):
+        return NOT_RELEVANT_SENTENCE
+    return NOT_RELEVANT_OWN_TEXT
+
+
 def underlag_row(options: PrintOptions, text: str, date: str) -> str:
     """One Beslutsunderlag row as the profile writes it (plain replacement, no format codes)."""
     if date and date in text:

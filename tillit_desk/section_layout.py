@@ -58,7 +58,24 @@ def section_plan(case: Case, profile: Profile) -> tuple[list[PlannedSection], li
                 spec = SectionSpec(id=added.id, heading=added.heading, kind=TEXT)
                 plan.append(PlannedSection(spec, added.heading, True, added.id in marked))
             break
-    return plan, warnings
+    return _in_case_order(plan, layout.order), warnings
+
+
+def _in_case_order(plan: list[PlannedSection], order: list[str]) -> list[PlannedSection]:
+    """The sections in the case's own order (``layout.order``, e.g. a Word document that has
+    Förslag till beslut before Sammanfattning); one it does not list follows the section
+    before it in the profile's order."""
+    by_id = {p.spec.id: p for p in plan}
+    listed = [by_id[sid] for sid in dict.fromkeys(order) if sid in by_id]
+    if not listed:
+        return plan
+    out = list(listed)
+    for n, item in enumerate(plan):
+        if item in listed:
+            continue
+        before = next((p for p in reversed(plan[:n]) if p in out), None)
+        out.insert(out.index(before) + 1 if before is not None else 0, item)
+    return out
 
 
 def case_sections(case: Case, profile: Profile) -> list[SectionSpec]:
@@ -108,6 +125,7 @@ def remove_section(case: Case, section_id: str) -> None:
             a.after = ""
     case.sections.pop(section_id, None)
     case.layout.headings.pop(section_id, None)
+    case.layout.order = [s for s in case.layout.order if s != section_id]
 
 
 def rename_section(case: Case, section_id: str, heading: str) -> None:

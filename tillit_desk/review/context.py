@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..case import DEFAULT_HEADINGS, Case
 from ..errors import ProfileError
-from ..print_options import DEFAULTS, print_options
+from ..print_options import DEFAULTS, NOT_RELEVANT_OWN_TEXT, not_relevant_form, print_options
 from ..profiles import DECISION, Profile, SectionSpec
 from ..section_layout import case_sections
 from .text import WORD_RE
@@ -77,8 +77,7 @@ class Context:
             options = print_options(self.profile)
         except ProfileError:  # compose falls back to the defaults too
             options = DEFAULTS
-        return (section_id not in options.omit_when_not_relevant
-                and not options.not_relevant.get(section_id, ""))
+        return not_relevant_form(options, section_id) == NOT_RELEVANT_OWN_TEXT
 
     @cached_property
     def text_section_ids(self) -> list[str]:

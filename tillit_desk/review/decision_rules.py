@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..decision import PRESENT_TO_INF, VERBS, split_decision
+from ..decision import PRESENT_TO_INF, STYLE_BULLETS, VERBS, split_decision
 from ..profiles import STYLE_ATT, STYLE_NUMBERED
 from .context import Context
 from .findings import FEL, TIPS, VARNING, Finding, at, whole
@@ -71,7 +71,8 @@ def points_and_style(ctx: Context) -> Iterator[Finding]:
     text = ctx.case.section(sid)
     if not text.strip():
         return  # completeness reports the empty section
-    decision = split_decision(text)
+    own_style = ctx.case.layout.decision_style  # printed as written (a Word document's own)
+    decision = split_decision(text, bullets=own_style == STYLE_BULLETS)
     if not decision.points:
         yield whole("beslut.punkter", FEL, sid,
                     f"{ctx.heading(sid)} saknar beslutspunkter. Skriv varje punkt som en "
@@ -84,7 +85,7 @@ def points_and_style(ctx: Context) -> Iterator[Finding]:
         yield whole("beslut.punkter", VARNING, sid,
                     f"{ctx.heading(sid)} blandar att-satser och numrerade meningar. Använd "
                     f"{_STYLE_NAME[ctx.profile.decision_style]} genomgående.")
-    elif decision.style and decision.style != ctx.profile.decision_style:
+    elif decision.style and decision.style != ctx.profile.decision_style and not own_style:
         yield whole("beslut.punkter", TIPS, sid,
                     f"Punkterna är skrivna som {_STYLE_NAME[decision.style]}, men profilen "
                     f"{ctx.profile.name} använder {_STYLE_NAME[ctx.profile.decision_style]}. "

@@ -42,6 +42,8 @@ class ImportPlan:
     embedded: Case | None
     section_level: int
     notes: list[str] = field(default_factory=list)
+    # the target of the section the signature block was printed in or under (its place)
+    signatures_in: str = ""
 
     @property
     def header_items(self) -> list[Item]:

@@ -37,56 +37,65 @@ def _signatures_after_list(plan: ImportPlan, sp) -> None:
 
 
 def find_signatures(plan: ImportPlan) -> None:
-    """Take the signature block out of whichever section it was printed in."""
+    """Take the signature block out of whichever section it was printed in (and note
+    which: the block prints in the same place)."""
     for sp in plan.sections:
-        if sp.kind == P.SIGNATURES:
-            plan.signature_items.extend(sp.items)
-            sp.items = []
+        found = bool(plan.signature_items)
+        _find_in(plan, sp)
+        if plan.signature_items and not found:
+            plan.signatures_in = sp.target
+
+
+def _find_in(plan: ImportPlan, sp) -> None:
+    """The signature block in or under one section, if it is there."""
+    if sp.kind == P.SIGNATURES:
+        plan.signature_items.extend(sp.items)
+        sp.items = []
+        return
+    keep: list[Item] = []
+    tail_start = max(0, len(sp.items) - 4)
+    for n, item in enumerate(sp.items):
+        if isinstance(item, Table) and (
+                "underskrift" in item.description.lower()
+                or (n >= tail_start and signature_table(
+                    view_items([item], BASE)[0], plan.profile))):  # type: ignore[arg-type]
+            plan.signature_items.append(item)
             continue
-        keep: list[Item] = []
-        tail_start = max(0, len(sp.items) - 4)
-        for n, item in enumerate(sp.items):
-            if isinstance(item, Table) and (
-                    "underskrift" in item.description.lower()
-                    or (n >= tail_start and signature_table(
-                        view_items([item], BASE)[0], plan.profile))):  # type: ignore[arg-type]
-                plan.signature_items.append(item)
-                continue
-            keep.append(item)
-        sp.items = keep
-        if not plan.signature_items and sp.kind in _LIST_KINDS:
-            _signatures_after_list(plan, sp)
-            continue
-        if plan.signature_items or sp.kind not in (P.TEXT, CUSTOM):
-            continue
-        # typed signatures at the end of a text section: name and title as paragraphs of
-        # their own, one pair after another (Lund)…
-        texts = [i for i in sp.items if not (isinstance(i, Para) and not plain_text(i).strip())]
-        pairs: list[Item] = []
-        k = len(texts)
-        while k >= 2 and all(isinstance(i, Para) and not i.heading and i.list_level is None
-                             for i in texts[k - 2:k]):
-            name, title = (plain_text(texts[k - 2]).strip(), plain_text(texts[k - 1]).strip())
-            if not (looks_like_name(name) and looks_like_title(
-                    title, plan.profile.signatory_titles)):
-                break
-            pairs[:0] = texts[k - 2:k]
-            k -= 2
-        if pairs:
-            plan.signature_items.extend(pairs)
-            sp.items = [i for i in sp.items if all(i is not p for p in pairs)]
-            continue
-        # …or names side by side with tabs over their titles, or "Name<br>Title"
-        if len(texts) >= 2 and all(isinstance(i, Para) for i in texts[-2:]):
-            a, b = texts[-2], texts[-1]
-            if signature_paragraphs(a, b, plan.profile):  # type: ignore[arg-type]
-                plan.signature_items.extend([a, b])
-                sp.items = [i for i in sp.items if i is not a and i is not b]
-                continue
-        if texts and isinstance(texts[-1], Para) and signature_paragraphs(
-                texts[-1], None, plan.profile):
-            plan.signature_items.append(texts[-1])
-            sp.items = [i for i in sp.items if i is not texts[-1]]
+        keep.append(item)
+    sp.items = keep
+    if not plan.signature_items and sp.kind in _LIST_KINDS:
+        _signatures_after_list(plan, sp)
+        return
+    if plan.signature_items or sp.kind not in (P.TEXT, CUSTOM):
+        return
+    # typed signatures at the end of a text section: name and title as paragraphs of
+    # their own, one pair after another (Lund)…
+    texts = [i for i in sp.items if not (isinstance(i, Para) and not plain_text(i).strip())]
+    pairs: list[Item] = []
+    k = len(texts)
+    while k >= 2 and all(isinstance(i, Para) and not i.heading and i.list_level is None
+                         for i in texts[k - 2:k]):
+        name, title = (plain_text(texts[k - 2]).strip(), plain_text(texts[k - 1]).strip())
+        if not (looks_like_name(name) and looks_like_title(
+                title, plan.profile.signatory_titles)):
+            break
+        pairs[:0] = texts[k - 2:k]
+        k -= 2
+    if pairs:
+        plan.signature_items.extend(pairs)
+        sp.items = [i for i in sp.items if all(i is not p for p in pairs)]
+        return
+    # …or names side by side with tabs over their titles, or "Name<br>Title"
+    if len(texts) >= 2 and all(isinstance(i, Para) for i in texts[-2:]):
+        a, b = texts[-2], texts[-1]
+        if signature_paragraphs(a, b, plan.profile):  # type: ignore[arg-type]
+            plan.signature_items.extend([a, b])
+            sp.items = [i for i in sp.items if i is not a and i is not b]
+            return
+    if texts and isinstance(texts[-1], Para) and signature_paragraphs(
+            texts[-1], None, plan.profile):
+        plan.signature_items.append(texts[-1])
+        sp.items = [i for i in sp.items if i is not texts[-1]]
 
 
 def read_signatories(items: list[Item], view: str, profile: Profile):

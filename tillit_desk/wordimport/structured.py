@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..case import PURPOSE_ATGARD, PURPOSE_KANNEDOM, Meeting, Recipient, Signatory, UnderlagItem
+from ..decision import STYLE_BULLETS
 from ..errors import ProfileError
 from ..print_options import PrintOptions, print_options
 from ..profiles import STYLE_ATT, STYLE_NUMBERED, Profile
@@ -54,7 +55,8 @@ def _tabs_to_spaces(pieces: list[Piece]) -> list[Piece]:
 @dataclass
 class Decision:
     markdown: str = ""
-    chain: str = ""
+    chain: str = ""  # "" also when the printed chain is the profile's own
+    printed_chain: bool = False  # the document prints a chain before its points
     style: str = ""
     points: int = 0
     comments: dict[str, list[int | None]] = field(default_factory=dict)
@@ -87,7 +89,14 @@ def read_decision(items: list[Item], profile: Profile,
                 pieces = _cut(item.pieces, typed.end()) if typed else item.pieces
                 att_in_list = _ATT.match("".join(p.text for p in pieces))
                 numbered += 1
-                if att_in_list and not item.ordered and not typed:
+                if not item.ordered and not typed and not (att_in_list and result.style
+                                                           == STYLE_ATT):
+                    # a bulleted point (an att-sats too: the bullet is what the reader sees)
+                    body = inline(_tabs_to_spaces(pieces), True, local)
+                    chunks.append(("bullet", "- " + body))
+                    comment_parts.append({"shift": 2, "marks": local})
+                    result.style = result.style or STYLE_BULLETS
+                elif att_in_list and not item.ordered and not typed:
                     body = inline(_tabs_to_spaces(_cut(pieces, att_in_list.end())), True, local)
                     chunks.append(("att", "att " + body))
                     comment_parts.append({"shift": 4, "marks": local})
@@ -119,7 +128,7 @@ def read_decision(items: list[Item], profile: Profile,
     out = ""
     for n, ((kind, text), part) in enumerate(zip(chunks, comment_parts, strict=True)):
         if n:
-            out += "\n" if kind == "num" and chunks[n - 1][0] == "num" else "\n\n"
+            out += "\n" if kind in ("num", "bullet") and chunks[n - 1][0] == kind else "\n\n"
         for cid, (a, b) in part["marks"].items():
             entry = result.comments.setdefault(cid, [None, None])
             if a is not None:
@@ -128,6 +137,7 @@ def read_decision(items: list[Item], profile: Profile,
                 entry[1] = len(out) + part["shift"] + b
         out += text
     result.markdown = out
+    result.printed_chain = bool(result.chain)
     if result.chain:
         result.chain = read_chain(result.chain, profile,
                                   options if options is not None else options_for(profile))

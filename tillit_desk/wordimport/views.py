@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 
 from .. import profiles as P
 from ..case import Case, CustomSection, Handlaggare
+from ..decision import STYLE_BULLETS, restyle, split_decision
 from ..print_options import PrintOptions
 from ..profiles import Profile
-from ..section_layout import CUSTOM_PREFIX
+from ..section_layout import CUSTOM_PREFIX, section_plan
 from .header import read_fields
 from .headings import match_heading, normalise
 from .items import BASE, FINAL, Item, Para, pieces_of, view_items
@@ -19,8 +20,10 @@ from .mdwriter import render
 from .plan import CUSTOM, SKIP, ImportPlan, SectionPlan, clip, item_plain, plain_text
 from .signatures import read_signatories
 from .structured import (
+    Decision,
     attached_underlag,
     options_for,
+    print_chain,
     read_decision,
     read_meetings,
     read_recipients,
@@ -113,6 +116,7 @@ def build_view(plan: ImportPlan, view: str) -> View:
             case.sections[sp.target] = decision.markdown
             if decision.chain:
                 doc.decision_chain = decision.chain
+            _decision_layout(layout, decision, profile, options)
             for cid, (a, b) in decision.comments.items():
                 out.comments[cid] = (sp.target, a, b)
         elif kind == P.UNDERLAG:
@@ -135,7 +139,24 @@ def build_view(plan: ImportPlan, view: str) -> View:
                     out.unplaced.append(f"{sp.heading}: {note}")
     if plan.signature_items:
         case.signatories = read_signatories(plan.signature_items, view, profile)
+    _document_order(case, plan, ids)
     return out
+
+
+def _document_order(case: Case, plan: ImportPlan, ids: dict[str, str]) -> None:
+    """The document's order of its sections (and of the signature block) where the profile
+    would print them in another: kept as the case's own order (``layout.order``)."""
+    order: list[str] = []
+    for sp in plan.sections:
+        if sp.target != SKIP:
+            order.append(ids.get(sp.target, sp.target))
+        if plan.signature_items and sp.target == plan.signatures_in:
+            order.append("signatures")
+    order = [sid for sid in dict.fromkeys(order) if plan.profile.section(sid) is not None
+             or any(a.id == sid for a in case.layout.added)]
+    planned = [p.spec.id for p in section_plan(case, plan.profile)[0] if p.spec.id in order]
+    if planned != order:
+        case.layout.order = order
 
 
 def case_ids(plan: ImportPlan) -> dict[str, str]:
@@ -174,6 +195,21 @@ def _read_heading(layout, spec: P.SectionSpec, heading: str, signatures_heading:
     elif normalise(heading) != normalise(spec.heading) and match_heading(
             heading, profile) == spec.id:
         layout.headings[spec.id] = heading
+
+
+def _decision_layout(layout, decision: Decision, profile: Profile,
+                     options: PrintOptions) -> None:
+    """Points the export would print otherwise (att-satser where the profile numbers, bullets,
+    att-satser without the profile's commas) are printed as the document wrote them; points
+    without a chain print none, where the export would otherwise print the profile's."""
+    if not decision.points:
+        return
+    points = split_decision(decision.markdown, bullets=decision.style == STYLE_BULLETS)
+    if decision.style != profile.decision_style or restyle(points, profile).points != \
+            points.written:  # the export would change them (another style, punctuation)
+        layout.decision_style = decision.style
+    if not decision.printed_chain and print_chain("", profile, options):
+        layout.no_decision_chain = True
 
 
 def _marked(plan: ImportPlan, sp: SectionPlan, spec: P.SectionSpec,

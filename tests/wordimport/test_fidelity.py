@@ -1,0 +1,142 @@
+"""A tjänsteskrivelse brought in from Word and exported again with its profile prints like the
+original: the same sections in the same order under the same headings, the same decision
+(chain or none, att-satser, numbered or bulleted points, as written), the same lists and
+recipients, nothing invented and nothing lost. Compared line by line with fidelity.py, which
+reads the two DOCX files as a reader sees them; every export is valid for Word."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+from ooxml_schema import schema_errors
+
+from tillit_desk.export.docx import render_docx
+from tillit_desk.profiles import ProfileRegistry
+from tillit_desk.wordimport.importer import build_case
+from tillit_desk.wordimport.mapping import read_plan
+
+from . import fidelity as F
+
+REGISTRY = ProfileRegistry(user_dir=None)
+
+
+def _docx(paragraphs: list[tuple[str, str]], title: str = "Delårsrapport 1 2023") -> bytes:
+    document = docx.Document()
+    document.add_paragraph(title, style="Title")
+    for style, text in paragraphs:
+        document.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _round_trip(data: bytes, profile_id: str | None = None):
+    """Import, export with the case's profile (schema-valid), and both readings."""
+    case = build_case(read_plan(data, REGISTRY, name="original.docx",
+                                profile_id=profile_id)).case
+    out, _warnings = render_docx(case, REGISTRY.get(case.profile))
+    assert schema_errors(out) == []
+    return case, F.read(data), F.read(out)
+
+
+def _section(lines: list[F.Line], heading: str) -> list[F.Line]:
+    """The lines under one heading, up to the next."""
+    start = lines.index(F.Line("heading", heading)) + 1
+    end = next((i for i in range(start, len(lines)) if lines[i].kind == "heading"), len(lines))
+    return lines[start:end]
+
+
+# ---------------------------------------------------------------- the decision
+
+TYRESO = [  # Tyresö kommun: bulleted points, no decision chain (insynsverige.se, see SOURCES.md)
+    ("Heading 1", "Förslag till beslut"),
+    ("List Bullet", "Delårsrapport 1 2023 avseende kommunstyrelsens verksamhetsområden godkänns."),
+    ("Heading 1", "Sammanfattning"),
+    ("Normal", "Förvaltningen tar enligt styrprocessen fram en delårsrapport per sista april."),
+]
+
+
+def test_bulleted_points_without_a_chain_print_as_bullets_and_no_chain_is_added():
+    case, original, exported = _round_trip(_docx(TYRESO), "generic")
+    decision = _section(exported.lines, "Förslag till beslut")
+    assert decision == _section(original.lines, "Förslag till beslut") == [
+        F.Line("bullet", "Delårsrapport 1 2023 avseende kommunstyrelsens verksamhetsområden "
+                         "godkänns.")]
+    assert REGISTRY.get("generic").decision_chain  # the profile has a chain; it is not printed
+
+
+def test_att_satser_without_a_chain_get_no_chain_and_keep_their_punctuation():
+    data = _docx([
+        ("Heading 1", "Förslag till beslut"),
+        ("Normal", "att godkänna delårsrapporten"),
+        ("Normal", "att lägga informationen till handlingarna"),
+        ("Heading 1", "Sammanfattning"),
+        ("Normal", "Rapporten följer styrprocessen."),
+    ])
+    _case, original, exported = _round_trip(data, "lund-kommun")
+    assert _section(exported.lines, "Förslag till beslut") == [
+        F.Line("att", "godkänna delårsrapporten"),
+        F.Line("att", "lägga informationen till handlingarna")]
+    assert _section(exported.lines, "Förslag till beslut") == \
+        _section(original.lines, "Förslag till beslut")
+
+
+def test_att_satser_stay_att_satser_with_a_profile_that_numbers_its_points():
+    """Malmö stad's own documents of 2013 and 2015 have att-satser; the profile numbers its
+    points. The document's points are printed as it wrote them, not as "Kommunfullmäktige
+    upphäver …" (the decision was Kommunstyrelsen's)."""
+    data = _docx([
+        ("Heading 1", "Sammanfattning"),
+        ("Normal", "En enklare modell för IT-kostnaderna."),
+        ("Heading 1", "Förslag till beslut"),
+        ("Normal", "Kommunstyrelsen föreslås besluta"),
+        ("Normal", "att justera kommunbidraget fr.o.m. 2014 i enlighet med sammanställningen"),
+        ("Normal", "att upphäva beslutet i ärendet D742/2002"),
+    ])
+    _case, original, exported = _round_trip(data, "malmo-stad")
+    assert _section(exported.lines, "Förslag till beslut") == [
+        F.Line("para", "Kommunstyrelsen föreslås besluta"),
+        F.Line("att", "justera kommunbidraget fr.o.m. 2014 i enlighet med sammanställningen"),
+        F.Line("att", "upphäva beslutet i ärendet D742/2002")]
+
+
+# ---------------------------------------------------------------- the order of the sections
+
+def _headings(lines: list[F.Line]) -> list[str]:
+    return [ln.text for ln in lines if ln.kind == "heading"]
+
+
+def test_sections_print_in_the_documents_order_not_the_profiles():
+    """Upplands-Bro: Förslag till beslut before Sammanfattning (generic has it after)."""
+    data = _docx([
+        ("Heading 1", "Förslag till beslut"),
+        ("Normal", "Socialnämnden godkänner delrevidering av riktlinjer för ekonomiskt bistånd."),
+        ("Heading 1", "Sammanfattning"),
+        ("Normal", "Ärendet gäller en delrevidering av riktlinjerna."),
+        ("Heading 1", "Ärendet"),
+        ("Normal", "Reglerna för ensamkommande ungdomar har ändrats."),
+    ], title="Revidering av riktlinjer för ekonomiskt bistånd")
+    _case, original, exported = _round_trip(data, "generic")
+    assert _headings(exported.lines) == _headings(original.lines) == [
+        "Förslag till beslut", "Sammanfattning", "Ärendet"]
+    assert F.differences(original.lines, exported.lines) == []
+
+
+def test_signatures_after_the_recipients_stay_after_them():
+    data = _docx([
+        ("Heading 1", "Sammanfattning"),
+        ("Normal", "Motionen föreslår fler bänkar."),
+        ("Heading 1", "Ärendet"),
+        ("Normal", "Bänkarna behövs i parkerna."),
+        ("Heading 1", "Beslutet skickas till"),
+        ("Normal", "För kännedom:"),
+        ("Normal", "Motionärerna"),
+        ("Normal", ""),
+        ("Normal", "Anna Andersson\tBo Berg"),
+        ("Normal", "Kommundirektör\tKanslichef"),
+    ], title="Svar på motion om bänkar")
+    case, original, exported = _round_trip(data, "generic")
+    assert [s.name for s in case.signatories] == ["Anna Andersson", "Bo Berg"]
+    assert exported.lines[-2:] == original.lines[-2:] == [
+        F.Line("para", "Anna Andersson Bo Berg"), F.Line("para", "Kommundirektör Kanslichef")]
