@@ -151,3 +151,19 @@ def test_an_att_sats_that_stops_mid_sentence_is_marked_unsure() -> None:
     fine = parse_motion(BODY + "Vi yrkar:\n\natt kommunen ställer ut bänkar, och\n\natt de "
                         "underhålls.\n\nAnna Berg (C)\n")
     assert "yrkanden" not in fine.unsure()
+
+
+def test_a_running_text_lead_in_ending_with_a_colon_opens_a_list() -> None:
+    parsed = parse_motion(BODY + "Vi föreslår att kommunfullmäktige ger socialnämnden i uppdrag "
+                          "att:\n• inrätta en tjänst som äldreombud,\n• informera alla över 75 år."
+                          "\n\nGävle 2022-03-15\n\nMaria Ström (KD)\n")
+    assert parsed.motion.yrkanden == ["inrätta en tjänst som äldreombud,",
+                                      "informera alla över 75 år."]
+
+
+def test_a_place_and_date_line_is_not_the_title() -> None:
+    parsed = parse_motion("MOTION\nKristdemokraterna i Motala\n\nMotala den 12 september 2019\n\n"
+                          + BODY + "Vi yrkar\n\natt kommunen ställer ut bänkar.\n\nErik Forslund "
+                          "(KD)\n")
+    assert parsed.motion.title == "Fler bänkar"
+    assert parsed.motion.submitted == "2019-09-12"

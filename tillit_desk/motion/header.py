@@ -36,6 +36,11 @@ _NOT_TITLE = re.compile(r"^(?:motion(?:\s(?:till|från|av)\b.*)?|sida\s.*|page\s
 _ORGANISATION = re.compile(r"^(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}s?\s(?:kommun|stad|region|landsting)|"
                            r"(?:region|landstinget)\s[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}(?:\s\w{1,12})?)$",
                            re.IGNORECASE)
+# the date part of a "place and date" line: "den 12 september 2019", "onsdag 3 maj 2023"
+_DATE_WORDS = re.compile(r"(?<![\wåäö])(?:den|\d{1,4}(?:[-./:]\d{1,4}){0,2}(?::?e|:a)?|"
+                         r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|januari|februari|"
+                         r"mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+                         r"(?![\wåäö])", re.IGNORECASE)
 HEAD_LINES = 14
 BODY_WORDS = 20  # a line this long is body text: the title and addressee come before it
 
@@ -161,8 +166,8 @@ def _skip_as_title(text: str) -> bool:
         return True
     if _NOT_TITLE.match(text) or addressee_in(text) or _ORGANISATION.match(text):
         return True
-    if line_dates(text) and len(words) <= 4:
-        return True  # "Lund den 27 januari 2022"
+    if line_dates(text) and (len(words) <= 4 or len(_DATE_WORDS.sub("", text).split()) <= 2):
+        return True  # "Lund den 27 januari 2022", "Motala den 12 september 2019"
     if any(c.isdigit() for c in text) and not any(c.islower() for c in text):
         return True  # "KS 2024/0311", "LS 2016-0674": a reference, not a heading
     return has_signature(text)

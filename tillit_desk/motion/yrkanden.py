@@ -245,7 +245,8 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
         if groups and not item and _opens_zone(line):
             end = i  # another lead-in starts another zone
             break
-        if item or (marked and (marked_list or not groups)):
+        opens = bool(groups) and current.endswith(":")  # "… i uppdrag att:" + a list
+        if item or (marked and (marked_list or not groups or opens)):
             if groups and _end_marker(line) and not item:
                 end = i
                 break
@@ -359,7 +360,9 @@ def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
             strength = 2
         else:
             items, end, problems = _collect(lines, last + 1, False, vocab, first=inline)
-            if len(items) > 1 and not all(i.lower().startswith("att") for i in items):
+            opens_list = items[:len(inline)] and items[len(inline) - 1].rstrip().endswith(":")
+            if len(items) > 1 and not opens_list and \
+                    not all(i.lower().startswith("att") for i in items):
                 items = items[:len(inline)]
             split = [piece for item in items[:len(inline)] for piece in split_running(item)]
             if len(split) > len(inline):
@@ -370,6 +373,9 @@ def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
         items = [t for t in items if t and not is_leadin_text(t)]
         if items and _CHAIN.match(items[0]):
             items = items[1:]  # "att kommunfullmäktige beslutar:" introduces the list
+        # "att kommunfullmäktige ger nämnden i uppdrag att:" introduces the items after it
+        items = [t for k, t in enumerate(items)
+                 if not (t.rstrip().endswith(":") and k + 1 < len(items))]
         if not items:
             continue
         if strength >= best_strength:
