@@ -167,3 +167,25 @@ def test_a_place_and_date_line_is_not_the_title() -> None:
                           "(KD)\n")
     assert parsed.motion.title == "Fler bänkar"
     assert parsed.motion.submitted == "2019-09-12"
+
+
+def test_a_lead_in_wrapped_right_after_its_att_goes_on_as_running_text() -> None:
+    # a PDF broke "… yrkar Sverigedemokraterna att" / "kommunfullmäktige ger …"
+    parsed = parse_motion(
+        BODY + "Mot bakgrund av ovanstående yrkar Sverigedemokraterna att\nkommunfullmäktige ger "
+        "kommunstyrelsen i uppdrag att ansöka om tillstånd\nför kameraövervakning.\n\n"
+        "Jimmy Nordengren (SD)\n")
+    assert parsed.motion.yrkanden == [
+        "att kommunfullmäktige ger kommunstyrelsen i uppdrag att ansöka om tillstånd för "
+        "kameraövervakning."]
+
+
+def test_the_arende_label_names_the_subject_unless_it_is_a_number() -> None:
+    parsed = parse_motion("Motion\nÄrende: Ny lekplats i Vikhög\n\nTill kommunfullmäktige i "
+                          "Kävlinge\n\nI Vikhög bor många barnfamiljer. Barnen leker på "
+                          "parkeringen.\n\nVi yrkar\n\natt en lekplats byggs.\n\nAnna Berg (M)\n")
+    assert parsed.motion.title == "Ny lekplats i Vikhög"
+    numbered = parse_motion("Ärende: KS 2023/0412\n\nNy lekplats i Vikhög\n\nTill "
+                            "kommunfullmäktige i Kävlinge\n\nVi yrkar\n\natt en lekplats "
+                            "byggs.\n\nAnna Berg (M)\n")
+    assert numbered.motion.title == "Ny lekplats i Vikhög"

@@ -15,7 +15,7 @@ from .text import squash
 
 LABELS = {"motion": "title", "rubrik": "title", "ämne": "title", "datum": "date",
           "inlämnad": "date", "till": "addressee", "ställd till": "addressee", "dnr": "dnr",
-          "diarienummer": "dnr", "ärende": "dnr", "från": "from", "motionär": "from",
+          "diarienummer": "dnr", "ärende": "subject", "från": "from", "motionär": "from",
           "motionärer": "from", "förslagsställare": "from"}
 _LABEL = re.compile(r"(?:^|(?<=\s\s)|(?<=\t))(?P<label>ställd till|förslagsställare|"
                     r"diarienummer|motionärer|motionär|inlämnad|rubrik|motion|datum|ämne|"
@@ -136,6 +136,11 @@ def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
                 rest = _AFTER_ADDRESSEE.match(value)
                 if rest and not label:  # "Motion till kommunfullmäktige: Solenergi …"
                     candidates.append((i, rest.group("title")))
+            elif label == "subject" and any(c.islower() for c in value) \
+                    and not re.search(r"\d{4}[/:.-]\d", value):
+                # "Ärende: Ny lekplats i Vikhög" names the subject; "Ärende: KS 2023/12" a number
+                if not head.title:
+                    head.title, head.title_conf, head.title_line = value, 0.9, i
             elif label == "title":
                 if not head.title:
                     head.title, head.title_conf, head.title_line = value, 0.9, i

@@ -193,7 +193,7 @@ def _end_marker(text: str) -> bool:
         return True
     if len(text) < 60 and line_dates(text):
         return True
-    return any(label in ("date", "dnr", "from") for label, _ in split_labels(text))
+    return any(label in ("date", "dnr", "from", "subject") for label, _ in split_labels(text))
 
 
 def _clean_item(text: str) -> str:
@@ -321,12 +321,13 @@ def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, 
             continue
         window = line
         found: tuple[int, int, str, bool, list[str]] | None = None
+        dangling = False
         for k in range(i, min(i + 3, len(lines.raw))):
             if k > i:
                 nxt = squash(lines.raw[k])
-                if not nxt or is_item_start(nxt) or ends_sentence(window) or \
-                        window.endswith((":", ";")) or len(nxt) > 200:
-                    break
+                if not nxt or is_item_start(nxt) or _MARKED.match(nxt) or \
+                        ends_sentence(window) or window.endswith((":", ";")) or len(nxt) > 200:
+                    break  # a bullet or a new att-sats never continues the lead-in
                 window = f"{window} {nxt}"
             trigger = list(_TRIGGER.finditer(window))[-1]
             tail = window[trigger.end():]
@@ -335,8 +336,11 @@ def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, 
                                           or tail.rstrip().endswith(":")):
                 # the longest lead-in wins: "… yrkar vi att kommunfullmäktige" + "beslutar:"
                 found = (i, k, "leadin", tail.rstrip().endswith((":", ";")), [])
+                dangling = tail.rstrip().lower().endswith("att")
                 continue
-            if found is None:
+            if found is None or dangling:
+                # "… yrkar Sverigedemokraterna att" + "kommunfullmäktige ger …": the line
+                # ended on the proposal's own "att", the proposal runs on
                 inline = _inline_proposals(window)
                 if inline:
                     found = (i, k, "inline", False, inline)
