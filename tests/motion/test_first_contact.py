@@ -3,6 +3,8 @@ tests/fixtures/motions/real/SOURCES.md), written small: each failed on first con
 
 from __future__ import annotations
 
+import pytest
+
 from tillit_desk.motion.parser import parse_motion
 from tillit_desk.motion.text import join_lines
 
@@ -189,3 +191,27 @@ def test_the_arende_label_names_the_subject_unless_it_is_a_number() -> None:
                             "kommunfullmäktige i Kävlinge\n\nVi yrkar\n\natt en lekplats "
                             "byggs.\n\nAnna Berg (M)\n")
     assert numbered.motion.title == "Ny lekplats i Vikhög"
+
+
+@pytest.mark.parametrize("heading", ["YRKANDEN", "Yrkande", "Förslag", "Yrkanden"])
+def test_a_yrkande_heading_without_colon_opens_the_att_satser(heading: str) -> None:
+    parsed = parse_motion(BODY + heading + "\n\natt kommunen ställer ut bänkar,\n\natt de "
+                          "underhålls.\n\nAnna Berg (S)\n")
+    assert parsed.motion.yrkanden == ["att kommunen ställer ut bänkar,", "att de underhålls."]
+
+
+@pytest.mark.parametrize("verb", ["föreslå", "yrka", "hemställa om"])
+def test_a_proposal_after_an_infinitive_vill_foresla(verb: str) -> None:
+    parsed = parse_motion(BODY + f"Jag vill därför {verb} att kommunfullmäktige ger tekniska "
+                          "nämnden i uppdrag att ställa ut fler bänkar.\n\nAnna Nilsson (L)\n")
+    assert parsed.motion.yrkanden == [
+        "att kommunfullmäktige ger tekniska nämnden i uppdrag att ställa ut fler bänkar."]
+
+
+def test_a_trigger_verb_inside_the_proposal_does_not_hide_it() -> None:
+    # "föreslå" inside the att-clause (Vingåker motion) is not where the proposal starts
+    parsed = parse_motion(BODY + "Jag yrkar på att kommunfullmäktige uppdrar till nämnden att se "
+                          "över reglementet och föreslå förändringar.\n\nAnna Nilsson (L)\n")
+    assert parsed.motion.yrkanden == [
+        "att kommunfullmäktige uppdrar till nämnden att se över reglementet och föreslå "
+        "förändringar."]

@@ -21,9 +21,9 @@ MAX_YRKANDE_CHARS = 600  # the corpus's longest att-sats is ~230 characters
 MAX_LEADIN_WORDS = 16
 MAX_ITEMS = 40  # a motion with more att-satser than this is not a motion (or not read right)
 MAX_LEADINS = 200  # lead-in candidates looked at in one text (the last ones: yrkanden end a motion)
-_TRIGGER = re.compile(r"(?<!\w)(?:yrkar|yrkas|yrkande[n]?|föreslår|föreslås|förslag|"
-                      r"hemställer|hemställs|hemställan|uppmanar|vill|begär)(?!\w)",
-                      re.IGNORECASE)
+_TRIGGER = re.compile(r"(?<!\w)(?:yrkar|yrkas|yrka|yrkande[n]?|föreslår|föreslås|föreslå|"
+                      r"förslag|hemställer|hemställs|hemställa|hemställan|uppmanar|vill|begär)"
+                      r"(?!\w)", re.IGNORECASE)
 # verbs that open a lead-in ("Vi vill därför att kommunfullmäktige beslutar:", "Förslag till
 # beslut:") but are too common in body text to make a running-text proposal on their own
 _LEADIN_ONLY = {"vill", "begär", "förslag", "yrkande", "yrkanden"}
@@ -154,9 +154,10 @@ def _inline_proposals(window: str) -> list[str]:
     ("Socialdemokraterna föreslår att … Vi anser … Jag yrkar därför att …")."""
     found: list[str | None] = []
     for sentence in _sentences(window):
-        triggers = [t for t in _TRIGGER.finditer(sentence)
-                    if t.group(0).lower() not in _LEADIN_ONLY]
-        found.append(_inline_att(sentence[triggers[-1].end():]) if triggers else None)
+        # the first trigger that opens a proposal: "Jag yrkar på att … och föreslå förändringar"
+        proposals = (_inline_att(sentence[t.end():]) for t in _TRIGGER.finditer(sentence)
+                     if t.group(0).lower() not in _LEADIN_ONLY)
+        found.append(next((x for x in proposals if x is not None), None))
     while found and found[-1] is None:
         found.pop()
     run: list[str] = []
@@ -296,6 +297,20 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
     return items, end, problems
 
 
+# a heading naming the proposals, alone on its line: "YRKANDEN", "Yrkande", "Förslag"
+_HEADING_WORD = re.compile(r"^(?:yrkande[n]?|förslag(?:\still\sbeslut)?|förslag\still\s"
+                           r"kommunfullmäktige)\s?[.:]?$", re.IGNORECASE)
+
+
+def _item_follows(lines: _Lines, k: int) -> bool:
+    """The next non-blank line after ``k`` starts an att-sats or a bulleted item."""
+    for raw in lines.raw[k + 1:k + 4]:
+        line = squash(raw)
+        if line:
+            return bool(is_item_start(line) or _MARKED.match(line))
+    return False
+
+
 def _new_paragraph(lines: _Lines, i: int, current: str) -> bool:
     """Line ``i`` starts a new paragraph rather than continuing the item ``current``. In a
     hard-wrapped text: when the line before is short and the first word of this one would have
@@ -332,6 +347,9 @@ def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, 
             trigger = list(_TRIGGER.finditer(window))[-1]
             tail = window[trigger.end():]
             weak = trigger.group(0).lower() in _LEADIN_ONLY
+            if k == i and _HEADING_WORD.match(window) and _item_follows(lines, k):
+                found = (i, k, "leadin", True, [])  # "YRKANDEN" / "Förslag" over the att-satser
+                break
             if _tail_is_leadin(tail) and (not weak or _DECISION.search(tail)
                                           or tail.rstrip().endswith(":")):
                 # the longest lead-in wins: "… yrkar vi att kommunfullmäktige" + "beslutar:"
