@@ -215,3 +215,10 @@ def test_a_trigger_verb_inside_the_proposal_does_not_hide_it() -> None:
     assert parsed.motion.yrkanden == [
         "att kommunfullmäktige uppdrar till nämnden att se över reglementet och föreslå "
         "förändringar."]
+
+
+def test_an_att_sats_that_swallowed_a_signature_is_marked_unsure() -> None:
+    # no blank line, no full stop, a name with its party glued on by a PDF viewer
+    parsed = parse_motion(BODY + "Vi yrkar\n\natt kommunen ställer ut bänkar i parken "
+                          "Anna Berg (S) anna.berg@lund.se\n")
+    assert "yrkanden" in parsed.unsure()

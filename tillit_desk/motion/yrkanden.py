@@ -429,6 +429,10 @@ def _rate(items: list[str], start: int, end: int, strength: int, problems: list[
     if any(_stops_mid_sentence(t) for t in clipped):
         notes.append("en att-sats slutar mitt i en mening – kontrollera var den slutar")
         conf = min(conf, 0.5)
+    if any(_foreign_tail(t) for t in clipped):
+        notes.append("en att-sats tycks innehålla en underskrift, adress eller länk – kontrollera "
+                     "var den slutar")
+        conf = min(conf, 0.5)
     if strength == 1:
         notes.append("yrkandet står i löptext efter ”yrkar/föreslår/hemställer”")
     return Zone(clipped, start, end, conf, "; ".join(dict.fromkeys(notes)))
@@ -440,6 +444,16 @@ _OPEN_END = {"i", "på", "med", "mellan", "för", "till", "av", "om", "att", "en
              "det", "de", "som", "från", "vid", "under", "över", "hos", "mot", "genom", "efter",
              "utan", "inom", "kring", "enligt", "inför", "samtliga", "alla", "vår", "våra",
              "kommunens", "regionens"}
+
+
+_ADDRESS = re.compile(r"[\w.-]+@[\w-]+\.\w|(?<!\w)www\.|https?://")
+
+
+def _foreign_tail(text: str) -> bool:
+    """An att-sats that ran on into the signature ("… i parken Anna Berg (S)") or an
+    address: the end of the item was not seen."""
+    tail = text[-120:]
+    return bool(_ADDRESS.search(tail)) or has_signature(tail)
 
 
 def _stops_mid_sentence(text: str) -> bool:
