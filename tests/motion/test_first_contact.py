@@ -222,3 +222,12 @@ def test_an_att_sats_that_swallowed_a_signature_is_marked_unsure() -> None:
     parsed = parse_motion(BODY + "Vi yrkar\n\natt kommunen ställer ut bänkar i parken "
                           "Anna Berg (S) anna.berg@lund.se\n")
     assert "yrkanden" in parsed.unsure()
+
+
+def test_motion_fran_party_colon_title() -> None:
+    parsed = parse_motion("MOTION FRÅN LIBERALERNA: FLER POLISER I CENTRUM\n\nTill "
+                          "kommunfullmäktige i Lund\n\n" + BODY.split("\n\n", 1)[1] + "YRKANDE:\n"
+                          "att kommunen anställer trygghetsvärdar.\n\nLiberalerna i Lund genom\n"
+                          "Anna Berg, gruppledare\n")
+    assert parsed.motion.title == "FLER POLISER I CENTRUM"
+    assert people(parsed) == [("Anna Berg", "L")]

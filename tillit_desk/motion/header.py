@@ -90,6 +90,9 @@ def addressee_in(text: str) -> str:
 
 
 _SENTENCE_INSIDE = re.compile(r"[.!?] [A-ZÅÄÖ]")
+# "Motion från Liberalerna: Fler poliser i centrum": who, then the title after the colon
+_AFTER_MOTIONARER = re.compile(r"^motion\s(?:från|av)\s[^:]{2,80}:\s(?P<title>\S.{3,150})$",
+                               re.IGNORECASE)
 _AFTER_ADDRESSEE = re.compile(r"^[^:]{5,80}fullmäktige\s?:\s(?P<title>\S.{3,150})$", re.IGNORECASE)
 
 
@@ -150,7 +153,8 @@ def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
                 if not head.addressee:
                     head.addressee, head.addressee_line = value.strip(" .,:"), i
             elif not label:
-                candidates.append((i, value))
+                after = _AFTER_MOTIONARER.match(value)
+                candidates.append((i, after.group("title") if after else value))
     if not head.title:
         _pick_title(lines, head, candidates)
     if head.addressee:

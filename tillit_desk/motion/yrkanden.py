@@ -161,9 +161,11 @@ def _inline_proposals(window: str) -> list[str]:
     while found and found[-1] is None:
         found.pop()
     run: list[str] = []
-    while found and found[-1] is not None:
-        run.insert(0, found.pop())  # type: ignore[arg-type]
-    return run
+    for proposal in reversed(found):
+        if proposal is None:
+            break
+        run.append(proposal)
+    return run[::-1]
 
 
 def is_item_start(line: str) -> bool:
