@@ -231,3 +231,23 @@ def test_motion_fran_party_colon_title() -> None:
                           "Anna Berg, gruppledare\n")
     assert parsed.motion.title == "FLER POLISER I CENTRUM"
     assert people(parsed) == [("Anna Berg", "L")]
+
+
+@pytest.mark.parametrize("heading", [
+    "Att-satser:", "Beslutsförslag\nKommunfullmäktige beslutar att", "Kommunfullmäktige beslutar:"])
+def test_more_headings_over_the_proposals(heading: str) -> None:
+    parsed = parse_motion(BODY + heading + "\n1. kommunen ställer ut bänkar,\n2. bänkarna "
+                          "underhålls.\n\nAnna Berg (S)\n")
+    assert parsed.motion.yrkanden == ["kommunen ställer ut bänkar,", "bänkarna underhålls."]
+
+
+def test_a_row_of_parties_under_a_row_of_names() -> None:
+    parsed = parse_motion(BODY + "Vi yrkar\n\natt kommunen ställer ut bänkar.\n\n"
+                          "Anna Berg          Bo Ek\n(S)                (V)\n")
+    assert people(parsed) == [("Anna Berg", "S"), ("Bo Ek", "V")]
+
+
+def test_forslag_till_beslut_with_colon_over_a_proposal_without_att() -> None:
+    parsed = parse_motion(BODY + "Förslag till beslut:\nKommunen ställer ut fler bänkar i parken."
+                          "\n\nAnna Berg (S)\n")
+    assert parsed.motion.yrkanden == ["Kommunen ställer ut fler bänkar i parken."]

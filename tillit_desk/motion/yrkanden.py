@@ -301,7 +301,9 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
 
 # a heading naming the proposals, alone on its line: "YRKANDEN", "Yrkande", "Förslag"
 _HEADING_WORD = re.compile(r"^(?:yrkande[n]?|förslag(?:\still\sbeslut)?|förslag\still\s"
-                           r"kommunfullmäktige)\s?[.:]?$", re.IGNORECASE)
+                           r"kommunfullmäktige|att-satser(?:na)?|beslutsförslag|"
+                           r"(?:kommun|region|landstings)?fullmäktige\sbeslutar(?:\satt)?)"
+                           r"\s?[.:]?$", re.IGNORECASE)
 
 
 def _item_follows(lines: _Lines, k: int) -> bool:
@@ -334,7 +336,22 @@ def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, 
     out = []
     for i in range(min(stop, len(lines.raw))):
         line = squash(lines.raw[i])
-        if not line or len(line) > 2000 or not _TRIGGER.search(line):
+        if not line or len(line) > 2000:
+            continue
+        if _HEADING_WORD.match(line):
+            # "YRKANDEN", "Att-satser:", "Kommunfullmäktige beslutar att" over the items; a
+            # heading over more lead-in ("Beslutsförslag" / "Kommunfullmäktige beslutar att")
+            # gives way to the line under it
+            nxt = next((k for k in range(i + 1, min(i + 4, len(lines.raw)))
+                        if lines.raw[k].strip()), None)
+            if _item_follows(lines, i):
+                out.append((i, i, "leadin", True, []))
+                continue
+            if nxt is not None and _HEADING_WORD.match(squash(lines.raw[nxt])) \
+                    and _item_follows(lines, nxt):
+                out.append((i, nxt, "leadin", True, []))
+                continue
+        if not _TRIGGER.search(line):
             continue
         window = line
         found: tuple[int, int, str, bool, list[str]] | None = None
@@ -349,9 +366,6 @@ def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, 
             trigger = list(_TRIGGER.finditer(window))[-1]
             tail = window[trigger.end():]
             weak = trigger.group(0).lower() in _LEADIN_ONLY
-            if k == i and _HEADING_WORD.match(window) and _item_follows(lines, k):
-                found = (i, k, "leadin", True, [])  # "YRKANDEN" / "Förslag" over the att-satser
-                break
             if _tail_is_leadin(tail) and (not weak or _DECISION.search(tail)
                                           or tail.rstrip().endswith(":")):
                 # the longest lead-in wins: "… yrkar vi att kommunfullmäktige" + "beslutar:"
