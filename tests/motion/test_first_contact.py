@@ -3,6 +3,8 @@ tests/fixtures/motions/real/SOURCES.md), written small: each failed on first con
 
 from __future__ import annotations
 
+import pytest
+
 from tillit_desk.motion.parser import parse_motion
 from tillit_desk.motion.text import join_lines
 
@@ -151,3 +153,101 @@ def test_an_att_sats_that_stops_mid_sentence_is_marked_unsure() -> None:
     fine = parse_motion(BODY + "Vi yrkar:\n\natt kommunen ställer ut bänkar, och\n\natt de "
                         "underhålls.\n\nAnna Berg (C)\n")
     assert "yrkanden" not in fine.unsure()
+
+
+def test_a_running_text_lead_in_ending_with_a_colon_opens_a_list() -> None:
+    parsed = parse_motion(BODY + "Vi föreslår att kommunfullmäktige ger socialnämnden i uppdrag "
+                          "att:\n• inrätta en tjänst som äldreombud,\n• informera alla över 75 år."
+                          "\n\nGävle 2022-03-15\n\nMaria Ström (KD)\n")
+    assert parsed.motion.yrkanden == ["inrätta en tjänst som äldreombud,",
+                                      "informera alla över 75 år."]
+
+
+def test_a_place_and_date_line_is_not_the_title() -> None:
+    parsed = parse_motion("MOTION\nKristdemokraterna i Motala\n\nMotala den 12 september 2019\n\n"
+                          + BODY + "Vi yrkar\n\natt kommunen ställer ut bänkar.\n\nErik Forslund "
+                          "(KD)\n")
+    assert parsed.motion.title == "Fler bänkar"
+    assert parsed.motion.submitted == "2019-09-12"
+
+
+def test_a_lead_in_wrapped_right_after_its_att_goes_on_as_running_text() -> None:
+    # a PDF broke "… yrkar Sverigedemokraterna att" / "kommunfullmäktige ger …"
+    parsed = parse_motion(
+        BODY + "Mot bakgrund av ovanstående yrkar Sverigedemokraterna att\nkommunfullmäktige ger "
+        "kommunstyrelsen i uppdrag att ansöka om tillstånd\nför kameraövervakning.\n\n"
+        "Jimmy Nordengren (SD)\n")
+    assert parsed.motion.yrkanden == [
+        "att kommunfullmäktige ger kommunstyrelsen i uppdrag att ansöka om tillstånd för "
+        "kameraövervakning."]
+
+
+def test_the_arende_label_names_the_subject_unless_it_is_a_number() -> None:
+    parsed = parse_motion("Motion\nÄrende: Ny lekplats i Vikhög\n\nTill kommunfullmäktige i "
+                          "Kävlinge\n\nI Vikhög bor många barnfamiljer. Barnen leker på "
+                          "parkeringen.\n\nVi yrkar\n\natt en lekplats byggs.\n\nAnna Berg (M)\n")
+    assert parsed.motion.title == "Ny lekplats i Vikhög"
+    numbered = parse_motion("Ärende: KS 2023/0412\n\nNy lekplats i Vikhög\n\nTill "
+                            "kommunfullmäktige i Kävlinge\n\nVi yrkar\n\natt en lekplats "
+                            "byggs.\n\nAnna Berg (M)\n")
+    assert numbered.motion.title == "Ny lekplats i Vikhög"
+
+
+@pytest.mark.parametrize("heading", ["YRKANDEN", "Yrkande", "Förslag", "Yrkanden"])
+def test_a_yrkande_heading_without_colon_opens_the_att_satser(heading: str) -> None:
+    parsed = parse_motion(BODY + heading + "\n\natt kommunen ställer ut bänkar,\n\natt de "
+                          "underhålls.\n\nAnna Berg (S)\n")
+    assert parsed.motion.yrkanden == ["att kommunen ställer ut bänkar,", "att de underhålls."]
+
+
+@pytest.mark.parametrize("verb", ["föreslå", "yrka", "hemställa om"])
+def test_a_proposal_after_an_infinitive_vill_foresla(verb: str) -> None:
+    parsed = parse_motion(BODY + f"Jag vill därför {verb} att kommunfullmäktige ger tekniska "
+                          "nämnden i uppdrag att ställa ut fler bänkar.\n\nAnna Nilsson (L)\n")
+    assert parsed.motion.yrkanden == [
+        "att kommunfullmäktige ger tekniska nämnden i uppdrag att ställa ut fler bänkar."]
+
+
+def test_a_trigger_verb_inside_the_proposal_does_not_hide_it() -> None:
+    # "föreslå" inside the att-clause (Vingåker motion) is not where the proposal starts
+    parsed = parse_motion(BODY + "Jag yrkar på att kommunfullmäktige uppdrar till nämnden att se "
+                          "över reglementet och föreslå förändringar.\n\nAnna Nilsson (L)\n")
+    assert parsed.motion.yrkanden == [
+        "att kommunfullmäktige uppdrar till nämnden att se över reglementet och föreslå "
+        "förändringar."]
+
+
+def test_an_att_sats_that_swallowed_a_signature_is_marked_unsure() -> None:
+    # no blank line, no full stop, a name with its party glued on by a PDF viewer
+    parsed = parse_motion(BODY + "Vi yrkar\n\natt kommunen ställer ut bänkar i parken "
+                          "Anna Berg (S) anna.berg@lund.se\n")
+    assert "yrkanden" in parsed.unsure()
+
+
+def test_motion_fran_party_colon_title() -> None:
+    parsed = parse_motion("MOTION FRÅN LIBERALERNA: FLER POLISER I CENTRUM\n\nTill "
+                          "kommunfullmäktige i Lund\n\n" + BODY.split("\n\n", 1)[1] + "YRKANDE:\n"
+                          "att kommunen anställer trygghetsvärdar.\n\nLiberalerna i Lund genom\n"
+                          "Anna Berg, gruppledare\n")
+    assert parsed.motion.title == "FLER POLISER I CENTRUM"
+    assert people(parsed) == [("Anna Berg", "L")]
+
+
+@pytest.mark.parametrize("heading", [
+    "Att-satser:", "Beslutsförslag\nKommunfullmäktige beslutar att", "Kommunfullmäktige beslutar:"])
+def test_more_headings_over_the_proposals(heading: str) -> None:
+    parsed = parse_motion(BODY + heading + "\n1. kommunen ställer ut bänkar,\n2. bänkarna "
+                          "underhålls.\n\nAnna Berg (S)\n")
+    assert parsed.motion.yrkanden == ["kommunen ställer ut bänkar,", "bänkarna underhålls."]
+
+
+def test_a_row_of_parties_under_a_row_of_names() -> None:
+    parsed = parse_motion(BODY + "Vi yrkar\n\natt kommunen ställer ut bänkar.\n\n"
+                          "Anna Berg          Bo Ek\n(S)                (V)\n")
+    assert people(parsed) == [("Anna Berg", "S"), ("Bo Ek", "V")]
+
+
+def test_forslag_till_beslut_with_colon_over_a_proposal_without_att() -> None:
+    parsed = parse_motion(BODY + "Förslag till beslut:\nKommunen ställer ut fler bänkar i parken."
+                          "\n\nAnna Berg (S)\n")
+    assert parsed.motion.yrkanden == ["Kommunen ställer ut fler bänkar i parken."]

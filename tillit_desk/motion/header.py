@@ -15,7 +15,7 @@ from .text import squash
 
 LABELS = {"motion": "title", "rubrik": "title", "ämne": "title", "datum": "date",
           "inlämnad": "date", "till": "addressee", "ställd till": "addressee", "dnr": "dnr",
-          "diarienummer": "dnr", "ärende": "dnr", "från": "from", "motionär": "from",
+          "diarienummer": "dnr", "ärende": "subject", "från": "from", "motionär": "from",
           "motionärer": "from", "förslagsställare": "from"}
 _LABEL = re.compile(r"(?:^|(?<=\s\s)|(?<=\t))(?P<label>ställd till|förslagsställare|"
                     r"diarienummer|motionärer|motionär|inlämnad|rubrik|motion|datum|ämne|"
@@ -36,6 +36,11 @@ _NOT_TITLE = re.compile(r"^(?:motion(?:\s(?:till|från|av)\b.*)?|sida\s.*|page\s
 _ORGANISATION = re.compile(r"^(?:[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}s?\s(?:kommun|stad|region|landsting)|"
                            r"(?:region|landstinget)\s[A-ZÅÄÖ][\wåäöÅÄÖ-]{1,30}(?:\s\w{1,12})?)$",
                            re.IGNORECASE)
+# the date part of a "place and date" line: "den 12 september 2019", "onsdag 3 maj 2023"
+_DATE_WORDS = re.compile(r"(?<![\wåäö])(?:den|\d{1,4}(?:[-./:]\d{1,4}){0,2}(?::?e|:a)?|"
+                         r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|januari|februari|"
+                         r"mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+                         r"(?![\wåäö])", re.IGNORECASE)
 HEAD_LINES = 14
 BODY_WORDS = 20  # a line this long is body text: the title and addressee come before it
 
@@ -85,6 +90,9 @@ def addressee_in(text: str) -> str:
 
 
 _SENTENCE_INSIDE = re.compile(r"[.!?] [A-ZÅÄÖ]")
+# "Motion från Liberalerna: Fler poliser i centrum": who, then the title after the colon
+_AFTER_MOTIONARER = re.compile(r"^motion\s(?:från|av)\s[^:]{2,80}:\s(?P<title>\S.{3,150})$",
+                               re.IGNORECASE)
 _AFTER_ADDRESSEE = re.compile(r"^[^:]{5,80}fullmäktige\s?:\s(?P<title>\S.{3,150})$", re.IGNORECASE)
 
 
@@ -131,6 +139,11 @@ def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
                 rest = _AFTER_ADDRESSEE.match(value)
                 if rest and not label:  # "Motion till kommunfullmäktige: Solenergi …"
                     candidates.append((i, rest.group("title")))
+            elif label == "subject" and any(c.islower() for c in value) \
+                    and not re.search(r"\d{4}[/:.-]\d", value):
+                # "Ärende: Ny lekplats i Vikhög" names the subject; "Ärende: KS 2023/12" a number
+                if not head.title:
+                    head.title, head.title_conf, head.title_line = value, 0.9, i
             elif label == "title":
                 if not head.title:
                     head.title, head.title_conf, head.title_line = value, 0.9, i
@@ -140,7 +153,8 @@ def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
                 if not head.addressee:
                     head.addressee, head.addressee_line = value.strip(" .,:"), i
             elif not label:
-                candidates.append((i, value))
+                after = _AFTER_MOTIONARER.match(value)
+                candidates.append((i, after.group("title") if after else value))
     if not head.title:
         _pick_title(lines, head, candidates)
     if head.addressee:
@@ -161,8 +175,8 @@ def _skip_as_title(text: str) -> bool:
         return True
     if _NOT_TITLE.match(text) or addressee_in(text) or _ORGANISATION.match(text):
         return True
-    if line_dates(text) and len(words) <= 4:
-        return True  # "Lund den 27 januari 2022"
+    if line_dates(text) and (len(words) <= 4 or len(_DATE_WORDS.sub("", text).split()) <= 2):
+        return True  # "Lund den 27 januari 2022", "Motala den 12 september 2019"
     if any(c.isdigit() for c in text) and not any(c.islower() for c in text):
         return True  # "KS 2024/0311", "LS 2016-0674": a reference, not a heading
     return has_signature(text)

@@ -226,6 +226,16 @@ def read_signatures(lines: list[str]) -> Signatures:
         if not text:
             block = []
             continue
+        row = [c for c in re.split(r"\s{3,}", raw.strip()[:MAX_LINE]) if c]
+        if len(row) > 1 and len(row) == len(unpartied) and all(
+                (m := _WRAPPED_PARTY.match(c)) and m.end() == len(c) for c in row):
+            for person, cell in zip(unpartied, row, strict=True):  # "(S)      (V)" under names
+                person.party, known = party_code(_WRAPPED_PARTY.match(cell).group(1))
+                if not known:
+                    result.problems.append(f"okänt parti ”{cell}” för {person.name}")
+            pending = [p for p in pending if p not in unpartied]
+            unpartied = []
+            continue
         wrapped = _WRAPPED_PARTY.match(text)
         if wrapped and unpartied and len(text) == wrapped.end():
             person = unpartied.pop(0)  # "Karin Svensson Smith" / "(MP)"

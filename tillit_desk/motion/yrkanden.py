@@ -21,9 +21,9 @@ MAX_YRKANDE_CHARS = 600  # the corpus's longest att-sats is ~230 characters
 MAX_LEADIN_WORDS = 16
 MAX_ITEMS = 40  # a motion with more att-satser than this is not a motion (or not read right)
 MAX_LEADINS = 200  # lead-in candidates looked at in one text (the last ones: yrkanden end a motion)
-_TRIGGER = re.compile(r"(?<!\w)(?:yrkar|yrkas|yrkande[n]?|föreslår|föreslås|förslag|"
-                      r"hemställer|hemställs|hemställan|uppmanar|vill|begär)(?!\w)",
-                      re.IGNORECASE)
+_TRIGGER = re.compile(r"(?<!\w)(?:yrkar|yrkas|yrka|yrkande[n]?|föreslår|föreslås|föreslå|"
+                      r"förslag|hemställer|hemställs|hemställa|hemställan|uppmanar|vill|begär)"
+                      r"(?!\w)", re.IGNORECASE)
 # verbs that open a lead-in ("Vi vill därför att kommunfullmäktige beslutar:", "Förslag till
 # beslut:") but are too common in body text to make a running-text proposal on their own
 _LEADIN_ONLY = {"vill", "begär", "förslag", "yrkande", "yrkanden"}
@@ -154,15 +154,18 @@ def _inline_proposals(window: str) -> list[str]:
     ("Socialdemokraterna föreslår att … Vi anser … Jag yrkar därför att …")."""
     found: list[str | None] = []
     for sentence in _sentences(window):
-        triggers = [t for t in _TRIGGER.finditer(sentence)
-                    if t.group(0).lower() not in _LEADIN_ONLY]
-        found.append(_inline_att(sentence[triggers[-1].end():]) if triggers else None)
+        # the first trigger that opens a proposal: "Jag yrkar på att … och föreslå förändringar"
+        proposals = (_inline_att(sentence[t.end():]) for t in _TRIGGER.finditer(sentence)
+                     if t.group(0).lower() not in _LEADIN_ONLY)
+        found.append(next((x for x in proposals if x is not None), None))
     while found and found[-1] is None:
         found.pop()
     run: list[str] = []
-    while found and found[-1] is not None:
-        run.insert(0, found.pop())  # type: ignore[arg-type]
-    return run
+    for proposal in reversed(found):
+        if proposal is None:
+            break
+        run.append(proposal)
+    return run[::-1]
 
 
 def is_item_start(line: str) -> bool:
@@ -193,7 +196,7 @@ def _end_marker(text: str) -> bool:
         return True
     if len(text) < 60 and line_dates(text):
         return True
-    return any(label in ("date", "dnr", "from") for label, _ in split_labels(text))
+    return any(label in ("date", "dnr", "from", "subject") for label, _ in split_labels(text))
 
 
 def _clean_item(text: str) -> str:
@@ -245,7 +248,8 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
         if groups and not item and _opens_zone(line):
             end = i  # another lead-in starts another zone
             break
-        if item or (marked and (marked_list or not groups)):
+        opens = bool(groups) and current.endswith(":")  # "… i uppdrag att:" + a list
+        if item or (marked and (marked_list or not groups or opens)):
             if groups and _end_marker(line) and not item:
                 end = i
                 break
@@ -295,6 +299,22 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
     return items, end, problems
 
 
+# a heading naming the proposals, alone on its line: "YRKANDEN", "Yrkande", "Förslag"
+_HEADING_WORD = re.compile(r"^(?:yrkande[n]?|förslag(?:\still\sbeslut)?|förslag\still\s"
+                           r"kommunfullmäktige|att-satser(?:na)?|beslutsförslag|"
+                           r"(?:kommun|region|landstings)?fullmäktige\sbeslutar(?:\satt)?)"
+                           r"\s?[.:]?$", re.IGNORECASE)
+
+
+def _item_follows(lines: _Lines, k: int) -> bool:
+    """The next non-blank line after ``k`` starts an att-sats or a bulleted item."""
+    for raw in lines.raw[k + 1:k + 4]:
+        line = squash(raw)
+        if line:
+            return bool(is_item_start(line) or _MARKED.match(line))
+    return False
+
+
 def _new_paragraph(lines: _Lines, i: int, current: str) -> bool:
     """Line ``i`` starts a new paragraph rather than continuing the item ``current``. In a
     hard-wrapped text: when the line before is short and the first word of this one would have
@@ -316,16 +336,32 @@ def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, 
     out = []
     for i in range(min(stop, len(lines.raw))):
         line = squash(lines.raw[i])
-        if not line or len(line) > 2000 or not _TRIGGER.search(line):
+        if not line or len(line) > 2000:
+            continue
+        if _HEADING_WORD.match(line):
+            # "YRKANDEN", "Att-satser:", "Kommunfullmäktige beslutar att" over the items; a
+            # heading over more lead-in ("Beslutsförslag" / "Kommunfullmäktige beslutar att")
+            # gives way to the line under it
+            nxt = next((k for k in range(i + 1, min(i + 4, len(lines.raw)))
+                        if lines.raw[k].strip()), None)
+            if _item_follows(lines, i):
+                out.append((i, i, "leadin", True, []))
+                continue
+            if nxt is not None and _HEADING_WORD.match(squash(lines.raw[nxt])) \
+                    and _item_follows(lines, nxt):
+                out.append((i, nxt, "leadin", True, []))
+                continue
+        if not _TRIGGER.search(line):
             continue
         window = line
         found: tuple[int, int, str, bool, list[str]] | None = None
+        dangling = False
         for k in range(i, min(i + 3, len(lines.raw))):
             if k > i:
                 nxt = squash(lines.raw[k])
-                if not nxt or is_item_start(nxt) or ends_sentence(window) or \
-                        window.endswith((":", ";")) or len(nxt) > 200:
-                    break
+                if not nxt or is_item_start(nxt) or _MARKED.match(nxt) or \
+                        ends_sentence(window) or window.endswith((":", ";")) or len(nxt) > 200:
+                    break  # a bullet or a new att-sats never continues the lead-in
                 window = f"{window} {nxt}"
             trigger = list(_TRIGGER.finditer(window))[-1]
             tail = window[trigger.end():]
@@ -334,8 +370,11 @@ def _trigger_lines(lines: _Lines, stop: int) -> list[tuple[int, int, str, bool, 
                                           or tail.rstrip().endswith(":")):
                 # the longest lead-in wins: "… yrkar vi att kommunfullmäktige" + "beslutar:"
                 found = (i, k, "leadin", tail.rstrip().endswith((":", ";")), [])
+                dangling = tail.rstrip().lower().endswith("att")
                 continue
-            if found is None:
+            if found is None or dangling:
+                # "… yrkar Sverigedemokraterna att" + "kommunfullmäktige ger …": the line
+                # ended on the proposal's own "att", the proposal runs on
                 inline = _inline_proposals(window)
                 if inline:
                     found = (i, k, "inline", False, inline)
@@ -359,7 +398,9 @@ def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
             strength = 2
         else:
             items, end, problems = _collect(lines, last + 1, False, vocab, first=inline)
-            if len(items) > 1 and not all(i.lower().startswith("att") for i in items):
+            opens_list = items[:len(inline)] and items[len(inline) - 1].rstrip().endswith(":")
+            if len(items) > 1 and not opens_list and \
+                    not all(i.lower().startswith("att") for i in items):
                 items = items[:len(inline)]
             split = [piece for item in items[:len(inline)] for piece in split_running(item)]
             if len(split) > len(inline):
@@ -370,6 +411,9 @@ def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
         items = [t for t in items if t and not is_leadin_text(t)]
         if items and _CHAIN.match(items[0]):
             items = items[1:]  # "att kommunfullmäktige beslutar:" introduces the list
+        # "att kommunfullmäktige ger nämnden i uppdrag att:" introduces the items after it
+        items = [t for k, t in enumerate(items)
+                 if not (t.rstrip().endswith(":") and k + 1 < len(items))]
         if not items:
             continue
         if strength >= best_strength:
@@ -401,6 +445,10 @@ def _rate(items: list[str], start: int, end: int, strength: int, problems: list[
     if any(_stops_mid_sentence(t) for t in clipped):
         notes.append("en att-sats slutar mitt i en mening – kontrollera var den slutar")
         conf = min(conf, 0.5)
+    if any(_foreign_tail(t) for t in clipped):
+        notes.append("en att-sats tycks innehålla en underskrift, adress eller länk – kontrollera "
+                     "var den slutar")
+        conf = min(conf, 0.5)
     if strength == 1:
         notes.append("yrkandet står i löptext efter ”yrkar/föreslår/hemställer”")
     return Zone(clipped, start, end, conf, "; ".join(dict.fromkeys(notes)))
@@ -412,6 +460,16 @@ _OPEN_END = {"i", "på", "med", "mellan", "för", "till", "av", "om", "att", "en
              "det", "de", "som", "från", "vid", "under", "över", "hos", "mot", "genom", "efter",
              "utan", "inom", "kring", "enligt", "inför", "samtliga", "alla", "vår", "våra",
              "kommunens", "regionens"}
+
+
+_ADDRESS = re.compile(r"[\w.-]+@[\w-]+\.\w|(?<!\w)www\.|https?://")
+
+
+def _foreign_tail(text: str) -> bool:
+    """An att-sats that ran on into the signature ("… i parken Anna Berg (S)") or an
+    address: the end of the item was not seen."""
+    tail = text[-120:]
+    return bool(_ADDRESS.search(tail)) or has_signature(tail)
 
 
 def _stops_mid_sentence(text: str) -> bool:
