@@ -114,3 +114,37 @@ def test_lagg_till_puts_the_cursor_in_the_new_row(window, qtbot):
                                            "att regionen utreder laddning"]
     window.undo()  # the second att-sats's text, then its row
     assert window.case.motion.yrkanden[-1] == ""
+
+
+def test_att_satser_in_the_decision_builder_fit_at_1024(window, qtbot):
+    """Per att-sats at 1024×700: each att-sats's box ends in "…" inside the builder (whole
+    text in its tooltip), and five long ones leave the editor its room; a long check box text
+    ran past the builder's edge and was cut mid-word ("… vid sjukhus")."""
+    from tillit_desk.case import Motion
+
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    assert window.new_case("region-skane", motion=True)
+    long = ("att regionen bygger laddstolpar vid alla sjukhus och vårdcentraler i Skåne och "
+            "att personalen får ladda sina bilar där under arbetstid")
+    yrkanden = [long, "att regionen utreder", long, long, long]
+    window.case.motion = Motion(title="Laddstolpar", yrkanden=yrkanden)
+    window.set_case(window.case, None)
+    window.go_to("forslag_till_beslut")
+    page = window.current_section_page()
+    from tillit_desk.gui.panes import DecisionBuilder
+
+    builder = page.findChild(DecisionBuilder)
+    qtbot.mouseClick(builder.buttons["delvis"], Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    right = builder.mapToGlobal(builder.contentsRect().topRight()).x()
+    for i, check in enumerate(builder.checks):
+        assert check.mapToGlobal(check.rect().topRight()).x() <= right
+        assert check.fontMetrics().horizontalAdvance(check.text()) <= check.width()
+        assert check.text().startswith(f"Bifalla att-sats {i + 1}: att regionen")
+        assert yrkanden[i] in check.toolTip()
+    assert builder.checks[0].text().endswith("…")
+    assert builder.checks[1].text().endswith("att regionen utreder")
+    assert page.editor.height() >= 100  # still room to read and write the decision
+    qtbot.mouseClick(builder.checks[0], Qt.MouseButton.LeftButton)
+    assert builder.checks[0].isChecked()
