@@ -148,3 +148,37 @@ def test_att_satser_in_the_decision_builder_fit_at_1024(window, qtbot):
     assert page.editor.height() >= 100  # still room to read and write the decision
     qtbot.mouseClick(builder.checks[0], Qt.MouseButton.LeftButton)
     assert builder.checks[0].isChecked()
+
+
+def test_formatting_buttons_show_the_format_at_the_cursor(window, qtbot):
+    """Fet, Kursiv, Rubrik and the list buttons look pressed where the text has that format,
+    as Word's B and I do; they never showed anything, so the user could not tell whether
+    Ctrl+B was on."""
+    from .conftest import type_text
+
+    assert window.new_case("generic", motion=False)
+    window.go_to("arendet")
+    page = window.current_section_page()
+    editor = page.editor
+    editor.setFocus()
+    buttons = {name: page.toolbar.widgetForAction(a) for name, a in page.actions_by_name.items()}
+    assert not any(b.isChecked() for b in buttons.values())
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert buttons["bold"].isChecked()  # on before the first letter, as in Word
+    type_text(editor, "fet")
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert not buttons["bold"].isChecked()
+    type_text(editor, " vanlig")
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    editor.moveCursor(editor.textCursor().MoveOperation.Right)
+    assert buttons["bold"].isChecked() and not buttons["italic"].isChecked()
+    qtbot.mouseClick(buttons["italic"], Qt.MouseButton.LeftButton)  # the button works too
+    assert buttons["italic"].isChecked()
+    assert page.markdown() == "***fet*** vanlig"
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert buttons["bullets"].isChecked() and not buttons["numbers"].isChecked()
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    assert not buttons["bullets"].isChecked()

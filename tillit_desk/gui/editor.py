@@ -270,6 +270,7 @@ class SectionPage(QWidget):
             ("numbers", "Numrerad lista", "Ctrl+Shift+7", lambda: self.editor.toggle_list(True)),
         ):
             action = QAction(label, self)
+            action.setCheckable(True)  # pressed where the text has the format, as in Word
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setToolTip(f"{label} ({QKeySequence(keys).toString()})")
@@ -284,6 +285,24 @@ class SectionPage(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.editor, 1)
         document.contentsChanged.connect(self._on_change)
+        self.editor.cursorPositionChanged.connect(self.show_format)
+        self.editor.currentCharFormatChanged.connect(lambda _fmt: self.show_format())
+        for action in self.actions_by_name.values():
+            action.triggered.connect(self.show_format)  # after the toggle, the real state
+        self.show_format()
+
+    def show_format(self) -> None:
+        """Press the buttons whose format the text at the cursor has (B and I in Word)."""
+        editor = self.editor
+        cursor = editor.textCursor()
+        current = cursor.currentList()
+        style = current.format().style() if current is not None else None
+        for name, on in (("bold", editor.fontWeight() >= QFont.Weight.DemiBold.value),
+                         ("italic", editor.fontItalic()),
+                         ("heading", cursor.blockFormat().headingLevel() > 0),
+                         ("bullets", style == QTextListFormat.Style.ListDisc),
+                         ("numbers", style == QTextListFormat.Style.ListDecimal)):
+            self.actions_by_name[name].setChecked(on)
 
     def _on_change(self) -> None:
         self.changed.emit(self.section_id)
