@@ -182,3 +182,42 @@ def test_formatting_buttons_show_the_format_at_the_cursor(window, qtbot):
     assert buttons["bullets"].isChecked() and not buttons["numbers"].isChecked()
     editor.moveCursor(editor.textCursor().MoveOperation.Start)
     assert not buttons["bullets"].isChecked()
+
+
+def test_a_typed_list_is_spaced_as_it_will_look_after_reload(window, qtbot):
+    """A list typed with Ctrl+Shift+8 and ended with Enter twice is spaced like the same text
+    when the case is opened again (tight items, space before and after the list); the typed
+    items each had a paragraph's space and the paragraph after the list had none."""
+    from .conftest import type_text
+
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    assert window.new_case("lund-kommun", motion=False)
+    window.go_to("bedomning")
+    editor = window.section_pages["bedomning"].editor
+    editor.setFocus()
+    type_text(editor, "Före listan.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_8, shift_ctrl)
+    for text in ("ett", "två", "tre"):
+        type_text(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # an empty item: the list ends, as in Word
+    type_text(editor, "Efter listan.")
+    doc = editor.document()
+
+    def margins():
+        return [(doc.findBlockByNumber(i).blockFormat().topMargin(),
+                 doc.findBlockByNumber(i).blockFormat().bottomMargin())
+                for i in range(doc.blockCount())]
+
+    typed = margins()
+    window.flush_editors()
+    markdown = window.case.sections["bedomning"]
+    assert markdown == "Före listan.\n\n- ett\n- två\n- tre\n\nEfter listan."
+    window.state.set_section_text("bedomning", markdown)  # what a reload shows
+    assert typed == margins(), (typed, margins())
+    window.undo()  # the reload
+    window.undo()  # "listan." (typing is undone per word)
+    window.undo()  # "Efter"
+    window.undo()  # the Enter that ended the list
+    assert window.section_pages["bedomning"].markdown().endswith("- tre")

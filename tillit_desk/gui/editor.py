@@ -22,12 +22,13 @@ from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QToolBar, QToolTip, QVBo
 
 from .commands import is_history_key
 from .richtext import document_markdown, html_to_markdown, markdown_to_html
-from .section_documents import Keystroke
+from .section_documents import Keystroke, tidy_spacing
 
 # Above this many characters a paste is inserted as plain text: cleaning formatting of a
 # multi-megabyte HTML clipboard would freeze the window for seconds.
 RICH_PASTE_LIMIT = 300_000
 HEADING_LEVEL = 3
+SPACING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
 HEADING_SIZE = 13.0
 
 
@@ -98,6 +99,8 @@ class SectionEditor(QTextEdit):
         cursor.beginEditBlock()
         try:
             super().keyPressEvent(event)
+            if event.key() in SPACING_KEYS:  # a new, ended or joined list item or paragraph
+                tidy_spacing(self.textCursor().block())
         finally:
             cursor.endEditBlock()
             if stroke is not None:
@@ -236,6 +239,7 @@ class SectionEditor(QTextEdit):
                 current.setFormat(fmt)
             else:
                 cursor.createList(fmt)
+        tidy_spacing(cursor.block())
         cursor.endEditBlock()
 
 
