@@ -221,3 +221,21 @@ def test_a_typed_list_is_spaced_as_it_will_look_after_reload(window, qtbot):
     window.undo()  # "Efter"
     window.undo()  # the Enter that ended the list
     assert window.section_pages["bedomning"].markdown().endswith("- tre")
+
+
+def test_a_restored_new_case_is_called_what_it_was(make_window, answers):
+    """An unsaved case restored after a crash is "Namnlöst ärende (återställt)", like the
+    new case it was; it was "Återställt ärende (återställt)"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    assert window.new_case("malmo-stad", motion=False)
+    window.state.set_section_text("arendet", "Text som inte får försvinna.")
+    assert window.autosave()
+    window.autosave_timer.stop()
+    window.hide()  # the crash: gone without closing
+    fresh = make_window()
+    answers["question"] = [QMessageBox.StandardButton.Yes]
+    assert fresh.offer_restore()
+    assert fresh.windowTitle().startswith("Namnlöst ärende (återställt)")
+    assert "Återställt ärende" not in fresh.windowTitle()

@@ -235,7 +235,7 @@ class FileFlow(QObject):
                 f"Utkastet hör till filen\n{source}\n\nSka Spara skriva till den filen? "
                 "Svarar du nej frågar Tillit Desk var ärendet ska sparas."):
             source = None
-        name = (source.name if source else "Återställt ärende") + " (återställt)"
+        name = (source.name if source else "Namnlöst ärende") + " (återställt)"
         self.view.set_case(case, source, name, dirty=True)
         draft.discard()
         self.autosave()
