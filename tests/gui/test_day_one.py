@@ -239,3 +239,24 @@ def test_a_restored_new_case_is_called_what_it_was(make_window, answers):
     assert fresh.offer_restore()
     assert fresh.windowTitle().startswith("Namnlöst ärende (återställt)")
     assert "Återställt ärende" not in fresh.windowTitle()
+
+
+def test_a_new_case_puts_the_cursor_in_its_title(window, qtbot, monkeypatch):
+    """Nytt från profil (Ctrl+N), Skapa, type: the text is the case's title, as a new Word
+    document takes typing at once; the focus stayed in the step list and typing went
+    nowhere."""
+    from tillit_desk.gui import dialogs
+
+    from .conftest import type_text
+
+    def create(dialog):
+        dialog.profile.setCurrentIndex(dialog.profile.findData("malmo-stad"))
+        return dialogs.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs.NewCaseDialog, "exec", create)
+    window.navigator.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.profile.id == "malmo-stad"
+    assert window.navigator.current_id() == "__case__"
+    type_text(QApplication.focusWidget(), "Svar på motion om laddstolpar")
+    assert window.case.document.title == "Svar på motion om laddstolpar"

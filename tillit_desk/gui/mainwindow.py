@@ -652,7 +652,12 @@ class MainWindow(QMainWindow):
         return self.files.confirm_discard()
 
     def new_case(self, profile_id: str | None = None, motion: bool | None = None) -> bool:
-        return self.files.new_case(profile_id, motion)
+        if not self.files.new_case(profile_id, motion):
+            return False
+        # the cursor in the title, ready to type (it stayed in the step list)
+        self.go_to(STEP_CASE)
+        self.case_form.title_edit.setFocus()
+        return True
 
     def open_dialog(self) -> None:
         self.files.open_dialog()
