@@ -260,3 +260,32 @@ def test_a_new_case_puts_the_cursor_in_its_title(window, qtbot, monkeypatch):
     assert window.navigator.current_id() == "__case__"
     type_text(QApplication.focusWidget(), "Svar på motion om laddstolpar")
     assert window.case.document.title == "Svar på motion om laddstolpar"
+
+
+def test_from_the_step_list_tab_or_enter_goes_into_the_step(window, qtbot):
+    """Arrow to a step, then Tab or Enter: the cursor is in that step's text (or its first
+    field), ready to type; Tab went to the help pane and Enter did nothing."""
+    from .conftest import type_text
+
+    _painted(window, qtbot)
+    nav = window.navigator
+    window.go_to("sammanfattning")
+    nav.setFocus()
+    qtbot.keyClick(nav, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.section_pages["sammanfattning"].editor
+    nav.setFocus()
+    qtbot.keyClick(nav, Qt.Key.Key_Up)  # Förslag till beslut, below its decision builder
+    qtbot.keyClick(nav, Qt.Key.Key_Return)
+    sid = nav.current_id()
+    assert sid == "forslag_till_beslut"
+    editor = window.section_pages[sid].editor
+    assert QApplication.focusWidget() is editor
+    type_text(editor, "x")
+    assert "x" in editor.toPlainText()
+    window.go_to("__case__")
+    nav.setFocus()
+    qtbot.keyClick(nav, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.case_form.profile_box
+    nav.setFocus()
+    qtbot.keyClick(nav, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is not window.case_form.profile_box  # backwards: out

@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -225,6 +225,7 @@ class MainWindow(QMainWindow):
     def _build_ui(self) -> None:
         self.navigator = Navigator()
         self.navigator.currentRowChanged.connect(lambda _r: self.show_step())
+        self.navigator.enter_step.connect(self.focus_step)
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Aktuellt steg")
         self.case_form = CaseForm(self.registry, self.undo_stack)
@@ -497,6 +498,21 @@ class MainWindow(QMainWindow):
             page.builder.set_motion(self.case)
             page.builder.set_choice(self.decisions.outcome, self.decisions.approved)
         return page
+
+    def focus_step(self) -> None:
+        """Tab or Enter in the step list: the cursor into the step shown, its text or its
+        first field."""
+        page = self.stack.currentWidget()
+        if page in self.section_pages.values():
+            page.editor.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = page.nextInFocusChain()
+        while widget is not page and widget is not None:
+            if page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def go_to(self, step_id: str) -> None:
         self.navigator.select_id(step_id)
