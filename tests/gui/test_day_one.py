@@ -289,3 +289,28 @@ def test_from_the_step_list_tab_or_enter_goes_into_the_step(window, qtbot):
     nav.setFocus()
     qtbot.keyClick(nav, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
     assert QApplication.focusWidget() is not window.case_form.profile_box  # backwards: out
+
+
+def test_ctrl_wheel_zooms_the_text(window, qtbot):
+    """Ctrl + mouse wheel zooms as in Word (the same zoom as Ctrl+plus, kept in the
+    settings); it did nothing in the editor."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    window.go_to("arendet")
+    editor = window.section_pages["arendet"].editor
+    before = editor.document().defaultFont().pointSizeF()
+
+    def wheel(notches):
+        event = QWheelEvent(QPointF(40, 40), QPointF(editor.mapToGlobal(QPoint(40, 40))),
+                            QPoint(0, 0), QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)
+        QApplication.sendEvent(editor.viewport(), event)
+
+    wheel(2)
+    assert window.zoom == 120
+    assert editor.document().defaultFont().pointSizeF() > before
+    assert window.settings.zoom_percent == 120
+    wheel(-2)
+    assert window.zoom == 100

@@ -35,6 +35,8 @@ HEADING_SIZE = 13.0
 class SectionEditor(QTextEdit):
     """A QTextEdit that knows the subset; ``markdown()`` is what gets saved."""
 
+    zoom_requested = Signal(int)  # Ctrl + wheel: steps in or (negative) out
+
     def __init__(self, section_id: str, heading: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.section_id = section_id
@@ -63,6 +65,16 @@ class SectionEditor(QTextEdit):
         menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Ctrl + wheel zooms, as in Word (QTextEdit does it only when read-only)."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            notches = event.angleDelta().y() // 120
+            if notches:
+                self.zoom_requested.emit(notches)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)

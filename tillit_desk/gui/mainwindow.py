@@ -477,6 +477,7 @@ class MainWindow(QMainWindow):
             page = SectionPage(spec.id, spec.heading, spec.required,
                                self.state.document(spec.id))
             page.changed.connect(lambda _sid: self.mark_changed())
+            page.editor.zoom_requested.connect(self._zoom_steps)
             if spec.kind == P.DECISION and self.case.motion is not None:
                 from .panes import DecisionBuilder
 
@@ -565,6 +566,12 @@ class MainWindow(QMainWindow):
             self.settings.zoom_percent = self.zoom
             self.save_settings()
         self.statusBar().showMessage(f"Zoom {self.zoom} %", 3000)
+
+    def _zoom_steps(self, steps: int) -> None:
+        """Ctrl + wheel in an editor: the menu's zoom steps."""
+        from .menus import ZOOM_STEP
+
+        self.set_zoom(self.zoom + steps * ZOOM_STEP)
 
     def _apply_zoom(self, page: SectionPage) -> None:
         font = QApplication.font()
