@@ -314,3 +314,40 @@ def test_ctrl_wheel_zooms_the_text(window, qtbot):
     assert window.settings.zoom_percent == 120
     wheel(-2)
     assert window.zoom == 100
+
+
+def test_ctrl_s_while_typing_in_a_table_cell_saves_the_text(make_window, answers, tmp_path,
+                                                            qtbot):
+    """Type a name in Underskrifter or an att-sats and press Ctrl+S before leaving the cell:
+    the file has the text, as in Word (it was saved without it, and the window said saved)."""
+    import json
+
+    from .conftest import type_text
+
+    window = make_window()
+    assert window.new_case("malmo-stad", motion=True)
+    path = tmp_path / "svar.tillit"
+    assert window._save_to(path)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.go_to("__case__")
+    signatures = window.case_form.lists["signatures"]
+    qtbot.mouseClick(signatures.buttons["add"], Qt.MouseButton.LeftButton)
+    type_text(QApplication.focusWidget(), "Anna Andersson")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["signatories"][-1]["name"] == "Anna Andersson"
+    window.go_to("__motion__")
+    yrkanden = window.motion_page.yrkanden
+    qtbot.mouseClick(yrkanden.buttons["add"], Qt.MouseButton.LeftButton)
+    type_text(QApplication.focusWidget(), "att kommunen bygger")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert json.loads(path.read_text(encoding="utf-8"))["motion"]["yrkanden"] == [
+        "att kommunen bygger"]
+    assert not window.isWindowModified()
+    cell = QApplication.focusWidget()
+    assert cell is not None
+    type_text(cell, " mer")  # still in the cell, typing on
+    QApplication.processEvents()
+    window.flush_editors()
+    assert window.case.motion.yrkanden == ["att kommunen bygger mer"]

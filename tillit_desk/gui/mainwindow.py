@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.settings, self.registry, self.paths = settings, registry, paths
         # The open case, its file and the one undo history: every pane goes through it.
         self.state = CaseState(registry, Case(), registry.get(P.DEFAULT_PROFILE), self)
+        self.state.open_edits.append(self._commit_open_cells)
         self.display_name = "Namnlöst ärende"
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self.state.case_changed.connect(self._case_changed)
@@ -588,6 +589,14 @@ class MainWindow(QMainWindow):
 
     def redo(self) -> None:
         self.undo_stack.redo()
+
+    def _commit_open_cells(self) -> None:
+        """Text typed in a list's cell, not yet left: into the case (see CaseState.flush)."""
+        editors = list((self.case_form._lists or {}).values())
+        if self._motion_page is not None:
+            editors += [self._motion_page.motionarer, self._motion_page.yrkanden]
+        for editor in editors:
+            editor.commit_open_cell()
 
     def _reveal_field(self, step_id: str, field: QWidget) -> None:
         """An undo or redo changed a field of Ärendeuppgifter or Motion: show it there with
