@@ -351,3 +351,23 @@ def test_ctrl_s_while_typing_in_a_table_cell_saves_the_text(make_window, answers
     QApplication.processEvents()
     window.flush_editors()
     assert window.case.motion.yrkanden == ["att kommunen bygger mer"]
+
+
+def test_closing_while_typing_in_a_cell_asks_to_save(window, answers, qtbot):
+    """Text typed in a list's cell counts as a change when the window closes (or another
+    case opens): it asked nothing and the text was lost."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .conftest import type_text
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.go_to("__case__")
+    signatures = window.case_form.lists["signatures"]
+    qtbot.mouseClick(signatures.buttons["add"], Qt.MouseButton.LeftButton)
+    window.set_dirty(False)  # as if saved with the new, empty row: only the typing is new
+    type_text(QApplication.focusWidget(), "Anna Andersson")
+    answers["exec"] = [QMessageBox.StandardButton.Cancel]
+    assert not window.close()
+    assert answers["seen"] and "Vill du spara" in answers["seen"][-1]
+    assert window.case.signatories[-1].name == "Anna Andersson"

@@ -80,6 +80,7 @@ class FileFlow(QObject):
 
     def confirm_discard(self) -> bool:
         """True when it is fine to replace or close the current case."""
+        self.state.flush()  # a list cell still being typed in is a change too
         if not self.state.dirty:
             return True
         answer = _dialogs().ask_save_changes(self.ask.widget, self.view.display_name)
