@@ -371,3 +371,29 @@ def test_closing_while_typing_in_a_cell_asks_to_save(window, answers, qtbot):
     assert not window.close()
     assert answers["seen"] and "Vill du spara" in answers["seen"][-1]
     assert window.case.signatories[-1].name == "Anna Andersson"
+
+
+def test_alt_letters_of_the_menus_open_the_menus_from_the_forms(window, qtbot):
+    """Alt+A opens Arkiv and Alt+H Hjälp as in Word, also with the cursor in Ärendeuppgifter,
+    Motion or the Granskning pane: the forms' own Alt letters (D&atum, &Handläggare,
+    &Ställd till, &Status, &Granskare) took them over."""
+    from PySide6.QtWidgets import QLabel, QMenu
+
+    _painted(window, qtbot)
+    window.review.show_pane()
+    window.go_to("__motion__")
+    menus = {a.text().replace("&", "")[a.text().index("&")].lower(): a.text()
+             for a in window.menuBar().actions() if "&" in a.text()}
+    pages = [window.case_form, window.motion_page, window.review.pane]
+    for page in pages:
+        for label in page.findChildren(QLabel):
+            text = label.text()
+            if "&" in text and label.buddy() is not None:
+                letter = text[text.index("&") + 1].lower()
+                assert letter not in menus, (text, menus[letter])
+    window.go_to("__case__")
+    window.case_form.organisation.setFocus()
+    qtbot.keyClick(window.case_form.organisation, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu) and popup.title() == "&Arkiv"
+    popup.close()
