@@ -397,3 +397,28 @@ def test_alt_letters_of_the_menus_open_the_menus_from_the_forms(window, qtbot):
     popup = QApplication.activePopupWidget()
     assert isinstance(popup, QMenu) and popup.title() == "&Arkiv"
     popup.close()
+
+
+def test_every_menu_entry_has_its_own_alt_letter(window):
+    """Alt+A, S saves, as in Word: within a menu no two entries share a letter (pressing it
+    only moved between them: Öppna &senaste / &Spara, Ån&gra / &Gör om, …) and none lacks
+    one (Importera motion…, Ändringar från Word)."""
+    clashes = []
+
+    def walk(menu, path):
+        letters: dict[str, list[str]] = {}
+        for action in menu.actions():
+            if action.isSeparator() or not action.text() or not action.isVisible():
+                continue
+            text = action.text()
+            if action.menu() is not None:
+                walk(action.menu(), [*path, text])
+            if "&" not in text:
+                clashes.append((path, text, "ingen bokstav"))
+                continue
+            letters.setdefault(text[text.index("&") + 1].lower(), []).append(text)
+        clashes.extend((path, texts) for texts in letters.values() if len(texts) > 1)
+
+    for top in window.menuBar().actions():
+        walk(top.menu(), [top.text()])
+    assert clashes == []
