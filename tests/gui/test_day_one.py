@@ -422,3 +422,24 @@ def test_every_menu_entry_has_its_own_alt_letter(window):
     for top in window.menuBar().actions():
         walk(top.menu(), [top.text()])
     assert clashes == []
+
+
+def test_a_phrase_marks_what_the_motion_lacks(window, qtbot):
+    """"Motionen i korthet" on a motion without names or date says so, as the motion import
+    does ("[motionärer saknas] har den [datum saknas] lämnat …"); it read " har den  lämnat en
+    motion", and a "*" in the title turned into italics."""
+    from tillit_desk.case import Motion
+
+    assert window.new_case("generic", motion=True)
+    window.case.motion = Motion(title="Fler *laddstolpar*", yrkanden=["att kommunen bygger"])
+    window.set_case(window.case, None)
+    window.go_to("sammanfattning")
+    spec = window.profile.section("sammanfattning")
+    phrase = next(p for p in spec.phrases if p.label == "Motionen i korthet")
+    assert window.insert_phrase(phrase)
+    qtbot.waitUntil(lambda: "motion" in window.section_pages["sammanfattning"].markdown(),
+                    timeout=10000)
+    window.flush_editors()
+    text = window.case.sections["sammanfattning"]
+    assert text.startswith("[motionärer saknas] har den [datum saknas] lämnat en motion")
+    assert "”Fler \\*laddstolpar\\*”" in text  # printed as written
