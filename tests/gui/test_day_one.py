@@ -443,3 +443,15 @@ def test_a_phrase_marks_what_the_motion_lacks(window, qtbot):
     text = window.case.sections["sammanfattning"]
     assert text.startswith("[motionärer saknas] har den [datum saknas] lämnat en motion")
     assert "”Fler \\*laddstolpar\\*”" in text  # printed as written
+
+
+def test_spell_checker_ready_does_not_hide_what_the_user_is_told(window, qtbot):
+    """"Stavningskontrollen är klar att använda." waits for a free status bar: it replaced
+    "Skapar PDF: …" (and "PDF-exporten avbröts.") while LibreOffice ran."""
+    window.interaction.status("Skapar PDF: /tmp/svar.pdf", 0)
+    qtbot.waitUntil(lambda: window.review.checks.speller is not None, timeout=20000)
+    QApplication.processEvents()
+    assert window.statusBar().currentMessage() == "Skapar PDF: /tmp/svar.pdf"
+    window.statusBar().clearMessage()
+    window.interaction.note("Stavningskontrollen är klar att använda.")
+    assert window.statusBar().currentMessage() == "Stavningskontrollen är klar att använda."

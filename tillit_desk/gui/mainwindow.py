@@ -112,6 +112,9 @@ class MainWindow(QMainWindow):
                               self.locks)
         self.interaction.status_message.connect(
             lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.interaction.note_message.connect(
+            lambda text, ms: self.statusBar().currentMessage()
+            or self.statusBar().showMessage(text, ms))
         # Granskning: live checks, pane, comments, versions; reads the case from the state
         self.review = ReviewWorkflow(self.state, self.interaction, self)
         self._build_menus()
