@@ -114,3 +114,344 @@ def test_lagg_till_puts_the_cursor_in_the_new_row(window, qtbot):
                                            "att regionen utreder laddning"]
     window.undo()  # the second att-sats's text, then its row
     assert window.case.motion.yrkanden[-1] == ""
+
+
+def test_att_satser_in_the_decision_builder_fit_at_1024(window, qtbot):
+    """Per att-sats at 1024×700: each att-sats's box ends in "…" inside the builder (whole
+    text in its tooltip), and five long ones leave the editor its room; a long check box text
+    ran past the builder's edge and was cut mid-word ("… vid sjukhus")."""
+    from tillit_desk.case import Motion
+
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    assert window.new_case("region-skane", motion=True)
+    long = ("att regionen bygger laddstolpar vid alla sjukhus och vårdcentraler i Skåne och "
+            "att personalen får ladda sina bilar där under arbetstid")
+    yrkanden = [long, "att regionen utreder", long, long, long]
+    window.case.motion = Motion(title="Laddstolpar", yrkanden=yrkanden)
+    window.set_case(window.case, None)
+    window.go_to("forslag_till_beslut")
+    page = window.current_section_page()
+    from tillit_desk.gui.panes import DecisionBuilder
+
+    builder = page.findChild(DecisionBuilder)
+    qtbot.mouseClick(builder.buttons["delvis"], Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    right = builder.mapToGlobal(builder.contentsRect().topRight()).x()
+    for i, check in enumerate(builder.checks):
+        assert check.mapToGlobal(check.rect().topRight()).x() <= right
+        assert check.fontMetrics().horizontalAdvance(check.text()) <= check.width()
+        assert check.text().startswith(f"Bifalla att-sats {i + 1}: att regionen")
+        assert yrkanden[i] in check.toolTip()
+    assert builder.checks[0].text().endswith("…")
+    assert builder.checks[1].text().endswith("att regionen utreder")
+    assert page.editor.height() >= 100  # still room to read and write the decision
+    qtbot.mouseClick(builder.checks[0], Qt.MouseButton.LeftButton)
+    assert builder.checks[0].isChecked()
+
+
+def test_formatting_buttons_show_the_format_at_the_cursor(window, qtbot):
+    """Fet, Kursiv, Rubrik and the list buttons look pressed where the text has that format,
+    as Word's B and I do; they never showed anything, so the user could not tell whether
+    Ctrl+B was on."""
+    from .conftest import type_text
+
+    assert window.new_case("generic", motion=False)
+    window.go_to("arendet")
+    page = window.current_section_page()
+    editor = page.editor
+    editor.setFocus()
+    buttons = {name: page.toolbar.widgetForAction(a) for name, a in page.actions_by_name.items()}
+    assert not any(b.isChecked() for b in buttons.values())
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert buttons["bold"].isChecked()  # on before the first letter, as in Word
+    type_text(editor, "fet")
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert not buttons["bold"].isChecked()
+    type_text(editor, " vanlig")
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    editor.moveCursor(editor.textCursor().MoveOperation.Right)
+    assert buttons["bold"].isChecked() and not buttons["italic"].isChecked()
+    qtbot.mouseClick(buttons["italic"], Qt.MouseButton.LeftButton)  # the button works too
+    assert buttons["italic"].isChecked()
+    assert page.markdown() == "***fet*** vanlig"
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier
+                   | Qt.KeyboardModifier.ShiftModifier)
+    assert buttons["bullets"].isChecked() and not buttons["numbers"].isChecked()
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    assert not buttons["bullets"].isChecked()
+
+
+def test_a_typed_list_is_spaced_as_it_will_look_after_reload(window, qtbot):
+    """A list typed with Ctrl+Shift+8 and ended with Enter twice is spaced like the same text
+    when the case is opened again (tight items, space before and after the list); the typed
+    items each had a paragraph's space and the paragraph after the list had none."""
+    from .conftest import type_text
+
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    assert window.new_case("lund-kommun", motion=False)
+    window.go_to("bedomning")
+    editor = window.section_pages["bedomning"].editor
+    editor.setFocus()
+    type_text(editor, "Före listan.")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_8, shift_ctrl)
+    for text in ("ett", "två", "tre"):
+        type_text(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # an empty item: the list ends, as in Word
+    type_text(editor, "Efter listan.")
+    doc = editor.document()
+
+    def margins():
+        return [(doc.findBlockByNumber(i).blockFormat().topMargin(),
+                 doc.findBlockByNumber(i).blockFormat().bottomMargin())
+                for i in range(doc.blockCount())]
+
+    typed = margins()
+    window.flush_editors()
+    markdown = window.case.sections["bedomning"]
+    assert markdown == "Före listan.\n\n- ett\n- två\n- tre\n\nEfter listan."
+    window.state.set_section_text("bedomning", markdown)  # what a reload shows
+    assert typed == margins(), (typed, margins())
+    window.undo()  # the reload
+    window.undo()  # "listan." (typing is undone per word)
+    window.undo()  # "Efter"
+    window.undo()  # the Enter that ended the list
+    assert window.section_pages["bedomning"].markdown().endswith("- tre")
+
+
+def test_a_restored_new_case_is_called_what_it_was(make_window, answers):
+    """An unsaved case restored after a crash is "Namnlöst ärende (återställt)", like the
+    new case it was; it was "Återställt ärende (återställt)"."""
+    from PySide6.QtWidgets import QMessageBox
+
+    window = make_window()
+    assert window.new_case("malmo-stad", motion=False)
+    window.state.set_section_text("arendet", "Text som inte får försvinna.")
+    assert window.autosave()
+    window.autosave_timer.stop()
+    window.hide()  # the crash: gone without closing
+    fresh = make_window()
+    answers["question"] = [QMessageBox.StandardButton.Yes]
+    assert fresh.offer_restore()
+    assert fresh.windowTitle().startswith("Namnlöst ärende (återställt)")
+    assert "Återställt ärende" not in fresh.windowTitle()
+
+
+def test_a_new_case_puts_the_cursor_in_its_title(window, qtbot, monkeypatch):
+    """Nytt från profil (Ctrl+N), Skapa, type: the text is the case's title, as a new Word
+    document takes typing at once; the focus stayed in the step list and typing went
+    nowhere."""
+    from tillit_desk.gui import dialogs
+
+    from .conftest import type_text
+
+    def create(dialog):
+        dialog.profile.setCurrentIndex(dialog.profile.findData("malmo-stad"))
+        return dialogs.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs.NewCaseDialog, "exec", create)
+    window.navigator.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.profile.id == "malmo-stad"
+    assert window.navigator.current_id() == "__case__"
+    type_text(QApplication.focusWidget(), "Svar på motion om laddstolpar")
+    assert window.case.document.title == "Svar på motion om laddstolpar"
+
+
+def test_from_the_step_list_tab_or_enter_goes_into_the_step(window, qtbot):
+    """Arrow to a step, then Tab or Enter: the cursor is in that step's text (or its first
+    field), ready to type; Tab went to the help pane and Enter did nothing."""
+    from .conftest import type_text
+
+    _painted(window, qtbot)
+    nav = window.navigator
+    window.go_to("sammanfattning")
+    nav.setFocus()
+    qtbot.keyClick(nav, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.section_pages["sammanfattning"].editor
+    nav.setFocus()
+    qtbot.keyClick(nav, Qt.Key.Key_Up)  # Förslag till beslut, below its decision builder
+    qtbot.keyClick(nav, Qt.Key.Key_Return)
+    sid = nav.current_id()
+    assert sid == "forslag_till_beslut"
+    editor = window.section_pages[sid].editor
+    assert QApplication.focusWidget() is editor
+    type_text(editor, "x")
+    assert "x" in editor.toPlainText()
+    window.go_to("__case__")
+    nav.setFocus()
+    qtbot.keyClick(nav, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.case_form.profile_box
+    nav.setFocus()
+    qtbot.keyClick(nav, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is not window.case_form.profile_box  # backwards: out
+
+
+def test_ctrl_wheel_zooms_the_text(window, qtbot):
+    """Ctrl + mouse wheel zooms as in Word (the same zoom as Ctrl+plus, kept in the
+    settings); it did nothing in the editor."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    window.go_to("arendet")
+    editor = window.section_pages["arendet"].editor
+    before = editor.document().defaultFont().pointSizeF()
+
+    def wheel(notches):
+        event = QWheelEvent(QPointF(40, 40), QPointF(editor.mapToGlobal(QPoint(40, 40))),
+                            QPoint(0, 0), QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.ControlModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)
+        QApplication.sendEvent(editor.viewport(), event)
+
+    wheel(2)
+    assert window.zoom == 120
+    assert editor.document().defaultFont().pointSizeF() > before
+    assert window.settings.zoom_percent == 120
+    wheel(-2)
+    assert window.zoom == 100
+
+
+def test_ctrl_s_while_typing_in_a_table_cell_saves_the_text(make_window, answers, tmp_path,
+                                                            qtbot):
+    """Type a name in Underskrifter or an att-sats and press Ctrl+S before leaving the cell:
+    the file has the text, as in Word (it was saved without it, and the window said saved)."""
+    import json
+
+    from .conftest import type_text
+
+    window = make_window()
+    assert window.new_case("malmo-stad", motion=True)
+    path = tmp_path / "svar.tillit"
+    assert window._save_to(path)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.go_to("__case__")
+    signatures = window.case_form.lists["signatures"]
+    qtbot.mouseClick(signatures.buttons["add"], Qt.MouseButton.LeftButton)
+    type_text(QApplication.focusWidget(), "Anna Andersson")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["signatories"][-1]["name"] == "Anna Andersson"
+    window.go_to("__motion__")
+    yrkanden = window.motion_page.yrkanden
+    qtbot.mouseClick(yrkanden.buttons["add"], Qt.MouseButton.LeftButton)
+    type_text(QApplication.focusWidget(), "att kommunen bygger")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert json.loads(path.read_text(encoding="utf-8"))["motion"]["yrkanden"] == [
+        "att kommunen bygger"]
+    assert not window.isWindowModified()
+    cell = QApplication.focusWidget()
+    assert cell is not None
+    type_text(cell, " mer")  # still in the cell, typing on
+    QApplication.processEvents()
+    window.flush_editors()
+    assert window.case.motion.yrkanden == ["att kommunen bygger mer"]
+
+
+def test_closing_while_typing_in_a_cell_asks_to_save(window, answers, qtbot):
+    """Text typed in a list's cell counts as a change when the window closes (or another
+    case opens): it asked nothing and the text was lost."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from .conftest import type_text
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.go_to("__case__")
+    signatures = window.case_form.lists["signatures"]
+    qtbot.mouseClick(signatures.buttons["add"], Qt.MouseButton.LeftButton)
+    window.set_dirty(False)  # as if saved with the new, empty row: only the typing is new
+    type_text(QApplication.focusWidget(), "Anna Andersson")
+    answers["exec"] = [QMessageBox.StandardButton.Cancel]
+    assert not window.close()
+    assert answers["seen"] and "Vill du spara" in answers["seen"][-1]
+    assert window.case.signatories[-1].name == "Anna Andersson"
+
+
+def test_alt_letters_of_the_menus_open_the_menus_from_the_forms(window, qtbot):
+    """Alt+A opens Arkiv and Alt+H Hjälp as in Word, also with the cursor in Ärendeuppgifter,
+    Motion or the Granskning pane: the forms' own Alt letters (D&atum, &Handläggare,
+    &Ställd till, &Status, &Granskare) took them over."""
+    from PySide6.QtWidgets import QLabel, QMenu
+
+    _painted(window, qtbot)
+    window.review.show_pane()
+    window.go_to("__motion__")
+    menus = {a.text().replace("&", "")[a.text().index("&")].lower(): a.text()
+             for a in window.menuBar().actions() if "&" in a.text()}
+    pages = [window.case_form, window.motion_page, window.review.pane]
+    for page in pages:
+        for label in page.findChildren(QLabel):
+            text = label.text()
+            if "&" in text and label.buddy() is not None:
+                letter = text[text.index("&") + 1].lower()
+                assert letter not in menus, (text, menus[letter])
+    window.go_to("__case__")
+    window.case_form.organisation.setFocus()
+    qtbot.keyClick(window.case_form.organisation, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)
+    popup = QApplication.activePopupWidget()
+    assert isinstance(popup, QMenu) and popup.title() == "&Arkiv"
+    popup.close()
+
+
+def test_every_menu_entry_has_its_own_alt_letter(window):
+    """Alt+A, S saves, as in Word: within a menu no two entries share a letter (pressing it
+    only moved between them: Öppna &senaste / &Spara, Ån&gra / &Gör om, …) and none lacks
+    one (Importera motion…, Ändringar från Word)."""
+    clashes = []
+
+    def walk(menu, path):
+        letters: dict[str, list[str]] = {}
+        for action in menu.actions():
+            if action.isSeparator() or not action.text() or not action.isVisible():
+                continue
+            text = action.text()
+            if action.menu() is not None:
+                walk(action.menu(), [*path, text])
+            if "&" not in text:
+                clashes.append((path, text, "ingen bokstav"))
+                continue
+            letters.setdefault(text[text.index("&") + 1].lower(), []).append(text)
+        clashes.extend((path, texts) for texts in letters.values() if len(texts) > 1)
+
+    for top in window.menuBar().actions():
+        walk(top.menu(), [top.text()])
+    assert clashes == []
+
+
+def test_a_phrase_marks_what_the_motion_lacks(window, qtbot):
+    """"Motionen i korthet" on a motion without names or date says so, as the motion import
+    does ("[motionärer saknas] har den [datum saknas] lämnat …"); it read " har den  lämnat en
+    motion", and a "*" in the title turned into italics."""
+    from tillit_desk.case import Motion
+
+    assert window.new_case("generic", motion=True)
+    window.case.motion = Motion(title="Fler *laddstolpar*", yrkanden=["att kommunen bygger"])
+    window.set_case(window.case, None)
+    window.go_to("sammanfattning")
+    spec = window.profile.section("sammanfattning")
+    phrase = next(p for p in spec.phrases if p.label == "Motionen i korthet")
+    assert window.insert_phrase(phrase)
+    qtbot.waitUntil(lambda: "motion" in window.section_pages["sammanfattning"].markdown(),
+                    timeout=10000)
+    window.flush_editors()
+    text = window.case.sections["sammanfattning"]
+    assert text.startswith("[motionärer saknas] har den [datum saknas] lämnat en motion")
+    assert "”Fler \\*laddstolpar\\*”" in text  # printed as written
+
+
+def test_spell_checker_ready_does_not_hide_what_the_user_is_told(window, qtbot):
+    """"Stavningskontrollen är klar att använda." waits for a free status bar: it replaced
+    "Skapar PDF: …" (and "PDF-exporten avbröts.") while LibreOffice ran."""
+    window.interaction.status("Skapar PDF: /tmp/svar.pdf", 0)
+    qtbot.waitUntil(lambda: window.review.checks.speller is not None, timeout=20000)
+    QApplication.processEvents()
+    assert window.statusBar().currentMessage() == "Skapar PDF: /tmp/svar.pdf"
+    window.statusBar().clearMessage()
+    window.interaction.note("Stavningskontrollen är klar att använda.")
+    assert window.statusBar().currentMessage() == "Stavningskontrollen är klar att använda."

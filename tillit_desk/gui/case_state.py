@@ -13,6 +13,7 @@ start-up) and kept until another case replaces this one, which also clears the h
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,6 +49,9 @@ class CaseState(QObject):
         self.undo_stack = QUndoStack(self)
         self.documents: dict[str, SectionDocument] = {}
         self.applying = False  # a command is putting state back: do not record it again
+        # Fields that may hold typed text not yet in the case (a table cell being edited):
+        # ``flush`` commits them first, so Ctrl+S mid-cell saves what the user sees.
+        self.open_edits: list[Callable[[], None]] = []
 
     # ------------------------------------------------------------------ the case
 
@@ -95,6 +99,8 @@ class CaseState(QObject):
 
     def flush(self) -> None:
         """Write edited section texts into the case (before save, export, preview)."""
+        for commit in list(self.open_edits):
+            commit()
         for sid, doc in self.documents.items():
             if doc.stale:
                 self.case.sections[sid] = doc.markdown()

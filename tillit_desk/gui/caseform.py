@@ -157,8 +157,8 @@ class CaseForm(_Page):
         self.is_motion.setAccessibleName("Ärendet är ett svar på en motion")
         for label, widget in (("&Organisation", self.organisation), ("&Förvaltning", self.unit),
                               ("&Titel", self.title_edit), ("&Diarienummer", self.dnr),
-                              ("", self.dnr_status), ("D&atum", self.date),
-                              ("&Handläggare", self.ref_name), ("Titel", self.ref_title),
+                              ("", self.dnr_status), ("Dat&um", self.date),
+                              ("Hand&läggare", self.ref_name), ("Titel", self.ref_title),
                               ("&E-post", self.ref_email), ("Telefon", self.ref_phone),
                               ("&Beslutskedja", self.chain), ("", self.is_motion)):
             form.addRow(label, widget)
@@ -351,7 +351,7 @@ class MotionPage(_Page):
         self.addressed = _line("Motionen ställd till", "Kommunfullmäktige")
         form.addRow("&Titel", self.title_edit)
         form.addRow("&Inlämnad", self.submitted)
-        form.addRow("&Ställd till", self.addressed)
+        form.addRow("Ställ&d till", self.addressed)
         motion = lambda: self.case.motion  # noqa: E731
         self._bind(self.title_edit, motion, "title")
         self._bind(self.submitted, motion, "submitted")

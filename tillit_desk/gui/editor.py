@@ -22,17 +22,20 @@ from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QToolBar, QToolTip, QVBo
 
 from .commands import is_history_key
 from .richtext import document_markdown, html_to_markdown, markdown_to_html
-from .section_documents import Keystroke
+from .section_documents import Keystroke, tidy_spacing
 
 # Above this many characters a paste is inserted as plain text: cleaning formatting of a
 # multi-megabyte HTML clipboard would freeze the window for seconds.
 RICH_PASTE_LIMIT = 300_000
 HEADING_LEVEL = 3
+SPACING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
 HEADING_SIZE = 13.0
 
 
 class SectionEditor(QTextEdit):
     """A QTextEdit that knows the subset; ``markdown()`` is what gets saved."""
+
+    zoom_requested = Signal(int)  # Ctrl + wheel: steps in or (negative) out
 
     def __init__(self, section_id: str, heading: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +65,16 @@ class SectionEditor(QTextEdit):
         menu = self.context_menu(event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Ctrl + wheel zooms, as in Word (QTextEdit does it only when read-only)."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            notches = event.angleDelta().y() // 120
+            if notches:
+                self.zoom_requested.emit(notches)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt API
         super().showEvent(event)
@@ -98,6 +111,8 @@ class SectionEditor(QTextEdit):
         cursor.beginEditBlock()
         try:
             super().keyPressEvent(event)
+            if event.key() in SPACING_KEYS:  # a new, ended or joined list item or paragraph
+                tidy_spacing(self.textCursor().block())
         finally:
             cursor.endEditBlock()
             if stroke is not None:
@@ -236,6 +251,7 @@ class SectionEditor(QTextEdit):
                 current.setFormat(fmt)
             else:
                 cursor.createList(fmt)
+        tidy_spacing(cursor.block())
         cursor.endEditBlock()
 
 
@@ -270,6 +286,7 @@ class SectionPage(QWidget):
             ("numbers", "Numrerad lista", "Ctrl+Shift+7", lambda: self.editor.toggle_list(True)),
         ):
             action = QAction(label, self)
+            action.setCheckable(True)  # pressed where the text has the format, as in Word
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.setToolTip(f"{label} ({QKeySequence(keys).toString()})")
@@ -284,6 +301,24 @@ class SectionPage(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.editor, 1)
         document.contentsChanged.connect(self._on_change)
+        self.editor.cursorPositionChanged.connect(self.show_format)
+        self.editor.currentCharFormatChanged.connect(lambda _fmt: self.show_format())
+        for action in self.actions_by_name.values():
+            action.triggered.connect(self.show_format)  # after the toggle, the real state
+        self.show_format()
+
+    def show_format(self) -> None:
+        """Press the buttons whose format the text at the cursor has (B and I in Word)."""
+        editor = self.editor
+        cursor = editor.textCursor()
+        current = cursor.currentList()
+        style = current.format().style() if current is not None else None
+        for name, on in (("bold", editor.fontWeight() >= QFont.Weight.DemiBold.value),
+                         ("italic", editor.fontItalic()),
+                         ("heading", cursor.blockFormat().headingLevel() > 0),
+                         ("bullets", style == QTextListFormat.Style.ListDisc),
+                         ("numbers", style == QTextListFormat.Style.ListDecimal)):
+            self.actions_by_name[name].setChecked(on)
 
     def _on_change(self) -> None:
         self.changed.emit(self.section_id)

@@ -80,6 +80,7 @@ class FileFlow(QObject):
 
     def confirm_discard(self) -> bool:
         """True when it is fine to replace or close the current case."""
+        self.state.flush()  # a list cell still being typed in is a change too
         if not self.state.dirty:
             return True
         answer = _dialogs().ask_save_changes(self.ask.widget, self.view.display_name)
@@ -235,7 +236,7 @@ class FileFlow(QObject):
                 f"Utkastet hör till filen\n{source}\n\nSka Spara skriva till den filen? "
                 "Svarar du nej frågar Tillit Desk var ärendet ska sparas."):
             source = None
-        name = (source.name if source else "Återställt ärende") + " (återställt)"
+        name = (source.name if source else "Namnlöst ärende") + " (återställt)"
         self.view.set_case(case, source, name, dirty=True)
         draft.discard()
         self.autosave()

@@ -16,6 +16,7 @@ def plural(n: int, one: str, many: str) -> str:
 
 class Interaction(QObject):
     status_message = Signal(str, int)  # text, milliseconds (0: until replaced)
+    note_message = Signal(str, int)  # the same, shown only while nothing else is
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -23,6 +24,11 @@ class Interaction(QObject):
 
     def status(self, text: str, ms: int = 5000) -> None:
         self.status_message.emit(text, ms)
+
+    def note(self, text: str, ms: int = 4000) -> None:
+        """A by-the-way note ("Stavningskontrollen är klar …"): never hides what the user is
+        being told (a running PDF export, a saved file)."""
+        self.note_message.emit(text, ms)
 
     def error(self, message: str, title: str = "Något gick fel") -> None:
         from . import dialogs

@@ -14,6 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
@@ -101,6 +102,15 @@ class ListEditor(QGroupBox):
         self._filling = False
         self._shown: Rows = []
         self.refresh()
+
+    def commit_open_cell(self) -> None:
+        """A cell being typed in: its text into the case now (Ctrl+S, export), the cell
+        stays open for more typing."""
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return
+        editor = QApplication.focusWidget()
+        if editor is not None and self.table.viewport().isAncestorOf(editor):
+            self.table.commitData(editor)
 
     def focus_chain(self) -> list[QWidget]:
         """What Tab visits, in the order it stands: the table, then its buttons."""

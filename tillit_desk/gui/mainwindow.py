@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.settings, self.registry, self.paths = settings, registry, paths
         # The open case, its file and the one undo history: every pane goes through it.
         self.state = CaseState(registry, Case(), registry.get(P.DEFAULT_PROFILE), self)
+        self.state.open_edits.append(self._commit_open_cells)
         self.display_name = "Namnlöst ärende"
         self.undo_stack.indexChanged.connect(self._undo_index_changed)
         self.state.case_changed.connect(self._case_changed)
@@ -111,6 +112,9 @@ class MainWindow(QMainWindow):
                               self.locks)
         self.interaction.status_message.connect(
             lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.interaction.note_message.connect(
+            lambda text, ms: self.statusBar().currentMessage()
+            or self.statusBar().showMessage(text, ms))
         # Granskning: live checks, pane, comments, versions; reads the case from the state
         self.review = ReviewWorkflow(self.state, self.interaction, self)
         self._build_menus()
@@ -225,6 +229,7 @@ class MainWindow(QMainWindow):
     def _build_ui(self) -> None:
         self.navigator = Navigator()
         self.navigator.currentRowChanged.connect(lambda _r: self.show_step())
+        self.navigator.enter_step.connect(self.focus_step)
         self.stack = QStackedWidget()
         self.stack.setAccessibleName("Aktuellt steg")
         self.case_form = CaseForm(self.registry, self.undo_stack)
@@ -476,6 +481,7 @@ class MainWindow(QMainWindow):
             page = SectionPage(spec.id, spec.heading, spec.required,
                                self.state.document(spec.id))
             page.changed.connect(lambda _sid: self.mark_changed())
+            page.editor.zoom_requested.connect(self._zoom_steps)
             if spec.kind == P.DECISION and self.case.motion is not None:
                 from .panes import DecisionBuilder
 
@@ -497,6 +503,21 @@ class MainWindow(QMainWindow):
             page.builder.set_motion(self.case)
             page.builder.set_choice(self.decisions.outcome, self.decisions.approved)
         return page
+
+    def focus_step(self) -> None:
+        """Tab or Enter in the step list: the cursor into the step shown, its text or its
+        first field."""
+        page = self.stack.currentWidget()
+        if page in self.section_pages.values():
+            page.editor.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = page.nextInFocusChain()
+        while widget is not page and widget is not None:
+            if page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.TabFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def go_to(self, step_id: str) -> None:
         self.navigator.select_id(step_id)
@@ -550,6 +571,12 @@ class MainWindow(QMainWindow):
             self.save_settings()
         self.statusBar().showMessage(f"Zoom {self.zoom} %", 3000)
 
+    def _zoom_steps(self, steps: int) -> None:
+        """Ctrl + wheel in an editor: the menu's zoom steps."""
+        from .menus import ZOOM_STEP
+
+        self.set_zoom(self.zoom + steps * ZOOM_STEP)
+
     def _apply_zoom(self, page: SectionPage) -> None:
         font = QApplication.font()
         font.setPointSizeF(font.pointSizeF() * self.zoom / 100)
@@ -565,6 +592,14 @@ class MainWindow(QMainWindow):
 
     def redo(self) -> None:
         self.undo_stack.redo()
+
+    def _commit_open_cells(self) -> None:
+        """Text typed in a list's cell, not yet left: into the case (see CaseState.flush)."""
+        editors = list((self.case_form._lists or {}).values())
+        if self._motion_page is not None:
+            editors += [self._motion_page.motionarer, self._motion_page.yrkanden]
+        for editor in editors:
+            editor.commit_open_cell()
 
     def _reveal_field(self, step_id: str, field: QWidget) -> None:
         """An undo or redo changed a field of Ärendeuppgifter or Motion: show it there with
@@ -652,7 +687,12 @@ class MainWindow(QMainWindow):
         return self.files.confirm_discard()
 
     def new_case(self, profile_id: str | None = None, motion: bool | None = None) -> bool:
-        return self.files.new_case(profile_id, motion)
+        if not self.files.new_case(profile_id, motion):
+            return False
+        # the cursor in the title, ready to type (it stayed in the step list)
+        self.go_to(STEP_CASE)
+        self.case_form.title_edit.setFocus()
+        return True
 
     def open_dialog(self) -> None:
         self.files.open_dialog()

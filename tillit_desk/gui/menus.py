@@ -22,23 +22,23 @@ def build_menus(window: QMainWindow) -> None:
     window.new_action = window._action("&Nytt från profil…", window.new_case,
                                        QKeySequence.StandardKey.New, arkiv)
     window._action("Ö&ppna…", window.open_dialog, QKeySequence.StandardKey.Open, arkiv)
-    window.recent_menu = arkiv.addMenu("Öppna &senaste")
+    window.recent_menu = arkiv.addMenu("Öppna s&enaste")
     window.recent_menu.aboutToShow.connect(window._fill_recent)
     arkiv.addSeparator()
     # Hook for the motion import dialog (tillit_desk/gui/motion_dialog.py, built separately)
-    window.import_motion_action = window._action("Importera motion…", window.import_motion,
+    window.import_motion_action = window._action("Importera m&otion…", window.import_motion,
                                                  None, arkiv)
     window.import_motion_action.setObjectName("import_motion")
     window._action("Importera från &Word…", window.import_word, None, arkiv).setObjectName(
         "import_word")
-    window._action("Ändringar från Word", window.show_word_changes, None, arkiv).setObjectName(
+    window._action("Ändringar f&rån Word", window.show_word_changes, None, arkiv).setObjectName(
         "word_changes")
     arkiv.addSeparator()
     window._action("&Spara", window.save, QKeySequence.StandardKey.Save, arkiv)
     window._action("Spara so&m…", window.save_as, QKeySequence.StandardKey.SaveAs, arkiv)
     arkiv.addSeparator()
     window._action("Exportera &DOCX…", window.export_docx, "Ctrl+E", arkiv)
-    window._action("Exportera P&DF…", window.export_pdf, "Ctrl+Shift+E", arkiv)
+    window._action("Exportera PD&F…", window.export_pdf, "Ctrl+Shift+E", arkiv)
     window.review.file_actions(arkiv)
     window._action("Skriv &ut…", window.print_case, QKeySequence.StandardKey.Print, arkiv)
     arkiv.addSeparator()
@@ -48,7 +48,7 @@ def build_menus(window: QMainWindow) -> None:
 
     edit = bar.addMenu("&Redigera")
     window._action("Ån&gra", window.undo, QKeySequence.StandardKey.Undo, edit)
-    window._action("&Gör om", window.redo, ["Ctrl+Y", "Ctrl+Shift+Z"], edit)
+    window._action("Gör &om", window.redo, ["Ctrl+Y", "Ctrl+Shift+Z"], edit)
     edit.addSeparator()
     # The focused text field does these itself when it has focus (its own shortcuts win);
     # the menu entries reach it from the mouse.
@@ -62,7 +62,7 @@ def build_menus(window: QMainWindow) -> None:
     window._action("&Sök…", lambda: window.open_find(replace=False), "Ctrl+F", edit)
     window._action("&Ersätt…", lambda: window.open_find(replace=True), "Ctrl+H", edit)
     edit.addSeparator()
-    window.phrase_menu = edit.addMenu("Infoga &standardfras")
+    window.phrase_menu = edit.addMenu("Infoga standard&fras")
     window.phrase_menu.aboutToShow.connect(window._fill_phrases)
 
     from .section_shapes import SectionShapes  # Avsnitt: the case's own section shapes
@@ -83,7 +83,7 @@ def build_menus(window: QMainWindow) -> None:
     window._action("&Återställ zoom (100 %)", lambda: window.set_zoom(100), "Ctrl+0", view)
     view.addSeparator()
     window._action("&Nästa steg", lambda: window.navigator.move(1), "Ctrl+PgDown", view)
-    window._action("&Föregående steg", lambda: window.navigator.move(-1), "Ctrl+PgUp", view)
+    window._action("F&öregående steg", lambda: window.navigator.move(-1), "Ctrl+PgUp", view)
 
     hjalp = bar.addMenu("&Hjälp")
     window._action("&Användarhandbok", window.show_manual, None, hjalp)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
@@ -59,6 +60,11 @@ def _fill(item: QListWidgetItem, step: Step, status: str | None, font: QFont) ->
 
 
 class Navigator(QListWidget):
+    """The steps. Tab or Enter goes into the chosen step (``enter_step``): the pages are
+    built late and stood last in the window's Tab order, after the help pane."""
+
+    enter_step = Signal()
+
     def __init__(self) -> None:
         super().__init__()
         self.setAccessibleName("Steg")
@@ -95,6 +101,18 @@ class Navigator(QListWidget):
             self.setCurrentRow(ids.index(current) if current in ids else 0)
         finally:
             self.blockSignals(False)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.enter_step.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 - Qt API
+        if forward:
+            self.enter_step.emit()
+            return True
+        return super().focusNextPrevChild(forward)
 
     def current_id(self) -> str | None:
         item = self.currentItem()

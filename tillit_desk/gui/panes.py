@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
+    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -102,6 +104,30 @@ class HelpPane(QWidget):
             self.phrase_chosen.emit(phrases[index])
 
 
+class ElidedCheckBox(QCheckBox):
+    """A check box whose long text ends in "…" at the width it gets (the whole text is its
+    tooltip): it never pushes its group wider than the window. A long att-sats ran past the
+    builder's edge at 1024 px and was cut mid-word."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.full_text = text
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        self.setSizePolicy(policy)
+        self.setToolTip(text)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        style = self.style()
+        room = (self.width() - style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth)
+                - style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing) - 6)
+        shown = self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight,
+                                              max(room, 20))
+        if shown != self.text():
+            self.setText(shown)
+
+
 class DecisionBuilder(QGroupBox):
     """Choose the outcome for a motion; the window generates the text in the profile's style."""
 
@@ -150,10 +176,9 @@ class DecisionBuilder(QGroupBox):
         self.checks = []
         yrkanden = case.motion.yrkanden if case.motion else []
         for i, text in enumerate(yrkanden, 1):
-            short = text if len(text) < 90 else text[:87] + "…"
-            check = QCheckBox(f"Bifalla att-sats {i}: {short}")
+            check = ElidedCheckBox(f"Bifalla att-sats {i}: {text}")
             check.setAccessibleName(f"Bifalla att-sats {i}")
-            check.setToolTip(text)
+            check.setAccessibleDescription(text)
             check.toggled.connect(lambda _on: self._choice())
             self.att_layout.addWidget(check)
             self.checks.append(check)

@@ -40,10 +40,11 @@ class _Render(QRunnable):
         # The phrase module (and Jinja with it, ~0.1-0.3 s on first use) is imported here,
         # on the worker, never on the GUI thread.
         from ..errors import TillitError
-        from ..phrases import case_context, render_snippet
+        from ..motion.prefill import phrase_context
+        from ..phrases import render_snippet
 
         try:
-            text = render_snippet(self.snippet, case_context(self.case), self.what)
+            text = render_snippet(self.snippet, phrase_context(self.case), self.what)
         except TillitError as err:
             self.results.failed.emit(self.token, str(err))
         except Exception as err:  # noqa: BLE001 - a phrase never takes the window down

@@ -167,7 +167,7 @@ class LiveReview(QObject):
         self._fill_findings()
 
     def _speller_ready(self) -> None:
-        self.ask.status("Stavningskontrollen är klar att använda.", 4000)
+        self.ask.note("Stavningskontrollen är klar att använda.", 4000)
         # Spell-check the editor on screen now. Hidden ones are checked when shown: until then
         # the full check below (which spells every section) stands for them in the pane.
         for sid, page in list(self.w.section_pages.items()):

@@ -7,7 +7,7 @@ so every change to the case goes through one place (and the undo stack).
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -70,8 +71,10 @@ class WrappingDelegate(QStyledItemDelegate):
         text = index.data() or ""
         if width <= 0 or not text:
             return size
-        bounds = option.fontMetrics.boundingRect(QRect(0, 0, width, 100000),
-                                                 Qt.TextFlag.TextWordWrap, text)
+        styled = QStyleOptionViewItem(option)
+        self.initStyleOption(styled, index)  # the item's own font: the headings are bold
+        bounds = QFontMetrics(styled.font).boundingRect(QRect(0, 0, width, 100000),
+                                                        Qt.TextFlag.TextWordWrap, text)
         return QSize(size.width(), max(size.height(), bounds.height() + 4))
 
 
@@ -142,8 +145,8 @@ class ReviewPane(QWidget):
         self.author.setAccessibleName("Granskarens namn")
         self.author.setPlaceholderText("Ditt namn (visas vid kommentarerna)")
         form.addRow("Avsnitt:", self.section_label)
-        form.addRow("&Status:", self.status)
-        form.addRow("&Granskare:", self.author)
+        form.addRow("S&tatus:", self.status)
+        form.addRow("Granskar&e:", self.author)
         box.addLayout(form)
         self.show_resolved = QCheckBox("Visa lösta kommentarer")
         self.show_resolved.setAccessibleName("Visa lösta kommentarer")

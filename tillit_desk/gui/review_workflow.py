@@ -129,7 +129,7 @@ class ReviewWorkflow(LiveReview):
     # ================================================================== menus
 
     def file_actions(self, arkiv: QMenu) -> None:
-        self.export_action = self._action("Exportera &granskningsversion…",
+        self.export_action = self._action("E&xportera granskningsversion…",
                                           lambda: self.export_review(), None, arkiv)
 
     def build_menu(self, bar: QMenuBar) -> None:

@@ -35,6 +35,50 @@ def paragraph_format() -> QTextBlockFormat:
     return QTextBlockFormat(_PARAGRAPH[0])
 
 
+_LIST: list[tuple[float, float]] = []
+
+
+def list_item_margins(first: bool, last: bool) -> tuple[float, float]:
+    """(top, bottom) of a loaded list item: space before the list and after it, none
+    between its items."""
+    if not _LIST:
+        from .richtext import load_markdown
+
+        probe = QTextDocument()
+        load_markdown(probe, "- a\n- b\n- c")
+        top = probe.begin().blockFormat().topMargin()
+        bottom = probe.lastBlock().blockFormat().bottomMargin()
+        between = probe.begin().next().blockFormat().topMargin()
+        _LIST.extend([(top, bottom), (between, between)])
+    (top, bottom), (between, _) = _LIST
+    return (top if first else between, bottom if last else between)
+
+
+def tidy_spacing(block) -> None:
+    """Give the blocks around ``block`` the spacing loaded text has: a list's items tight with
+    space around the list, a plain paragraph a paragraph's space. Typing copies the format of
+    the block Enter was pressed in, so typed lists looked different until the case was opened
+    again. Part of the caller's edit block (one undo step)."""
+    plain = paragraph_format()
+    near = [b for b in (block.previous(), block, block.next()) if b.isValid()]
+    lists = {b.textList() for b in near if b.textList() is not None}
+    changes: list[tuple[object, float, float]] = []
+    for text_list in lists:
+        count = text_list.count()
+        for i in range(count):
+            changes.append((text_list.item(i), *list_item_margins(i == 0, i == count - 1)))
+    for b in near:
+        if b.textList() is None and b.blockFormat().headingLevel() == 0:
+            changes.append((b, plain.topMargin(), plain.bottomMargin()))
+    for b, top, bottom in changes:
+        current = b.blockFormat()
+        if (current.topMargin(), current.bottomMargin()) != (top, bottom):
+            fmt = QTextBlockFormat()
+            fmt.setTopMargin(top)
+            fmt.setBottomMargin(bottom)
+            QTextCursor(b).mergeBlockFormat(fmt)
+
+
 @dataclass
 class Keystroke:
     """What the editor is typing while Qt edits the document (read by the command it makes)."""

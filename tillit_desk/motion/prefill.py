@@ -81,6 +81,15 @@ def _phrase(profile: Profile, section_id: str, label: str, default: str) -> str:
     return default
 
 
+def phrase_context(case: Case) -> dict:
+    """The names a standard phrase sees, with missing motion data marked as the import marks
+    it ("[datum saknas]") and Markdown characters escaped: the window's phrases and the
+    import fill the same text the same way."""
+    if case.motion is None:
+        return case_context(case)
+    return _context(case, case.motion)
+
+
 def _context(case: Case, motion: Motion) -> dict:
     probe = copy.copy(case)
     probe.motion = motion
