@@ -92,9 +92,28 @@ def not_relevant_form(options: PrintOptions, section_id: str) -> str:
     return NOT_RELEVANT_OWN_TEXT
 
 
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+          "september", "oktober", "november", "december")
+
+
+def holds_date(text: str, date: str) -> bool:
+    """Does the text already say this ISO date, as ISO or in words ("den 26 oktober 2011",
+    "26:e oktober 2011")? Then a row prints no date after it."""
+    if not date:
+        return False
+    if date in text:
+        return True
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    if m is None or not 1 <= int(m.group(2)) <= 12:
+        return False
+    words = rf"(?<!\d)0?{int(m.group(3))}(?::?e|:a)?\s+{MONTHS[int(m.group(2)) - 1]}\s+" \
+            rf"{m.group(1)}(?!\d)"
+    return re.search(words, text, re.IGNORECASE) is not None
+
+
 def underlag_row(options: PrintOptions, text: str, date: str) -> str:
     """One Beslutsunderlag row as the profile writes it (plain replacement, no format codes)."""
-    if date and date in text:
+    if holds_date(text, date):
         date = ""
     values = {"text": text, "date": date}
     row = re.sub(r"\{(text|date)\}", lambda m: values[m.group(1)], options.underlag_row)

@@ -140,3 +140,26 @@ def test_signatures_after_the_recipients_stay_after_them():
     assert [s.name for s in case.signatories] == ["Anna Andersson", "Bo Berg"]
     assert exported.lines[-2:] == original.lines[-2:] == [
         F.Line("para", "Anna Andersson Bo Berg"), F.Line("para", "Kommundirektör Kanslichef")]
+
+
+# ---------------------------------------------------------------- Beslutsunderlag
+
+def test_a_date_written_in_words_is_the_rows_date_and_prints_as_written():
+    """Karlskoga: "… tjänsteskrivelse den 26 oktober 2011". The row gets its date (the review
+    can check it) and prints as the document wrote it, with no ISO date added."""
+    data = _docx([
+        ("Heading 1", "Sammanfattning"),
+        ("Normal", "Förvaltningen har utvärderat barnchecklistan."),
+        ("Heading 1", "Beslutsunderlag"),
+        ("List Bullet", "Kultur- och föreningsnämndens tjänsteskrivelse den 26 oktober 2011"),
+        ("List Bullet", "Kultur- och föreningsnämndens protokoll den 24 mars 2010, § 24"),
+        ("List Bullet", "Barnchecklista"),
+    ], title="Checklista för en hållbar utveckling")
+    case, original, exported = _round_trip(data, "generic")
+    assert [(u.text, u.date) for u in case.underlag] == [
+        ("Kultur- och föreningsnämndens tjänsteskrivelse den 26 oktober 2011", "2011-10-26"),
+        ("Kultur- och föreningsnämndens protokoll den 24 mars 2010, § 24", "2010-03-24"),
+        ("Barnchecklista", "")]
+    assert _section(exported.lines, "Beslutsunderlag") == \
+        _section(original.lines, "Beslutsunderlag")
+
