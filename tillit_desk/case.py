@@ -127,8 +127,16 @@ class DocumentInfo(Record):
     unit: str = ""
     handlaggare: Handlaggare = field(default_factory=Handlaggare)
     decision_chain: str = ""
+    # The body the document is addressed to, printed over the title ("Socialnämnden").
+    addressee: str = ""
 
     NESTED: ClassVar[dict[str, tuple[type[Record], bool]]] = {"handlaggare": (Handlaggare, False)}
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if not out.get("addressee"):  # written only when used: older files stay as they were
+            out.pop("addressee", None)
+        return out
 
 
 @dataclass

@@ -61,6 +61,7 @@ class HeaderFields:
     ref_email: str
     ref_phone: str
     page_format: str
+    addressee: str = ""
 
 
 @dataclass
@@ -223,6 +224,7 @@ def compose(case: Case, profile: Profile) -> ComposedDocument:
         ref_email=clean(ref.email, "Vår referens"),
         ref_phone=clean(ref.phone, "Vår referens"),
         page_format=profile.page_format,
+        addressee=clean(doc.addressee, "Mottagare"),
     )
     plan, warnings = section_plan(case, profile)
     if option_problem:

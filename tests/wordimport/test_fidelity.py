@@ -163,3 +163,55 @@ def test_a_date_written_in_words_is_the_rows_date_and_prints_as_written():
     assert _section(exported.lines, "Beslutsunderlag") == \
         _section(original.lines, "Beslutsunderlag")
 
+
+# ---------------------------------------------------------------- the addressee
+
+def _addressed(addressee: str) -> bytes:
+    document = docx.Document()
+    document.add_paragraph(addressee)
+    document.add_paragraph("Revidering av riktlinjer för ekonomiskt bistånd", style="Title")
+    for style, text in [("Heading 1", "Förslag till beslut"),
+                        ("Normal", "Socialnämnden godkänner delrevidering av riktlinjerna."),
+                        ("Heading 1", "Sammanfattning"),
+                        ("Normal", "Ärendet gäller en delrevidering av riktlinjerna.")]:
+        document.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_the_addressee_over_the_title_is_read_and_printed_over_the_title():
+    """Upplands-Bro: "Socialnämnden" on its own line above the title."""
+    data = _addressed("Socialnämnden")
+    result = build_case(read_plan(data, REGISTRY, name="original.docx", profile_id="generic"))
+    assert result.case.document.addressee == "Socialnämnden"
+    assert not any("Socialnämnden" in u for u in result.report.unplaced)
+    for profile_id in ("generic", "lund-kommun", "malmo-stad", "region-skane"):
+        case = result.case.copy()
+        case.profile = profile_id
+        out, _warnings = render_docx(case, REGISTRY.get(profile_id))
+        assert schema_errors(out) == []
+        exported = F.read(out)
+        assert exported.before_title[-1:] == [F.Line("para", "Socialnämnden")], profile_id
+        assert [ln.text for ln in exported.lines].count("Socialnämnden") == 0
+
+
+def test_a_line_over_the_title_that_names_no_body_is_still_not_placed():
+    result = build_case(read_plan(_addressed("Utkast till sammanträdet"), REGISTRY,
+                                  name="original.docx", profile_id="generic"))
+    assert result.case.document.addressee == ""
+    assert any("Utkast till sammanträdet" in u for u in result.report.unplaced)
+
+
+def test_a_user_template_without_the_addressee_says_it_is_not_printed(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("{{ document.title }}")
+    document.add_paragraph("{{p body }}")
+    template = tmp_path / "egen-mall.docx"
+    document.save(template)
+    case = build_case(read_plan(_addressed("Socialnämnden"), REGISTRY, name="original.docx",
+                                profile_id="generic")).case
+    out, warnings = render_docx(case, REGISTRY.get("generic"), template=template)
+    assert schema_errors(out) == []
+    assert "Socialnämnden" not in [ln.text for ln in F.read(out).before_title]
+    assert any("Mottagaren ”Socialnämnden” skrivs inte ut" in w for w in warnings)

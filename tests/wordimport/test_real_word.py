@@ -35,7 +35,8 @@ def actual(name: str) -> dict:
     added = {a.heading for a in case.layout.added}  # a section of its own in the case
     out = {
         "profile": report.profile,
-        "document": {"title": doc.title, "date": doc.date, "diarienummer": doc.diarienummer,
+        "document": {"addressee": doc.addressee, "title": doc.title, "date": doc.date,
+                     "diarienummer": doc.diarienummer,
                      "organisation": doc.organisation, "unit": doc.unit,
                      "handlaggare": [doc.handlaggare.name, doc.handlaggare.title,
                                      doc.handlaggare.email]},

@@ -5,6 +5,7 @@ suggestions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import profiles as P
@@ -53,9 +54,12 @@ def build_view(plan: ImportPlan, view: str) -> View:
                                   fields.ref_phone)
     if plan.title_item is not None:
         doc.title = " ".join(plain_text(plan.title_item, view).split())
+    addressee = _addressee(plan, fields.used)
+    if addressee is not None:
+        doc.addressee = " ".join(plain_text(addressee, view).split())
     if view == BASE:
         for n, item in enumerate(plan.front):
-            if n in fields.used or item is plan.title_item:
+            if n in fields.used or item is plan.title_item or item is addressee:
                 continue
             text = " ".join(item_plain(item).split())
             if text:
@@ -141,6 +145,29 @@ def build_view(plan: ImportPlan, view: str) -> View:
         case.signatories = read_signatories(plan.signature_items, view, profile)
     _document_order(case, plan, ids)
     return out
+
+
+_BODY = re.compile(r"^[A-ZÅÄÖ][\w-]*(?: (?:och|för|[\w-]+s)){0,4}\s?[\w-]*(nämnd|nämnden|"
+                   r"styrelse|styrelsen|fullmäktige|utskott|utskottet|beredning|beredningen)$")
+
+
+def _addressee(plan: ImportPlan, used: set[int]) -> Item | None:
+    """The line just over the title that names a body ("Socialnämnden", "Kultur- och
+    föreningsnämnden", "Kommunstyrelsens arbetsutskott"): the document's addressee, printed
+    over the title again (the templates' ``document.addressee``)."""
+    if plan.title_item is None:
+        return None
+    at = next((n for n, i in enumerate(plan.front) if i is plan.title_item), None)
+    if at is None:
+        return None
+    k = at - 1
+    while k >= 0 and isinstance(plan.front[k], Para) and not plain_text(plan.front[k]).strip():
+        k -= 1
+    if k < 0 or k in used or not isinstance(plan.front[k], Para):
+        return None
+    item = plan.front[k]
+    text = " ".join(plain_text(item).split())
+    return item if len(text) <= 80 and _BODY.match(text) else None
 
 
 def _document_order(case: Case, plan: ImportPlan, ids: dict[str, str]) -> None:
