@@ -11,7 +11,7 @@ through ``based_on``: a profile that wants other values states them (docs/templa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from .errors import ProfileError
@@ -34,6 +34,10 @@ class PrintOptions:
     underlag_intro: str = ""
     # A heading over the signatures ("Ansvariga"); "" prints none.
     signatures_heading: str = ""
+    # How Beslutsunderlag (in its own section) and the recipients print: "bullets",
+    # "numbered" or "plain" (lines of their own).
+    underlag_list: str = "bullets"
+    skickas_till_list: str = "plain"
     # Section id -> the standard sentence printed when a case marks the section "inte relevant".
     not_relevant: dict[str, str] = field(default_factory=dict)
     # Sections that are left out altogether (no heading) when marked "inte relevant".
@@ -42,7 +46,12 @@ class PrintOptions:
 
 DEFAULTS = PrintOptions()
 _STRINGS = ("chain_ending", "label_atgard", "label_kannedom", "underlag_row", "underlag_in",
-            "underlag_intro", "signatures_heading")
+            "underlag_intro", "signatures_heading", "underlag_list", "skickas_till_list")
+LIST_FORMS = ("bullets", "numbered", "plain")
+# What a case may set for itself (``layout.export``): how its own document printed a list, a
+# label, a lead-in (a document brought in from Word keeps its own).
+CASE_KEYS = ("label_atgard", "label_kannedom", "underlag_intro", "underlag_list",
+             "skickas_till_list")
 
 
 def print_options(profile: Profile) -> PrintOptions:
@@ -62,6 +71,10 @@ def print_options(profile: Profile) -> PrintOptions:
             if not isinstance(raw[name], str):
                 raise ProfileError(f"{where}: \"{name}\" ska vara text.")
             values[name] = raw[name]
+    for name in ("underlag_list", "skickas_till_list"):
+        if name in values and values[name] not in LIST_FORMS:
+            raise ProfileError(f"{where}: \"{name}\" ska vara \"bullets\", \"numbered\" eller "
+                               "\"plain\".")
     if "not_relevant" in raw:
         table = raw["not_relevant"]
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
@@ -75,6 +88,15 @@ def print_options(profile: Profile) -> PrintOptions:
                                "avsnitts-id.")
         values["omit_when_not_relevant"] = tuple(ids)
     return PrintOptions(**values)
+
+
+def with_case(options: PrintOptions, overrides: dict[str, Any]) -> PrintOptions:
+    """The profile's options with what one case sets for itself (``case.layout.export``, keys
+    in :data:`CASE_KEYS`); other keys and values of the wrong form are left out (the file
+    keeps them)."""
+    values = {k: v for k, v in overrides.items() if k in CASE_KEYS and isinstance(v, str)
+              and (v in LIST_FORMS or not k.endswith("_list"))}
+    return replace(options, **values) if values else options
 
 
 NOT_RELEVANT_OMIT = "omit"  # left out altogether, heading and all

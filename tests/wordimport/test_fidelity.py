@@ -215,3 +215,85 @@ def test_a_user_template_without_the_addressee_says_it_is_not_printed(tmp_path):
     assert schema_errors(out) == []
     assert "Socialnämnden" not in [ln.text for ln in F.read(out).before_title]
     assert any("Mottagaren ”Socialnämnden” skrivs inte ut" in w for w in warnings)
+
+
+# ---------------------------------------------------------------- lists as the document has them
+
+def test_recipients_without_a_label_print_without_one_and_bulleted_as_bullets():
+    """Upplands-Bro: "Beslut sänds till" over a bulleted "Diariet", no "För kännedom:"."""
+    data = _docx([
+        ("Heading 1", "Sammanfattning"),
+        ("Normal", "Ärendet gäller en delrevidering av riktlinjerna."),
+        ("Heading 1", "Beslut sänds till"),
+        ("List Bullet", "Diariet"),
+        ("List Bullet", "Socialkontoret"),
+    ], title="Revidering av riktlinjer för ekonomiskt bistånd")
+    case, original, exported = _round_trip(data, "generic")
+    assert [r.name for r in case.skickas_till] == ["Diariet", "Socialkontoret"]
+    assert _section(exported.lines, "Beslut sänds till") == \
+        _section(original.lines, "Beslut sänds till") == [
+            F.Line("bullet", "Diariet"), F.Line("bullet", "Socialkontoret")]
+
+
+def test_beslutsunderlag_as_plain_lines_prints_as_plain_lines():
+    """Karlskoga and Malmö stad: the documents are lines of their own, without bullets."""
+    rows = ["Kultur- och föreningsnämndens tjänsteskrivelse den 26 oktober 2011",
+            "Barnchecklista", "Mall checklista för en hållbar utveckling"]
+    data = _docx([("Heading 1", "Sammanfattning"), ("Normal", "En kort utvärdering."),
+                  ("Heading 1", "Beslutsunderlag"), *(("Normal", r) for r in rows)],
+                 title="Checklista för en hållbar utveckling")
+    for profile_id in ("generic", "malmo-stad"):
+        _case, original, exported = _round_trip(data, profile_id)
+        assert _section(exported.lines, "Beslutsunderlag") == \
+            _section(original.lines, "Beslutsunderlag") == [F.Line("para", r) for r in rows]
+
+
+def test_the_documents_own_lead_in_to_the_listed_documents_is_kept():
+    """Region Skåne's published page has "I ärendet finns följande dokument" without a colon."""
+    data = _docx([
+        ("Heading 1", "Ordförandens förslag"),
+        ("Normal", "Regionstyrelsen föreslår regionfullmäktige följande"),
+        ("List Number", "Regionfullmäktige lägger redovisningen till handlingarna."),
+        ("Heading 1", "Sammanfattning"),
+        ("Normal", "Redovisning föreligger avseende ej avgjorda motioner."),
+        ("Normal", "I ärendet finns följande dokument"),
+        ("List Number", "Redovisning 2017-08-16"),
+    ], title="Redovisning av ej avgjorda motioner")
+    case, original, exported = _round_trip(data, "region-skane")
+    assert [(u.text, u.date) for u in case.underlag] == [("Redovisning", "2017-08-16")]
+    assert F.differences(original.lines, exported.lines) == []
+
+
+def test_an_export_of_a_case_with_its_own_forms_comes_back_without_suggestions():
+    """The case's own forms (layout.export) are read back with those forms, not the
+    profile's: no change is found where Word changed nothing."""
+    from tillit_desk.wordimport import suggestions as S
+
+    data = _docx([
+        ("Heading 1", "Sammanfattning"), ("Normal", "En kort utvärdering."),
+        ("Heading 1", "Beslutsunderlag"), ("Normal", "Barnchecklista"),
+        ("Normal", "Protokoll den 24 mars 2010, § 24"),
+        ("Heading 1", "Beslut sänds till"), ("List Bullet", "Diariet"),
+    ], title="Checklista")
+    case = build_case(read_plan(data, REGISTRY, name="original.docx",
+                                profile_id="generic")).case
+    assert case.layout.export == {"underlag_list": "plain", "skickas_till_list": "bullets",
+                                  "label_atgard": "", "label_kannedom": ""}
+    out, _warnings = render_docx(case, REGISTRY.get("generic"))
+    again = build_case(read_plan(out, REGISTRY, name="export.docx")).case
+    assert S.suggestions(again) == []
+    assert again.to_dict()["layout"] == case.to_dict()["layout"]
+
+
+def test_a_profile_with_an_unknown_list_form_is_refused():
+    import dataclasses
+
+    import pytest
+
+    from tillit_desk.errors import ProfileError
+    from tillit_desk.print_options import print_options
+
+    base = REGISTRY.get("generic")
+    bad = dataclasses.replace(base, extra={**base.extra, "export": {"underlag_list": "prickar"}})
+    with pytest.raises(ProfileError, match="underlag_list"):
+        print_options(bad)

@@ -305,6 +305,32 @@ def _label_patterns(options: PrintOptions) -> list[tuple[re.Pattern[str], str]]:
     return out
 
 
+def list_form(items: list[Item], skip=None) -> str:
+    """How a list section prints its entries: "bullets", "numbered" (Word numbering) or
+    "plain" (paragraphs of their own); "" when mixed or empty. ``skip(text)`` leaves out
+    lines that are no entries (a label)."""
+    paras = [i for i in items if isinstance(i, Para) and i.text().strip()
+             and not (skip and skip(i.text().strip().split("\n")[0]))]
+    if not paras or any(isinstance(i, Table) for i in items):
+        return ""
+    if all(p.list_level is None for p in paras):
+        return "plain"
+    if all(p.list_level is not None for p in paras):
+        kinds = {bool(p.ordered) for p in paras}
+        return "" if len(kinds) > 1 else ("numbered" if kinds == {True} else "bullets")
+    return ""
+
+
+def has_label(items: list[Item], options: PrintOptions) -> bool:
+    """Does a recipients section print a label ("För kännedom:", the profile's or generic)?"""
+    patterns = _label_patterns(options)
+    return any(pattern.match(line) for line in _lines(items) for pattern, _p in patterns)
+
+
+def is_label(line: str, options: PrintOptions) -> bool:
+    return any(pattern.match(line) for pattern, _p in _label_patterns(options))
+
+
 def unlabelled_purpose(options: PrintOptions) -> str:
     """The purpose of names printed without a label: the export prints the åtgärd group first,
     so with a label only for kännedom the names before it are for åtgärd."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .. import profiles as P
 from ..case import Case, CustomSection, Handlaggare
 from ..decision import STYLE_BULLETS, restyle, split_decision
-from ..print_options import PrintOptions
+from ..print_options import PrintOptions, with_case
 from ..profiles import Profile
 from ..section_layout import CUSTOM_PREFIX, section_plan
 from .header import read_fields
@@ -23,6 +23,9 @@ from .signatures import read_signatories
 from .structured import (
     Decision,
     attached_underlag,
+    has_label,
+    is_label,
+    list_form,
     options_for,
     print_chain,
     read_decision,
@@ -65,6 +68,8 @@ def build_view(plan: ImportPlan, view: str) -> View:
             if text:
                 out.unplaced.append(f"Före första rubriken: ”{clip(text)}”")
     options = options_for(profile)
+    if plan.embedded is not None:  # our own export: printed with its case's own forms
+        options = with_case(options, plan.embedded.layout.export)
     ids = case_ids(plan)
     layout = case.layout
     seen: set[str] = set()
@@ -84,8 +89,13 @@ def build_view(plan: ImportPlan, view: str) -> View:
         spec = profile.section(sp.target)
         if sp.target == options.underlag_in and kind in (P.TEXT, P.DECISION):
             # Beslutsunderlag printed inside this section (Region Skåne: in Sammanfattning)
+            whole = items
             items, listed = attached_underlag(items, options)
             case.underlag.extend(read_underlag(listed, options)[0])
+            if listed:  # the document's own lead-in ("… följande dokument", no colon)
+                intro = " ".join(plain_text(whole[len(items)], view).split())
+                if intro != " ".join(options.underlag_intro.split()):
+                    layout.export["underlag_intro"] = intro
         if spec is not None and first and sp.heading:
             _read_heading(layout, spec, sp.heading, options.signatures_heading, profile)
         if spec is not None and _marked(plan, sp, spec, options):
@@ -126,11 +136,17 @@ def build_view(plan: ImportPlan, view: str) -> View:
         elif kind == P.UNDERLAG:
             rows, skipped = read_underlag(items, options)
             case.underlag.extend(rows)
+            _own_form(layout, "underlag_list", list_form(items), options.underlag_list)
             if view == BASE:
                 out.unplaced.extend(f"{sp.heading}: raden ”{clip(s)}” är ingen handling och "
                                     "lästes inte in." for s in skipped)
         elif kind == P.SKICKAS_TILL:
             case.skickas_till.extend(read_recipients(items, options))
+            _own_form(layout, "skickas_till_list", list_form(
+                items, lambda line: is_label(line, options)), options.skickas_till_list)
+            if case.skickas_till and not has_label(items, options) and (
+                    options.label_atgard.strip() or options.label_kannedom.strip()):
+                layout.export["label_atgard"] = layout.export["label_kannedom"] = ""
         elif kind == P.BESLUTSPLANERING:
             case.beslutsplanering.extend(read_meetings(items))
         elif kind == P.SIGNATURES:
@@ -222,6 +238,12 @@ def _read_heading(layout, spec: P.SectionSpec, heading: str, signatures_heading:
     elif normalise(heading) != normalise(spec.heading) and match_heading(
             heading, profile) == spec.id:
         layout.headings[spec.id] = heading
+
+
+def _own_form(layout, key: str, form: str, profiles: str) -> None:
+    """A list printed otherwise than the profile prints it is printed as the document did."""
+    if form and form != profiles:
+        layout.export[key] = form
 
 
 def _decision_layout(layout, decision: Decision, profile: Profile,
