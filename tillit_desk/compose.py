@@ -262,7 +262,9 @@ def compose(case: Case, profile: Profile) -> ComposedDocument:
                 warnings.append(f"Det obligatoriska avsnittet \"{item.heading}\" är tomt. "
                                 "Rubriken skrivs inte ut.")
             continue
-        if spec.kind != P.SIGNATURES:
+        if item.untitled:
+            pass  # printed without a heading, as the case's document has it
+        elif spec.kind != P.SIGNATURES:
             blocks.append((spec.id, _heading(item.heading)))
         elif item.renamed or options.signatures_heading:
             blocks.append((spec.id, _heading(item.heading if item.renamed

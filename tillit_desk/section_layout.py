@@ -25,6 +25,7 @@ class PlannedSection:
     custom: bool = False
     not_relevant: bool = False
     renamed: bool = False
+    untitled: bool = False  # printed without a heading (layout.headings[id] == "")
 
 
 def section_plan(case: Case, profile: Profile) -> tuple[list[PlannedSection], list[str]]:
@@ -34,8 +35,9 @@ def section_plan(case: Case, profile: Profile) -> tuple[list[PlannedSection], li
     plan: list[PlannedSection] = []
     for spec in profile.sections:
         renamed = layout.headings.get(spec.id, "").strip()
+        untitled = spec.id in layout.headings and not renamed
         plan.append(PlannedSection(spec, renamed or spec.heading, False, spec.id in marked,
-                                   bool(renamed)))
+                                   bool(renamed), untitled))
     warnings: list[str] = []
     pending = [a for a in layout.added if a.id]
     while pending:  # a custom section may follow another custom section

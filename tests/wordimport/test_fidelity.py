@@ -297,3 +297,24 @@ def test_a_profile_with_an_unknown_list_form_is_refused():
     bad = dataclasses.replace(base, extra={**base.extra, "export": {"underlag_list": "prickar"}})
     with pytest.raises(ProfileError, match="underlag_list"):
         print_options(bad)
+
+
+# ---------------------------------------------------------------- a decision without a heading
+
+def test_a_decision_before_the_first_heading_prints_without_an_invented_heading():
+    """Stockholm's utlåtande: the decision, then "Föredragande borgarrådet … anför följande.",
+    then the first heading. No "Förslag till beslut" heading is added, nothing is left out."""
+    data = _docx([
+        ("Normal", "Kommunstyrelsen föreslår att kommunfullmäktige beslutar följande."),
+        ("Normal", "Motionen besvaras med hänvisning till vad som sägs i utlåtandet."),
+        ("Normal", "Föredragande borgarrådet Olle Burell anför följande."),
+        ("Heading 2", "Ärendet"),
+        ("Normal", "Lotta Edholm (L) föreslår i en motion att riktlinjerna ändras."),
+        ("Heading 2", "Beredning"),
+        ("Normal", "Ärendet har remitterats till utbildningsnämnden."),
+    ], title="Återställning av barnomsorgen på obekväm arbetstid")
+    result = build_case(read_plan(data, REGISTRY, name="original.docx", profile_id="generic"))
+    assert result.report.unplaced == []
+    out, _warnings = render_docx(result.case, REGISTRY.get("generic"))
+    assert schema_errors(out) == []
+    assert F.differences(F.read(data).lines, F.read(out).lines) == []

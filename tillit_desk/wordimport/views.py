@@ -98,6 +98,8 @@ def build_view(plan: ImportPlan, view: str) -> View:
                     layout.export["underlag_intro"] = intro
         if spec is not None and first and sp.heading:
             _read_heading(layout, spec, sp.heading, options.signatures_heading, profile)
+        elif spec is not None and first and spec.kind == P.DECISION:
+            layout.headings[spec.id] = ""  # printed without a heading (a Stockholm utlåtande)
         if spec is not None and _marked(plan, sp, spec, options):
             # the profile's sentence for a section marked "inte relevant": a mark, not text
             if spec.id not in layout.not_relevant:
