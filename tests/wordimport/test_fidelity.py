@@ -357,3 +357,22 @@ def test_every_real_document_prints_like_the_original(name):
     if case.document.addressee:
         assert F.Line("para", case.document.addressee) in original.before_title
         assert exported.before_title[-1] == F.Line("para", case.document.addressee)
+
+
+def test_the_review_checks_the_decision_as_it_prints():
+    """Bulleted points are points; att-satser kept as written are not "rewritten by the
+    export"; a case that prints no chain is not told its (unprinted) chain is missing."""
+    from tillit_desk.review.engine import check_case
+
+    case = build_case(read_plan(_docx(TYRESO), REGISTRY, name="t.docx",
+                                profile_id="generic")).case
+    case.document.decision_chain = ""
+    rules = [f.rule for f in check_case(case, REGISTRY.get("generic"), spelling=False)
+             if f.section == "forslag_till_beslut"]
+    assert "beslut.punkter" not in rules and "beslut.kedja" not in rules
+    malmo = build_case(read_plan(_docx([
+        ("Heading 1", "Förslag till beslut"), ("Normal", "Kommunstyrelsen föreslås besluta"),
+        ("Normal", "att justera kommunbidraget")]), REGISTRY, name="m.docx",
+        profile_id="malmo-stad")).case
+    messages = [f.message for f in check_case(malmo, REGISTRY.get("malmo-stad"), spelling=False)]
+    assert not any("Exporten skriver om dem" in m for m in messages)
