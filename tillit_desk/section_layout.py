@@ -48,8 +48,9 @@ def section_plan(case: Case, profile: Profile) -> tuple[list[PlannedSection], li
                 continue
             index = ids.index(added.after) + 1 if added.after else 0
             spec = SectionSpec(id=added.id, heading=added.heading, kind=TEXT)
-            heading = layout.headings.get(added.id, "").strip() or added.heading
-            plan.insert(index, PlannedSection(spec, heading, True, added.id in marked))
+            heading = layout.headings.get(added.id, "").strip() or added.heading.strip()
+            plan.insert(index, PlannedSection(spec, heading, True, added.id in marked,
+                                              untitled=not heading))
             pending.remove(added)
             placed = True
         if not placed:
@@ -58,7 +59,8 @@ def section_plan(case: Case, profile: Profile) -> tuple[list[PlannedSection], li
                                 f"\"{added.after}\", som inte finns i profilen {profile.name}; "
                                 "det skrivs ut sist.")
                 spec = SectionSpec(id=added.id, heading=added.heading, kind=TEXT)
-                plan.append(PlannedSection(spec, added.heading, True, added.id in marked))
+                plan.append(PlannedSection(spec, added.heading, True, added.id in marked,
+                                           untitled=not added.heading.strip()))
             break
     return _in_case_order(plan, layout.order), warnings
 

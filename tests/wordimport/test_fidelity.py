@@ -323,8 +323,6 @@ def test_a_decision_before_the_first_heading_prints_without_an_invented_heading(
 
 # What still differs, line by line, and why (see the report in docs/word-round-trip.md).
 KNOWN: dict[str, list[str]] = {
-    # a sub-title under the title: no field holds it; listed under "Inte inläst"
-    "stockholm-utlatande-motion-2017-50.txt": ["- para     Motion (2017:50) av Lotta Edholm (L)"],
     # name over title, one person after the other; the export sets signatures side by side
     "lund-ks-2022-0086": ["- para     Christoffer Nilsson", "- para     Kommundirektör",
                           "- para     Vesna Casitovski", "- para     Kanslichef",
@@ -376,3 +374,25 @@ def test_the_review_checks_the_decision_as_it_prints():
         profile_id="malmo-stad")).case
     messages = [f.message for f in check_case(malmo, REGISTRY.get("malmo-stad"), spelling=False)]
     assert not any("Exporten skriver om dem" in m for m in messages)
+
+
+def test_text_between_the_title_and_the_first_heading_prints_in_its_place():
+    """Stockholm: "Motion (2017:50) av Lotta Edholm (L)" under the title. It prints in its
+    place, without a heading, instead of being left out."""
+    data = _docx([
+        ("Normal", "Motion (2017:50) av Lotta Edholm (L)"),
+        ("Normal", "Kommunstyrelsen föreslår att kommunfullmäktige beslutar följande."),
+        ("Normal", "Motionen besvaras med hänvisning till vad som sägs i utlåtandet."),
+        ("Heading 2", "Ärendet"),
+        ("Normal", "Lotta Edholm (L) föreslår i en motion att riktlinjerna ändras."),
+    ], title="Återställning av barnomsorgen på obekväm arbetstid")
+    result = build_case(read_plan(data, REGISTRY, name="original.docx", profile_id="generic"))
+    assert result.report.unplaced == []
+    out, _warnings = render_docx(result.case, REGISTRY.get("generic"))
+    assert schema_errors(out) == []
+    assert F.differences(F.read(data).lines, F.read(out).lines) == []
+    from tillit_desk.wordimport import suggestions as S
+
+    again = build_case(read_plan(out, REGISTRY, name="export.docx")).case
+    assert S.suggestions(again) == []
+    assert again.to_dict()["layout"] == result.case.to_dict()["layout"]

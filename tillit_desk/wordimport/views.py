@@ -60,9 +60,22 @@ def build_view(plan: ImportPlan, view: str) -> View:
     addressee = _addressee(plan, fields.used)
     if addressee is not None:
         doc.addressee = " ".join(plain_text(addressee, view).split())
+    ids = case_ids(plan)
+    layout = case.layout
+    lead = _lead(plan, fields.used)
+    if lead:
+        # text between the title and the first heading (Stockholm's "Motion (2017:50) av …"):
+        # a section of the case's own without a heading, first, so that it prints in its place
+        rendered = render(view_items(lead, view), plan.section_level)
+        sid = _lead_id(plan, ids)
+        layout.added.append(CustomSection(sid, "", ""))
+        case.sections[sid] = rendered.text
+        for cid, (a, b) in rendered.comments.items():
+            out.comments[cid] = (sid, a, b)
     if view == BASE:
         for n, item in enumerate(plan.front):
-            if n in fields.used or item is plan.title_item or item is addressee:
+            if n in fields.used or item is plan.title_item or item is addressee or any(
+                    item is i for i in lead):
                 continue
             text = " ".join(item_plain(item).split())
             if text:
@@ -70,8 +83,6 @@ def build_view(plan: ImportPlan, view: str) -> View:
     options = options_for(profile)
     if plan.embedded is not None:  # our own export: printed with its case's own forms
         options = with_case(options, plan.embedded.layout.export)
-    ids = case_ids(plan)
-    layout = case.layout
     seen: set[str] = set()
     previous = ""
     for sp in plan.sections:
@@ -163,6 +174,34 @@ def build_view(plan: ImportPlan, view: str) -> View:
         case.signatories = read_signatories(plan.signature_items, view, profile)
     _document_order(case, plan, ids)
     return out
+
+
+def _lead(plan: ImportPlan, used: set[int]) -> list[Item]:
+    """Paragraphs after the title and before the first heading that are no field of the first
+    page (not Malmö's diarienummer under the title): text of the document's own. Only when
+    the document has headings (without any, all its text is Ärendet)."""
+    at = next((n for n, i in enumerate(plan.front) if i is plan.title_item), None)
+    if at is None or not plan.sections:
+        return []
+    items = [i for n, i in enumerate(plan.front) if n > at and n not in used]
+    if not any(isinstance(i, Para) and i.list_level is None and plain_text(i).strip()
+               for i in items):
+        return []
+    return items
+
+
+def _lead_id(plan: ImportPlan, ids: dict[str, str]) -> str:
+    """The lead section's id: the embedded case's untitled section (so that an edit in Word
+    lands on it), else the next free egen_N."""
+    reference = plan.embedded.layout.added if plan.embedded is not None else []
+    own = next((a.id for a in reference if not a.heading.strip()), "")
+    if own:
+        return own
+    taken = {s.id for s in plan.profile.sections} | set(ids.values()) | {a.id for a in reference}
+    n = 1
+    while f"{CUSTOM_PREFIX}{n}" in taken:
+        n += 1
+    return f"{CUSTOM_PREFIX}{n}"
 
 
 _BODY = re.compile(r"^[A-ZÅÄÖ][\w-]*(?: (?:och|för|[\w-]+s)){0,4}\s?[\w-]*(nämnd|nämnden|"
