@@ -127,8 +127,16 @@ class DocumentInfo(Record):
     unit: str = ""
     handlaggare: Handlaggare = field(default_factory=Handlaggare)
     decision_chain: str = ""
+    # The body the document is addressed to, printed over the title ("Socialnämnden").
+    addressee: str = ""
 
     NESTED: ClassVar[dict[str, tuple[type[Record], bool]]] = {"handlaggare": (Handlaggare, False)}
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if not out.get("addressee"):  # written only when used: older files stay as they were
+            out.pop("addressee", None)
+        return out
 
 
 @dataclass
@@ -211,6 +219,9 @@ class SectionLayout(Record):
     # Section ids in the order this case prints them; a section not listed follows the one
     # before it in the profile's order. [] = the profile's order.
     order: list[str] = field(default_factory=list)
+    # The profile's [export] wording and list forms this case prints otherwise (the labels
+    # over the recipients, Beslutsunderlag's lead-in, bullets or plain lines); {} = none.
+    export: dict[str, str] = field(default_factory=dict)
 
     NESTED: ClassVar[dict[str, tuple[type[Record], bool]]] = {"added": (CustomSection, True)}
 
@@ -233,6 +244,10 @@ class SectionLayout(Record):
                             "\"bullets\" eller \"\"")
         if not isinstance(data.get("no_decision_chain", False), bool):
             raise TypeError("\"layout.no_decision_chain\" ska vara true eller false")
+        overrides = data.get("export", {})
+        if not isinstance(overrides, dict) or not all(isinstance(v, str)
+                                                      for v in overrides.values()):
+            raise TypeError("\"layout.export\" ska vara ett objekt med text")
         order = data.get("order", [])
         if not isinstance(order, list) or not all(isinstance(v, str) for v in order):
             raise TypeError("\"layout.order\" ska vara en lista med text")
@@ -241,14 +256,15 @@ class SectionLayout(Record):
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         for key, default in (("decision_style", ""), ("no_decision_chain", False),
-                             ("order", [])):
+                             ("order", []), ("export", {})):
             if out.get(key) == default:  # written only when used: older files stay as they were
                 out.pop(key)
         return out
 
     def is_empty(self) -> bool:
         return not (self.headings or self.added or self.not_relevant or self.extra
-                    or self.decision_style or self.no_decision_chain or self.order)
+                    or self.decision_style or self.no_decision_chain or self.order
+                    or self.export)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from .print_options import (
     not_relevant_form,
     print_options,
     underlag_row,
+    with_case,
 )
 from .profiles import Profile
 from .sanitize import xml_safe
@@ -61,6 +62,7 @@ class HeaderFields:
     ref_email: str
     ref_phone: str
     page_format: str
+    addressee: str = ""
 
 
 @dataclass
@@ -116,6 +118,16 @@ def _decision_blocks(case: Case, profile: Profile, options: PrintOptions, text: 
     out.extend(decision.after)
 
 
+def _list(items: list[ListItem], form: str) -> list[DocBlock]:
+    """A list as the profile (or the case's own document) prints it: bullets, numbered, or
+    plain lines of their own."""
+    if not items:
+        return []
+    if form == "plain":
+        return [Paragraph(item.spans) for item in items]
+    return [ListBlock(form == "numbered", tuple(items))]
+
+
 def _structured_blocks(case: Case, spec: P.SectionSpec, options: PrintOptions,
                        clean: _Cleaner, warnings: list[str]) -> list[DocBlock]:
     if spec.kind == P.UNDERLAG:
@@ -125,7 +137,7 @@ def _structured_blocks(case: Case, spec: P.SectionSpec, options: PrintOptions,
                                 clean(item.date, spec.heading))
             if text:
                 items.append(ListItem((Span(text),)))
-        return [ListBlock(False, tuple(items))] if items else []
+        return _list(items, options.underlag_list)
     if spec.kind == P.BESLUTSPLANERING:
         lines = [
             clean(f"{m.body} {m.date}".strip(), spec.heading)
@@ -146,7 +158,11 @@ def _structured_blocks(case: Case, spec: P.SectionSpec, options: PrintOptions,
         for label, names in groups:
             if label:
                 blocks.append(LabelLine(label))
-            blocks.append(Paragraph((Span("\n".join(names)),)))
+            if options.skickas_till_list == "plain":  # one paragraph: it stays with its label
+                blocks.append(Paragraph((Span("\n".join(names)),)))
+            else:
+                blocks.extend(_list([ListItem((Span(n),)) for n in names],
+                                    options.skickas_till_list))
         return blocks
     if spec.kind == P.SIGNATURES:
         people = tuple(
@@ -208,6 +224,7 @@ def compose(case: Case, profile: Profile) -> ComposedDocument:
         options, option_problem = print_options(profile), ""
     except ProfileError as err:  # a user profile's typo must not stop the preview or export
         options, option_problem = PrintOptions(), f"{err} Standardvärdena används."
+    options = with_case(options, case.layout.export)
     clean = _Cleaner()
     doc = case.document
     ref = doc.handlaggare
@@ -223,6 +240,7 @@ def compose(case: Case, profile: Profile) -> ComposedDocument:
         ref_email=clean(ref.email, "Vår referens"),
         ref_phone=clean(ref.phone, "Vår referens"),
         page_format=profile.page_format,
+        addressee=clean(doc.addressee, "Mottagare"),
     )
     plan, warnings = section_plan(case, profile)
     if option_problem:
@@ -244,7 +262,9 @@ def compose(case: Case, profile: Profile) -> ComposedDocument:
                 warnings.append(f"Det obligatoriska avsnittet \"{item.heading}\" är tomt. "
                                 "Rubriken skrivs inte ut.")
             continue
-        if spec.kind != P.SIGNATURES:
+        if item.untitled:
+            pass  # printed without a heading, as the case's document has it
+        elif spec.kind != P.SIGNATURES:
             blocks.append((spec.id, _heading(item.heading)))
         elif item.renamed or options.signatures_heading:
             blocks.append((spec.id, _heading(item.heading if item.renamed

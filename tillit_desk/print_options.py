@@ -11,7 +11,7 @@ through ``based_on``: a profile that wants other values states them (docs/templa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from .errors import ProfileError
@@ -34,6 +34,10 @@ class PrintOptions:
     underlag_intro: str = ""
     # A heading over the signatures ("Ansvariga"); "" prints none.
     signatures_heading: str = ""
+    # How Beslutsunderlag (in its own section) and the recipients print: "bullets",
+    # "numbered" or "plain" (lines of their own).
+    underlag_list: str = "bullets"
+    skickas_till_list: str = "plain"
     # Section id -> the standard sentence printed when a case marks the section "inte relevant".
     not_relevant: dict[str, str] = field(default_factory=dict)
     # Sections that are left out altogether (no heading) when marked "inte relevant".
@@ -42,7 +46,12 @@ class PrintOptions:
 
 DEFAULTS = PrintOptions()
 _STRINGS = ("chain_ending", "label_atgard", "label_kannedom", "underlag_row", "underlag_in",
-            "underlag_intro", "signatures_heading")
+            "underlag_intro", "signatures_heading", "underlag_list", "skickas_till_list")
+LIST_FORMS = ("bullets", "numbered", "plain")
+# What a case may set for itself (``layout.export``): how its own document printed a list, a
+# label, a lead-in (a document brought in from Word keeps its own).
+CASE_KEYS = ("label_atgard", "label_kannedom", "underlag_intro", "underlag_list",
+             "skickas_till_list")
 
 
 def print_options(profile: Profile) -> PrintOptions:
@@ -62,6 +71,10 @@ def print_options(profile: Profile) -> PrintOptions:
             if not isinstance(raw[name], str):
                 raise ProfileError(f"{where}: \"{name}\" ska vara text.")
             values[name] = raw[name]
+    for name in ("underlag_list", "skickas_till_list"):
+        if name in values and values[name] not in LIST_FORMS:
+            raise ProfileError(f"{where}: \"{name}\" ska vara \"bullets\", \"numbered\" eller "
+                               "\"plain\".")
     if "not_relevant" in raw:
         table = raw["not_relevant"]
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
@@ -75,6 +88,15 @@ def print_options(profile: Profile) -> PrintOptions:
                                "avsnitts-id.")
         values["omit_when_not_relevant"] = tuple(ids)
     return PrintOptions(**values)
+
+
+def with_case(options: PrintOptions, overrides: dict[str, Any]) -> PrintOptions:
+    """The profile's options with what one case sets for itself (``case.layout.export``, keys
+    in :data:`CASE_KEYS`); other keys and values of the wrong form are left out (the file
+    keeps them)."""
+    values = {k: v for k, v in overrides.items() if k in CASE_KEYS and isinstance(v, str)
+              and (v in LIST_FORMS or not k.endswith("_list"))}
+    return replace(options, **values) if values else options
 
 
 NOT_RELEVANT_OMIT = "omit"  # left out altogether, heading and all
@@ -92,9 +114,28 @@ def not_relevant_form(options: PrintOptions, section_id: str) -> str:
     return NOT_RELEVANT_OWN_TEXT
 
 
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+          "september", "oktober", "november", "december")
+
+
+def holds_date(text: str, date: str) -> bool:
+    """Does the text already say this ISO date, as ISO or in words ("den 26 oktober 2011",
+    "26:e oktober 2011")? Then a row prints no date after it."""
+    if not date:
+        return False
+    if date in text:
+        return True
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", date)
+    if m is None or not 1 <= int(m.group(2)) <= 12:
+        return False
+    words = rf"(?<!\d)0?{int(m.group(3))}(?::?e|:a)?\s+{MONTHS[int(m.group(2)) - 1]}\s+" \
+            rf"{m.group(1)}(?!\d)"
+    return re.search(words, text, re.IGNORECASE) is not None
+
+
 def underlag_row(options: PrintOptions, text: str, date: str) -> str:
     """One Beslutsunderlag row as the profile writes it (plain replacement, no format codes)."""
-    if date and date in text:
+    if holds_date(text, date):
         date = ""
     values = {"text": text, "date": date}
     row = re.sub(r"\{(text|date)\}", lambda m: values[m.group(1)], options.underlag_row)

@@ -25,6 +25,7 @@ class PlannedSection:
     custom: bool = False
     not_relevant: bool = False
     renamed: bool = False
+    untitled: bool = False  # printed without a heading (layout.headings[id] == "")
 
 
 def section_plan(case: Case, profile: Profile) -> tuple[list[PlannedSection], list[str]]:
@@ -34,8 +35,9 @@ def section_plan(case: Case, profile: Profile) -> tuple[list[PlannedSection], li
     plan: list[PlannedSection] = []
     for spec in profile.sections:
         renamed = layout.headings.get(spec.id, "").strip()
+        untitled = spec.id in layout.headings and not renamed
         plan.append(PlannedSection(spec, renamed or spec.heading, False, spec.id in marked,
-                                   bool(renamed)))
+                                   bool(renamed), untitled))
     warnings: list[str] = []
     pending = [a for a in layout.added if a.id]
     while pending:  # a custom section may follow another custom section
@@ -46,8 +48,9 @@ def section_plan(case: Case, profile: Profile) -> tuple[list[PlannedSection], li
                 continue
             index = ids.index(added.after) + 1 if added.after else 0
             spec = SectionSpec(id=added.id, heading=added.heading, kind=TEXT)
-            heading = layout.headings.get(added.id, "").strip() or added.heading
-            plan.insert(index, PlannedSection(spec, heading, True, added.id in marked))
+            heading = layout.headings.get(added.id, "").strip() or added.heading.strip()
+            plan.insert(index, PlannedSection(spec, heading, True, added.id in marked,
+                                              untitled=not heading))
             pending.remove(added)
             placed = True
         if not placed:
@@ -56,7 +59,8 @@ def section_plan(case: Case, profile: Profile) -> tuple[list[PlannedSection], li
                                 f"\"{added.after}\", som inte finns i profilen {profile.name}; "
                                 "det skrivs ut sist.")
                 spec = SectionSpec(id=added.id, heading=added.heading, kind=TEXT)
-                plan.append(PlannedSection(spec, added.heading, True, added.id in marked))
+                plan.append(PlannedSection(spec, added.heading, True, added.id in marked,
+                                           untitled=not added.heading.strip()))
             break
     return _in_case_order(plan, layout.order), warnings
 

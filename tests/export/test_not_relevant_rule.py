@@ -41,3 +41,19 @@ def test_export_and_review_follow_the_one_rule(example_case, registry, profile_i
     assert ("Inte relevant här." in texts) == (form == NOT_RELEVANT_SENTENCE)
     assert (heading in texts) == (form != NOT_RELEVANT_OMIT)
     assert Context(case, profile).prints_text("barnets_basta") == (form == NOT_RELEVANT_OWN_TEXT)
+
+
+def test_a_row_whose_text_says_its_date_in_words_prints_no_date_after_it():
+    from tillit_desk.phrases import MONTHS
+    from tillit_desk.print_options import DEFAULTS, holds_date, underlag_row
+    from tillit_desk.print_options import MONTHS as OWN_MONTHS
+
+    assert OWN_MONTHS == MONTHS  # one spelling of the months
+    assert holds_date("Protokoll den 24 mars 2010, § 24", "2010-03-24")
+    assert holds_date("Protokoll 1:a mars 2010", "2010-03-01")
+    assert not holds_date("Protokoll den 24 mars 2010", "2010-03-25")
+    assert not holds_date("Protokoll den 124 mars 2010", "2010-03-24")
+    assert underlag_row(DEFAULTS, "Tjänsteskrivelse den 26 oktober 2011", "2011-10-26") == \
+        "Tjänsteskrivelse den 26 oktober 2011"
+    assert underlag_row(DEFAULTS, "Tjänsteskrivelse", "2011-10-26") == \
+        "Tjänsteskrivelse 2011-10-26"

@@ -32,10 +32,12 @@ def actual(name: str) -> dict:
     plan, result = _import(name)
     case, report = result.case, result.report
     doc = case.document
-    added = {a.heading for a in case.layout.added}  # a section of its own in the case
+    # a section of its own in the case (an untitled one holds text before the first heading)
+    added = {a.heading for a in case.layout.added if a.heading}
     out = {
         "profile": report.profile,
-        "document": {"title": doc.title, "date": doc.date, "diarienummer": doc.diarienummer,
+        "document": {"addressee": doc.addressee, "title": doc.title, "date": doc.date,
+                     "diarienummer": doc.diarienummer,
                      "organisation": doc.organisation, "unit": doc.unit,
                      "handlaggare": [doc.handlaggare.name, doc.handlaggare.title,
                                      doc.handlaggare.email]},

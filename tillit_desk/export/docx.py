@@ -84,7 +84,7 @@ def template_context(composed: ComposedDocument, case: Case, profile: Profile) -
     ctx["document"] = dict(ctx["document"])
     ctx["document"].update(
         title=h.title, date=h.date, diarienummer=h.diarienummer, organisation=h.organisation,
-        unit=h.unit, document_type=h.document_type,
+        unit=h.unit, document_type=h.document_type, addressee=h.addressee,
     )
     ctx["handlaggare"] = {"name": h.ref_name, "title": h.ref_title, "email": h.ref_email,
                           "phone": h.ref_phone}
@@ -115,6 +115,10 @@ def render_docx(case: Case, profile: Profile, template: Path | None = None,
         warnings.append(f"Titeln är {len(composed.header.title)} tecken lång; i dokumentets "
                         f"egenskaper (Arkiv → Egenskaper) kortas den till {CORE_PROPERTY_LIMIT} "
                         "tecken. I själva dokumentet står hela titeln.")
+    if composed.header.addressee and "document.addressee" not in document.element.xml:
+        warnings.append(f"Mottagaren ”{composed.header.addressee}” skrivs inte ut: Word-mallen "
+                        "har ingen plats för den ({{ document.addressee }}, se "
+                        "docs/templates.md).")
     missing = styles.missing()
     if missing:
         warnings.append("Mallen saknar formatmallarna " + ", ".join(missing)

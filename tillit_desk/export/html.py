@@ -114,6 +114,7 @@ def render_html(composed: ComposedDocument, font: str = "Times New Roman") -> st
         f'<td class="head" valign="top" align="right">{"".join(right)}</td>',
         "</tr></table>",
         f'<p class="head">Vår referens<br>{escape(ref)}</p>' if ref else "",
+        f'<p>{escape(h.addressee)}</p>' if h.addressee else "",
         f'<p class="title">{escape(h.title or "(Titel saknas)")}</p>',
         blocks_html(b for _sid, b in composed.blocks),
         "</body></html>",

@@ -317,6 +317,9 @@ def build_template(profile: Profile) -> bytes:
         run = p.add_run("{{ document.organisation }} · {{ document.unit }}")
         run.font.size = Pt(8)
 
+    def addressee() -> None:  # "Socialnämnden" over the title, when the case has one
+        _line(document, "{{ document.addressee }}").paragraph_format.space_after = Pt(12)
+    _if(document, "document.addressee", addressee)
     title = document.add_paragraph("{{ document.title }}", style="Title")
     title.paragraph_format.space_after = Pt(12)
     if look.layout == "malmo":  # the diarienummer on its own line under the title

@@ -224,8 +224,9 @@ def build_case(plan: ImportPlan, *, ours: Case | None = None, accept: bool | Non
     for path in _FIELDS:
         old = S.get_value(base_for_fields, path)
         new = S.get_value(final, path)
-        if _canonical_value(path, old, plan.profile) == _canonical_value(path, new,
-                                                                         plan.profile):
+        own = base_for_fields.layout.export  # the forms the case prints in (its own labels)
+        if _canonical_value(path, old, plan.profile, own) == _canonical_value(
+                path, new, plan.profile, own):
             continue  # the same as printed: nothing was changed in Word
         current = S.get_value(case, path)
         tracked = changes.get(_field_key(path), [])
@@ -251,12 +252,13 @@ def build_case(plan: ImportPlan, *, ours: Case | None = None, accept: bool | Non
     return ImportResult(case, report)
 
 
-def _canonical_value(path: str, value, profile: Profile):
-    """A field or list as the DOCX prints it and the import reads it back."""
-    from ..print_options import underlag_row
+def _canonical_value(path: str, value, profile: Profile, own: dict | None = None):
+    """A field or list as the DOCX prints it and the import reads it back (with the forms the
+    case prints in: ``layout.export``)."""
+    from ..print_options import underlag_row, with_case
     from .structured import print_chain, read_chain, split_date, split_row, unlabelled_purpose
 
-    options = options_for(profile)
+    options = with_case(options_for(profile), own or {})
 
     if isinstance(value, str):
         flat = " ".join(value.split())

@@ -189,7 +189,7 @@ def _decision_before_headings(plan: ImportPlan) -> None:
     utlåtande: "Kommunstyrelsen föreslår att kommunfullmäktige beslutar följande." and the
     point under it) is the Förslag till beslut section when the document has no other. The
     points are the list items (numbered, bullets, "att …") after the chain, or else the one
-    paragraph after it."""
+    paragraph after it; the paragraphs after those, up to the first heading, come along."""
     from .structured import is_chain
 
     decision = next((s for s in plan.profile.sections if s.kind == P.DECISION), None)
@@ -214,7 +214,9 @@ def _decision_before_headings(plan: ImportPlan) -> None:
             points = [front[n + 1]]
         if not points:
             return
-        taken = [item, *points]
+        # what follows the points up to the first heading is printed with them ("Föredragande
+        # borgarrådet … anför följande."): it stays in its place, after the decision
+        taken = [item, *points, *front[n + 1 + len(points):]]
         plan.front = [i for i in front if all(i is not t for t in taken)]
         plan.sections.insert(0, SectionPlan("", decision.id, P.DECISION, taken, False,
                                             decision.id))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..case import PURPOSE_ATGARD, PURPOSE_KANNEDOM, Meeting, Recipient, Signatory, UnderlagItem
 from ..decision import STYLE_BULLETS
 from ..errors import ProfileError
-from ..print_options import PrintOptions, print_options
+from ..print_options import PrintOptions, holds_date, print_options
 from ..profiles import STYLE_ATT, STYLE_NUMBERED, Profile
 from .items import Item, Para, Piece, Table
 from .mdwriter import inline, render
@@ -232,8 +232,21 @@ def split_row(options: PrintOptions, line: str) -> tuple[str, str]:
         if m and m.group("text").strip():
             date = m.groupdict().get("date") or ""
             text = m.group("text").strip()
-            return (text.rstrip(" ,") if date else text), date
-    return line.strip(), ""
+            return (text.rstrip(" ,") if date else text), date or _date_in_words(text)
+    return line.strip(), _date_in_words(line)
+
+
+def _date_in_words(text: str) -> str:
+    """The one date a row's text writes in words ("protokoll den 24 mars 2010, § 24"), as
+    ISO; the text keeps it (the export then adds no date: print_options.holds_date)."""
+    from ..motion.dates import dates_in
+
+    found = set(dates_in(text)) if len(text) <= 300 else set()
+    if len(found) != 1:
+        return ""
+    date = found.pop()
+    # an ISO date inside the text stays text (Lund prints none: issue 13), words do not
+    return date if date not in text and holds_date(text, date) else ""
 
 
 def read_underlag(items: list[Item], options: PrintOptions | None = None
@@ -290,6 +303,32 @@ def _label_patterns(options: PrintOptions) -> list[tuple[re.Pattern[str], str]]:
                 body = r"\s+".join(re.escape(w) for w in words)
                 out.append((re.compile(rf"^{body}\s*(?::\s*(.*)|$)", re.I), purpose))
     return out
+
+
+def list_form(items: list[Item], skip=None) -> str:
+    """How a list section prints its entries: "bullets", "numbered" (Word numbering) or
+    "plain" (paragraphs of their own); "" when mixed or empty. ``skip(text)`` leaves out
+    lines that are no entries (a label)."""
+    paras = [i for i in items if isinstance(i, Para) and i.text().strip()
+             and not (skip and skip(i.text().strip().split("\n")[0]))]
+    if not paras or any(isinstance(i, Table) for i in items):
+        return ""
+    if all(p.list_level is None for p in paras):
+        return "plain"
+    if all(p.list_level is not None for p in paras):
+        kinds = {bool(p.ordered) for p in paras}
+        return "" if len(kinds) > 1 else ("numbered" if kinds == {True} else "bullets")
+    return ""
+
+
+def has_label(items: list[Item], options: PrintOptions) -> bool:
+    """Does a recipients section print a label ("För kännedom:", the profile's or generic)?"""
+    patterns = _label_patterns(options)
+    return any(pattern.match(line) for line in _lines(items) for pattern, _p in patterns)
+
+
+def is_label(line: str, options: PrintOptions) -> bool:
+    return any(pattern.match(line) for pattern, _p in _label_patterns(options))
 
 
 def unlabelled_purpose(options: PrintOptions) -> str:

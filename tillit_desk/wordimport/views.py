@@ -5,12 +5,13 @@ suggestions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import profiles as P
 from ..case import Case, CustomSection, Handlaggare
 from ..decision import STYLE_BULLETS, restyle, split_decision
-from ..print_options import PrintOptions
+from ..print_options import PrintOptions, with_case
 from ..profiles import Profile
 from ..section_layout import CUSTOM_PREFIX, section_plan
 from .header import read_fields
@@ -22,6 +23,9 @@ from .signatures import read_signatories
 from .structured import (
     Decision,
     attached_underlag,
+    has_label,
+    is_label,
+    list_form,
     options_for,
     print_chain,
     read_decision,
@@ -53,16 +57,32 @@ def build_view(plan: ImportPlan, view: str) -> View:
                                   fields.ref_phone)
     if plan.title_item is not None:
         doc.title = " ".join(plain_text(plan.title_item, view).split())
+    addressee = _addressee(plan, fields.used)
+    if addressee is not None:
+        doc.addressee = " ".join(plain_text(addressee, view).split())
+    ids = case_ids(plan)
+    layout = case.layout
+    lead = _lead(plan, fields.used)
+    if lead:
+        # text between the title and the first heading (Stockholm's "Motion (2017:50) av …"):
+        # a section of the case's own without a heading, first, so that it prints in its place
+        rendered = render(view_items(lead, view), plan.section_level)
+        sid = _lead_id(plan, ids)
+        layout.added.append(CustomSection(sid, "", ""))
+        case.sections[sid] = rendered.text
+        for cid, (a, b) in rendered.comments.items():
+            out.comments[cid] = (sid, a, b)
     if view == BASE:
         for n, item in enumerate(plan.front):
-            if n in fields.used or item is plan.title_item:
+            if n in fields.used or item is plan.title_item or item is addressee or any(
+                    item is i for i in lead):
                 continue
             text = " ".join(item_plain(item).split())
             if text:
                 out.unplaced.append(f"Före första rubriken: ”{clip(text)}”")
     options = options_for(profile)
-    ids = case_ids(plan)
-    layout = case.layout
+    if plan.embedded is not None:  # our own export: printed with its case's own forms
+        options = with_case(options, plan.embedded.layout.export)
     seen: set[str] = set()
     previous = ""
     for sp in plan.sections:
@@ -80,10 +100,17 @@ def build_view(plan: ImportPlan, view: str) -> View:
         spec = profile.section(sp.target)
         if sp.target == options.underlag_in and kind in (P.TEXT, P.DECISION):
             # Beslutsunderlag printed inside this section (Region Skåne: in Sammanfattning)
+            whole = items
             items, listed = attached_underlag(items, options)
             case.underlag.extend(read_underlag(listed, options)[0])
+            if listed:  # the document's own lead-in ("… följande dokument", no colon)
+                intro = " ".join(plain_text(whole[len(items)], view).split())
+                if intro != " ".join(options.underlag_intro.split()):
+                    layout.export["underlag_intro"] = intro
         if spec is not None and first and sp.heading:
             _read_heading(layout, spec, sp.heading, options.signatures_heading, profile)
+        elif spec is not None and first and spec.kind == P.DECISION:
+            layout.headings[spec.id] = ""  # printed without a heading (a Stockholm utlåtande)
         if spec is not None and _marked(plan, sp, spec, options):
             # the profile's sentence for a section marked "inte relevant": a mark, not text
             if spec.id not in layout.not_relevant:
@@ -122,11 +149,17 @@ def build_view(plan: ImportPlan, view: str) -> View:
         elif kind == P.UNDERLAG:
             rows, skipped = read_underlag(items, options)
             case.underlag.extend(rows)
+            _own_form(layout, "underlag_list", list_form(items), options.underlag_list)
             if view == BASE:
                 out.unplaced.extend(f"{sp.heading}: raden ”{clip(s)}” är ingen handling och "
                                     "lästes inte in." for s in skipped)
         elif kind == P.SKICKAS_TILL:
             case.skickas_till.extend(read_recipients(items, options))
+            _own_form(layout, "skickas_till_list", list_form(
+                items, lambda line: is_label(line, options)), options.skickas_till_list)
+            if case.skickas_till and not has_label(items, options) and (
+                    options.label_atgard.strip() or options.label_kannedom.strip()):
+                layout.export["label_atgard"] = layout.export["label_kannedom"] = ""
         elif kind == P.BESLUTSPLANERING:
             case.beslutsplanering.extend(read_meetings(items))
         elif kind == P.SIGNATURES:
@@ -141,6 +174,57 @@ def build_view(plan: ImportPlan, view: str) -> View:
         case.signatories = read_signatories(plan.signature_items, view, profile)
     _document_order(case, plan, ids)
     return out
+
+
+def _lead(plan: ImportPlan, used: set[int]) -> list[Item]:
+    """Paragraphs after the title and before the first heading that are no field of the first
+    page (not Malmö's diarienummer under the title): text of the document's own. Only when
+    the document has headings (without any, all its text is Ärendet)."""
+    at = next((n for n, i in enumerate(plan.front) if i is plan.title_item), None)
+    if at is None or not plan.sections:
+        return []
+    items = [i for n, i in enumerate(plan.front) if n > at and n not in used]
+    if not any(isinstance(i, Para) and i.list_level is None and plain_text(i).strip()
+               for i in items):
+        return []
+    return items
+
+
+def _lead_id(plan: ImportPlan, ids: dict[str, str]) -> str:
+    """The lead section's id: the embedded case's untitled section (so that an edit in Word
+    lands on it), else the next free egen_N."""
+    reference = plan.embedded.layout.added if plan.embedded is not None else []
+    own = next((a.id for a in reference if not a.heading.strip()), "")
+    if own:
+        return own
+    taken = {s.id for s in plan.profile.sections} | set(ids.values()) | {a.id for a in reference}
+    n = 1
+    while f"{CUSTOM_PREFIX}{n}" in taken:
+        n += 1
+    return f"{CUSTOM_PREFIX}{n}"
+
+
+_BODY = re.compile(r"^[A-ZÅÄÖ][\w-]*(?: (?:och|för|[\w-]+s)){0,4}\s?[\w-]*(nämnd|nämnden|"
+                   r"styrelse|styrelsen|fullmäktige|utskott|utskottet|beredning|beredningen)$")
+
+
+def _addressee(plan: ImportPlan, used: set[int]) -> Item | None:
+    """The line just over the title that names a body ("Socialnämnden", "Kultur- och
+    föreningsnämnden", "Kommunstyrelsens arbetsutskott"): the document's addressee, printed
+    over the title again (the templates' ``document.addressee``)."""
+    if plan.title_item is None:
+        return None
+    at = next((n for n, i in enumerate(plan.front) if i is plan.title_item), None)
+    if at is None:
+        return None
+    k = at - 1
+    while k >= 0 and isinstance(plan.front[k], Para) and not plain_text(plan.front[k]).strip():
+        k -= 1
+    if k < 0 or k in used or not isinstance(plan.front[k], Para):
+        return None
+    item = plan.front[k]
+    text = " ".join(plain_text(item).split())
+    return item if len(text) <= 80 and _BODY.match(text) else None
 
 
 def _document_order(case: Case, plan: ImportPlan, ids: dict[str, str]) -> None:
@@ -195,6 +279,12 @@ def _read_heading(layout, spec: P.SectionSpec, heading: str, signatures_heading:
     elif normalise(heading) != normalise(spec.heading) and match_heading(
             heading, profile) == spec.id:
         layout.headings[spec.id] = heading
+
+
+def _own_form(layout, key: str, form: str, profiles: str) -> None:
+    """A list printed otherwise than the profile prints it is printed as the document did."""
+    if form and form != profiles:
+        layout.export[key] = form
 
 
 def _decision_layout(layout, decision: Decision, profile: Profile,
