@@ -455,3 +455,15 @@ def test_spell_checker_ready_does_not_hide_what_the_user_is_told(window, qtbot):
     window.statusBar().clearMessage()
     window.interaction.note("Stavningskontrollen är klar att använda.")
     assert window.statusBar().currentMessage() == "Stavningskontrollen är klar att använda."
+
+
+def test_the_review_steps_help_points_the_right_way(window, qtbot):
+    """The help under Granska och exportera names the list Att åtgärda, which stands above
+    it; it said "Varningarna nedan" about a list above the text."""
+    window.go_to("__review__")
+    QApplication.processEvents()
+    page = window.review_page
+    text = window.help_pane.findChild(type(window.preview)).toPlainText()
+    assert "Att åtgärda" in text and "nedan" not in text
+    top_of_help = window.help_pane.mapToGlobal(window.help_pane.rect().topLeft()).y()
+    assert page.warnings.mapToGlobal(page.warnings.rect().topLeft()).y() < top_of_help
