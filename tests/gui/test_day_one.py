@@ -467,3 +467,23 @@ def test_the_review_steps_help_points_the_right_way(window, qtbot):
     assert "Att åtgärda" in text and "nedan" not in text
     top_of_help = window.help_pane.mapToGlobal(window.help_pane.rect().topLeft()).y()
     assert page.warnings.mapToGlobal(page.warnings.rect().topLeft()).y() < top_of_help
+
+
+def test_f12_is_spara_som_as_in_word(window, qtbot, monkeypatch, tmp_path):
+    """F12 opens Spara som, as in Word (also from the editor); it did nothing."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+
+    def choose(*_args, **_kwargs):
+        asked.append(True)
+        return str(tmp_path / "svar.tillit"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.go_to("arendet")
+    editor = window.section_pages["arendet"].editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_F12)
+    assert asked and (tmp_path / "svar.tillit").exists()
