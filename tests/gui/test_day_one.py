@@ -487,3 +487,31 @@ def test_f12_is_spara_som_as_in_word(window, qtbot, monkeypatch, tmp_path):
     editor.setFocus()
     qtbot.keyClick(editor, Qt.Key.Key_F12)
     assert asked and (tmp_path / "svar.tillit").exists()
+
+
+def test_ctrl_pgdown_puts_the_cursor_in_the_step_it_shows(window, qtbot):
+    """Typing, then Ctrl+PgDown to Beslutsunderlag: the cursor is in that list, the one on
+    screen; it stayed in the case's title field (scrolled out of view) and the next keys
+    changed the title unseen."""
+    from .conftest import type_text
+
+    _painted(window, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.new_case("malmo-stad", motion=False)
+    title = window.case.document.title
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    seen = []
+    for _ in range(4):  # Sammanfattning, Förslag till beslut, Beslutsunderlag, Beslutsplanering
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, ctrl)
+        sid = window.navigator.current_id()
+        focus = QApplication.focusWidget()
+        seen.append(sid)
+        if sid in window.section_pages:
+            assert focus is window.section_pages[sid].editor, sid
+        else:
+            kind = window.profile.section(sid).kind
+            assert focus is window.case_form.lists[kind].table, sid
+        type_text(focus, "x")
+    assert seen[2:] == ["underlag", "beslutsplanering"]
+    assert window.case.document.title == title
