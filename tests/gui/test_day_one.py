@@ -515,3 +515,29 @@ def test_ctrl_pgdown_puts_the_cursor_in_the_step_it_shows(window, qtbot):
         type_text(focus, "x")
     assert seen[2:] == ["underlag", "beslutsplanering"]
     assert window.case.document.title == title
+
+
+def test_right_click_on_the_last_letter_of_a_misspelt_word_offers_the_fixes(window, qtbot):
+    """Right-clicking anywhere on a red-underlined word gives the suggestions, as in Word;
+    on the right half of its last letter (the cursor position after the word) it gave only
+    Qt's own entries."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    assert window.new_case("generic", motion=False)
+    window.go_to("arendet")
+    editor = window.section_pages["arendet"].editor
+    editor.setPlainText("Kommunen har skrivt ett förslag.")
+    qtbot.waitUntil(lambda: any(c.selectedText() == "skrivt"
+                                for c, _f in getattr(editor.marks, "placed", [])),
+                    timeout=30000)
+    found = editor.document().find("skrivt")
+    end = QTextCursor(editor.document())
+    end.setPosition(found.selectionEnd())
+    rect = editor.cursorRect(end)
+    on_last_letter = QPoint(rect.left() - 2, rect.center().y())
+    entries = [a.text() for a in editor.context_menu(on_last_letter).actions()]
+    assert "Lägg till i ordlista" in entries
+    after_word = QPoint(rect.left() + 6, rect.center().y())  # over the space: not the word
+    entries = [a.text() for a in editor.context_menu(after_word).actions()]
+    assert "Lägg till i ordlista" not in entries
