@@ -541,3 +541,25 @@ def test_right_click_on_the_last_letter_of_a_misspelt_word_offers_the_fixes(wind
     after_word = QPoint(rect.left() + 6, rect.center().y())  # over the space: not the word
     entries = [a.text() for a in editor.context_menu(after_word).actions()]
     assert "Lägg till i ordlista" not in entries
+
+
+def test_a_finding_outside_the_texts_puts_the_cursor_in_its_field(window, qtbot):
+    """Click "Diarienummer saknas" and the cursor is in Diarienummer; "Underskrifter saknas"
+    and it is in the Underskrifter list (the step was shown but the focus stayed in the
+    pane, so the user had to find the field)."""
+    _painted(window, qtbot)
+    assert window.new_case("malmo-stad", motion=True)
+    window.review.show_pane()
+    pane = window.review.pane
+    qtbot.waitUntil(lambda: any("Underskrifter" in i.text(0) for i in pane.finding_items()),
+                    timeout=15000)
+
+    def click(words):
+        item = next(i for i in pane.finding_items() if words in i.text(0))
+        pane.tree.scrollToItem(item)
+        qtbot.mouseClick(pane.tree.viewport(), Qt.MouseButton.LeftButton,
+                         pos=pane.tree.visualItemRect(item).center())
+        return QApplication.focusWidget()
+
+    assert click("Diarienummer saknas") is window.case_form.dnr
+    assert click("Underskrifter saknas") is window.case_form.lists["signatures"].table

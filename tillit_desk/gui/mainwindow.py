@@ -532,6 +532,28 @@ class MainWindow(QMainWindow):
                 return
             widget = widget.nextInFocusChain()
 
+    def focus_place(self, place: str, rule: str) -> None:
+        """A finding about something outside the texts (Granskning): the cursor in its field
+        ("dokument": diarienummer, datum, otherwise the title; a list: the list; "motion":
+        its date or title), else in the step shown."""
+        field: QWidget | None = None
+        form = self.case_form
+        if place == "dokument":
+            field = (form.dnr if "diarienummer" in rule else
+                     form.date if rule.startswith("metadata.datum") else form.title_edit)
+        elif place in ("underlag", "beslutsplanering", "skickas_till", "signatures"):
+            editor = form.lists.get(place)
+            field = editor.table if editor is not None else None
+        elif place == "motion" and self._motion_page is not None:
+            page = self._motion_page
+            field = page.submitted if "datum" in rule else page.title_edit
+        page = self.stack.currentWidget()
+        if field is None or not page.isAncestorOf(field):
+            self.focus_step()
+            return
+        page.ensureWidgetVisible(field)
+        field.setFocus()
+
     def go_to(self, step_id: str) -> None:
         self.navigator.select_id(step_id)
 
