@@ -563,3 +563,31 @@ def test_a_finding_outside_the_texts_puts_the_cursor_in_its_field(window, qtbot)
 
     assert click("Diarienummer saknas") is window.case_form.dnr
     assert click("Underskrifter saknas") is window.case_form.lists["signatures"].table
+
+
+def test_the_manual_fits_its_window(qtbot):
+    """Hjälp → Användarhandbok: the screenshots are scaled to the window, so the manual reads
+    without scrolling sideways (the 1280 px pictures made a horizontal scroll bar)."""
+    from PySide6.QtGui import QTextImageFormat
+
+    from tillit_desk.gui.about import ManualDialog
+
+    dialog = ManualDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    browser = dialog.browser
+    assert browser.horizontalScrollBar().maximum() == 0
+    images = []
+    block = browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                images.append(QTextImageFormat(fmt))
+            it += 1
+        block = block.next()
+    assert len(images) >= 5
+    assert all(0 < image.width() <= browser.viewport().width() for image in images)
