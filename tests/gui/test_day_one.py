@@ -591,3 +591,16 @@ def test_the_manual_fits_its_window(qtbot):
         block = block.next()
     assert len(images) >= 5
     assert all(0 < image.width() <= browser.viewport().width() for image in images)
+
+
+def test_word_changes_without_any_says_so_instead_of_an_empty_panel(window):
+    """Arkiv → Ändringar från Word on a case with no changes from Word says how to get
+    them; it opened an empty 280 px panel ("Inga ändringar från Word.") that squeezed the
+    text below its usable width."""
+    from tillit_desk.gui import word_import
+
+    window.findChild(type(window.import_motion_action), "word_changes").trigger()
+    panel = window.findChild(word_import.SuggestionsPanel)
+    assert panel is None or not panel.isVisible()
+    message = window.statusBar().currentMessage()
+    assert "Inga ändringar från Word" in message and "Importera från Word" in message
