@@ -455,3 +455,152 @@ def test_spell_checker_ready_does_not_hide_what_the_user_is_told(window, qtbot):
     window.statusBar().clearMessage()
     window.interaction.note("Stavningskontrollen är klar att använda.")
     assert window.statusBar().currentMessage() == "Stavningskontrollen är klar att använda."
+
+
+def test_the_review_steps_help_points_the_right_way(window, qtbot):
+    """The help under Granska och exportera names the list Att åtgärda, which stands above
+    it; it said "Varningarna nedan" about a list above the text."""
+    window.go_to("__review__")
+    QApplication.processEvents()
+    page = window.review_page
+    text = window.help_pane.findChild(type(window.preview)).toPlainText()
+    assert "Att åtgärda" in text and "nedan" not in text
+    top_of_help = window.help_pane.mapToGlobal(window.help_pane.rect().topLeft()).y()
+    assert page.warnings.mapToGlobal(page.warnings.rect().topLeft()).y() < top_of_help
+
+
+def test_f12_is_spara_som_as_in_word(window, qtbot, monkeypatch, tmp_path):
+    """F12 opens Spara som, as in Word (also from the editor); it did nothing."""
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+
+    def choose(*_args, **_kwargs):
+        asked.append(True)
+        return str(tmp_path / "svar.tillit"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.go_to("arendet")
+    editor = window.section_pages["arendet"].editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_F12)
+    assert asked and (tmp_path / "svar.tillit").exists()
+
+
+def test_ctrl_pgdown_puts_the_cursor_in_the_step_it_shows(window, qtbot):
+    """Typing, then Ctrl+PgDown to Beslutsunderlag: the cursor is in that list, the one on
+    screen; it stayed in the case's title field (scrolled out of view) and the next keys
+    changed the title unseen."""
+    from .conftest import type_text
+
+    _painted(window, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.new_case("malmo-stad", motion=False)
+    title = window.case.document.title
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    seen = []
+    for _ in range(4):  # Sammanfattning, Förslag till beslut, Beslutsunderlag, Beslutsplanering
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown, ctrl)
+        sid = window.navigator.current_id()
+        focus = QApplication.focusWidget()
+        seen.append(sid)
+        if sid in window.section_pages:
+            assert focus is window.section_pages[sid].editor, sid
+        else:
+            kind = window.profile.section(sid).kind
+            assert focus is window.case_form.lists[kind].table, sid
+        type_text(focus, "x")
+    assert seen[2:] == ["underlag", "beslutsplanering"]
+    assert window.case.document.title == title
+
+
+def test_right_click_on_the_last_letter_of_a_misspelt_word_offers_the_fixes(window, qtbot):
+    """Right-clicking anywhere on a red-underlined word gives the suggestions, as in Word;
+    on the right half of its last letter (the cursor position after the word) it gave only
+    Qt's own entries."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    assert window.new_case("generic", motion=False)
+    window.go_to("arendet")
+    editor = window.section_pages["arendet"].editor
+    editor.setPlainText("Kommunen har skrivt ett förslag.")
+    qtbot.waitUntil(lambda: any(c.selectedText() == "skrivt"
+                                for c, _f in getattr(editor.marks, "placed", [])),
+                    timeout=30000)
+    found = editor.document().find("skrivt")
+    end = QTextCursor(editor.document())
+    end.setPosition(found.selectionEnd())
+    rect = editor.cursorRect(end)
+    on_last_letter = QPoint(rect.left() - 2, rect.center().y())
+    entries = [a.text() for a in editor.context_menu(on_last_letter).actions()]
+    assert "Lägg till i ordlista" in entries
+    after_word = QPoint(rect.left() + 6, rect.center().y())  # over the space: not the word
+    entries = [a.text() for a in editor.context_menu(after_word).actions()]
+    assert "Lägg till i ordlista" not in entries
+
+
+def test_a_finding_outside_the_texts_puts_the_cursor_in_its_field(window, qtbot):
+    """Click "Diarienummer saknas" and the cursor is in Diarienummer; "Underskrifter saknas"
+    and it is in the Underskrifter list (the step was shown but the focus stayed in the
+    pane, so the user had to find the field)."""
+    _painted(window, qtbot)
+    assert window.new_case("malmo-stad", motion=True)
+    window.review.show_pane()
+    pane = window.review.pane
+    qtbot.waitUntil(lambda: any("Underskrifter" in i.text(0) for i in pane.finding_items()),
+                    timeout=15000)
+
+    def click(words):
+        item = next(i for i in pane.finding_items() if words in i.text(0))
+        pane.tree.scrollToItem(item)
+        qtbot.mouseClick(pane.tree.viewport(), Qt.MouseButton.LeftButton,
+                         pos=pane.tree.visualItemRect(item).center())
+        return QApplication.focusWidget()
+
+    assert click("Diarienummer saknas") is window.case_form.dnr
+    assert click("Underskrifter saknas") is window.case_form.lists["signatures"].table
+
+
+def test_the_manual_fits_its_window(qtbot):
+    """Hjälp → Användarhandbok: the screenshots are scaled to the window, so the manual reads
+    without scrolling sideways (the 1280 px pictures made a horizontal scroll bar)."""
+    from PySide6.QtGui import QTextImageFormat
+
+    from tillit_desk.gui.about import ManualDialog
+
+    dialog = ManualDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QApplication.processEvents()
+    browser = dialog.browser
+    assert browser.horizontalScrollBar().maximum() == 0
+    images = []
+    block = browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                images.append(QTextImageFormat(fmt))
+            it += 1
+        block = block.next()
+    assert len(images) >= 5
+    assert all(0 < image.width() <= browser.viewport().width() for image in images)
+
+
+def test_word_changes_without_any_says_so_instead_of_an_empty_panel(window):
+    """Arkiv → Ändringar från Word on a case with no changes from Word says how to get
+    them; it opened an empty 280 px panel ("Inga ändringar från Word.") that squeezed the
+    text below its usable width."""
+    from tillit_desk.gui import word_import
+
+    window.findChild(type(window.import_motion_action), "word_changes").trigger()
+    panel = window.findChild(word_import.SuggestionsPanel)
+    assert panel is None or not panel.isVisible()
+    message = window.statusBar().currentMessage()
+    assert "Inga ändringar från Word" in message and "Importera från Word" in message

@@ -94,6 +94,8 @@ class ManualDialog(QDialog):
             text = f"# Användarhandboken saknas\n\nFilen {path} kunde inte läsas."
         self.browser.document().setBaseUrl(QUrl.fromLocalFile(str(path.parent) + "/"))
         self.browser.setMarkdown(text)
+        self._images: dict[str, tuple[int, int]] = {}  # name → natural size
+        self.fit_images()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Stäng")
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Stäng")
@@ -101,3 +103,42 @@ class ManualDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        self.fit_images()
+
+    def fit_images(self) -> None:
+        """Screenshots no wider than the text (the 1280 px window pictures made the manual
+        scroll sideways); smaller ones keep their size."""
+        from PySide6.QtGui import QImageReader, QTextCursor, QTextImageFormat
+
+        doc = self.browser.document()
+        room = self.browser.viewport().width() - 2 * int(doc.documentMargin()) - 8
+        if room <= 50:
+            return
+        found: list[tuple[int, int, QTextImageFormat]] = []
+        block = doc.begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.charFormat().isImageFormat():
+                    found.append((fragment.position(), fragment.length(),
+                                  QTextImageFormat(fragment.charFormat())))
+                it += 1
+            block = block.next()
+        for position, length, image in found:  # changed after the walk, not during it
+            name = image.name()
+            if name not in self._images:
+                size = QImageReader(doc.baseUrl().resolved(QUrl(name)).toLocalFile()).size()
+                self._images[name] = (size.width(), size.height())
+            width, height = self._images[name]
+            shown = min(width, room)
+            if width > 0 and height > 0 and abs(image.width() - shown) > 0.5:
+                image.setWidth(shown)
+                image.setHeight(height * shown / width)
+                cursor = QTextCursor(doc)
+                cursor.setPosition(position)
+                cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(image)

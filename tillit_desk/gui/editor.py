@@ -58,8 +58,18 @@ class SectionEditor(QTextEdit):
             if action.objectName() in ("edit-undo", "edit-redo"):
                 menu.removeAction(action)
         if self.marks is not None:
-            self.marks.extend_menu(menu, self.cursorForPosition(pos).position())
+            self.marks.extend_menu(menu, self.position_at(pos))
         return menu
+
+    def position_at(self, pos: QPoint) -> int:
+        """The character under ``pos`` (viewport coordinates). ``cursorForPosition`` gives the
+        nearest gap between characters: on the right half of a word's last letter that is
+        after the word, and its underline's menu and tooltip were missed."""
+        cursor = self.cursorForPosition(pos)
+        at = cursor.position()
+        if at > cursor.block().position() and pos.x() < self.cursorRect(cursor).left():
+            return at - 1  # the gap is right of the mouse: the character before it
+        return at
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt API
         menu = self.context_menu(event.pos())
@@ -87,7 +97,7 @@ class SectionEditor(QTextEdit):
             return True
         if event.type() == QEvent.Type.ToolTip and self.marks is not None:
             pos = self.viewport().mapFromGlobal(event.globalPos())
-            text = self.marks.tooltip(self.cursorForPosition(pos).position())
+            text = self.marks.tooltip(self.position_at(pos))
             if text:
                 QToolTip.showText(event.globalPos(), text, self)
             else:

@@ -447,6 +447,10 @@ class MainWindow(QMainWindow):
         sid = self.navigator.current_id()
         if sid is None:
             return
+        # Typing in a step and changing step (Ctrl+PgDown): the cursor goes into the step
+        # shown. Left to Qt it went to the next field in the Tab order, maybe one out of view.
+        focus = QApplication.focusWidget()
+        typing = focus is not None and self.stack.isAncestorOf(focus)
         spec = case_section(self.case, self.profile, sid)  # the case's own sections too
         if sid == STEP_CASE:
             self.stack.setCurrentWidget(self.case_form)
@@ -471,6 +475,8 @@ class MainWindow(QMainWindow):
         self.review.step_shown(sid)
         self._follow_pending = True  # the preview shows this section's place
         self.follow_preview()
+        if typing:
+            self.focus_step()
 
     def section_page(self, spec: SectionSpec) -> SectionPage:
         """Created when first shown: the Markdown parser loads only when a section is opened."""
@@ -511,6 +517,13 @@ class MainWindow(QMainWindow):
         if page in self.section_pages.values():
             page.editor.setFocus(Qt.FocusReason.TabFocusReason)
             return
+        sid = self.navigator.current_id()
+        spec = case_section(self.case, self.profile, sid) if sid else None
+        if page is self.case_form and spec is not None:  # a list step: its list
+            editor = self.case_form.lists.get(spec.kind)
+            if editor is not None:
+                editor.table.setFocus(Qt.FocusReason.TabFocusReason)
+                return
         widget = page.nextInFocusChain()
         while widget is not page and widget is not None:
             if page.isAncestorOf(widget) and widget.isVisible() and widget.isEnabled() \
@@ -518,6 +531,28 @@ class MainWindow(QMainWindow):
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return
             widget = widget.nextInFocusChain()
+
+    def focus_place(self, place: str, rule: str) -> None:
+        """A finding about something outside the texts (Granskning): the cursor in its field
+        ("dokument": diarienummer, datum, otherwise the title; a list: the list; "motion":
+        its date or title), else in the step shown."""
+        field: QWidget | None = None
+        form = self.case_form
+        if place == "dokument":
+            field = (form.dnr if "diarienummer" in rule else
+                     form.date if rule.startswith("metadata.datum") else form.title_edit)
+        elif place in ("underlag", "beslutsplanering", "skickas_till", "signatures"):
+            editor = form.lists.get(place)
+            field = editor.table if editor is not None else None
+        elif place == "motion" and self._motion_page is not None:
+            page = self._motion_page
+            field = page.submitted if "datum" in rule else page.title_edit
+        page = self.stack.currentWidget()
+        if field is None or not page.isAncestorOf(field):
+            self.focus_step()
+            return
+        page.ensureWidgetVisible(field)
+        field.setFocus()
 
     def go_to(self, step_id: str) -> None:
         self.navigator.select_id(step_id)

@@ -35,7 +35,8 @@ def build_menus(window: QMainWindow) -> None:
         "word_changes")
     arkiv.addSeparator()
     window._action("&Spara", window.save, QKeySequence.StandardKey.Save, arkiv)
-    window._action("Spara so&m…", window.save_as, QKeySequence.StandardKey.SaveAs, arkiv)
+    window._action("Spara so&m…", window.save_as, [QKeySequence.StandardKey.SaveAs, "F12"],
+                   arkiv)  # F12 as in Word
     arkiv.addSeparator()
     window._action("Exportera &DOCX…", window.export_docx, "Ctrl+E", arkiv)
     window._action("Exportera PD&F…", window.export_pdf, "Ctrl+Shift+E", arkiv)

@@ -37,8 +37,8 @@ _STEP_HELP = {
             "direkt i tabellerna.",
     "motion": "Motionens titel, motionärerna med parti och yrkandena (att-satserna) ordagrant. "
               "De används i standardfraserna och i förslaget till beslut.",
-    "review": "Läs igenom förhandsvisningen. Varningarna nedan visar vad som saknas innan "
-              "ärendet exporteras. Granskningens anmärkningar, avsnittens status och "
+    "review": "Läs igenom förhandsvisningen. Listan Att åtgärda ovan visar vad som saknas "
+              "innan ärendet exporteras. Granskningens anmärkningar, avsnittens status och "
               "kommentarerna finns i panelen Granskning (Ctrl+Shift+G).",
 }
 

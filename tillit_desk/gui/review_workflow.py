@@ -259,10 +259,12 @@ class ReviewWorkflow(LiveReview):
         if case_section(self.case, self.state.profile, f.section) is None:  # own ones too
             target = PLACE_STEPS.get(f.section, STEP_REVIEW)
             self.w.go_to(target)
+            self.w.focus_place(f.section, f.rule)  # the cursor in the field it is about
             return False
         self.w.go_to(f.section)
         page = self.w.section_pages.get(f.section)
-        if page is None:
+        if page is None:  # a list (Underskrifter, Beslutsunderlag …): the cursor in it
+            self.w.focus_step()
             return False
         from ..review.spans import locate
 

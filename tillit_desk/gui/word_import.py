@@ -425,7 +425,14 @@ def _replace_case(case: Case, new: Case) -> None:
 
 
 def show_changes(window) -> bool:
-    """Arkiv → Ändringar från Word: the panel, for a case saved with open suggestions."""
+    """Arkiv → Ändringar från Word: the panel, for a case saved with open suggestions. With
+    none, a note on how to get them (an empty panel only squeezed the text)."""
+    if not S.suggestions(window.case, open_only=True) \
+            and window.findChild(SuggestionsPanel) is None:
+        window.statusBar().showMessage(
+            "Inga ändringar från Word i ärendet. Läs in en rättad DOCX med Arkiv → "
+            "Importera från Word… så visas ändringarna här.", 10000)
+        return False
     panel = suggestions_panel(window)
     panel.refresh()
     panel.show()
