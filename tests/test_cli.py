@@ -60,7 +60,7 @@ def test_errors_exit_1_in_swedish(tmp_path, tillit_home):
     bad.write_text("{", encoding="utf-8")
     result = run("export", str(bad), "-o", str(tmp_path / "x.docx"), home=tillit_home)
     assert result.returncode == 1
-    assert result.stderr.startswith("Fel: ") and "inte giltig JSON" in result.stderr
+    assert result.stderr.startswith("Fel: ") and "skadad eller inte en .tillit-fil" in result.stderr
     assert "Traceback" not in result.stderr
     result = run("export", str(EXAMPLE), "-o", str(tmp_path / "x.docx"), "--profile", "nej",
                  home=tillit_home)

@@ -73,13 +73,19 @@ def test_unknown_keys_survive_load_and_save(example_case, tmp_path):
 @pytest.mark.parametrize(
     ("content", "fragment"),
     [
-        ("{not json", "inte giltig JSON (rad 1"),
+        ("{not json", "skadad eller inte en .tillit-fil (den går inte att läsa från rad 1, "
+                      "tecken 2: ett namn inom citattecken väntades)"),
+        ('{"format": "tillit-desk/1",\n "profile": "g" "document": {}}',
+         "från rad 2, tecken 17: ett kommatecken saknas"),
         ("", "tom"),
-        ("[1, 2]", "inte ett ärende"),
+        ("[1, 2]", "filen innehåller inte ett ärende utan en lista."),
+        ("null", "utan ingenting (null)"),
         ('{"format": "tillit-desk/9", "profile": "x", "document": {}, "sections": {}}',
          "formatversion 'tillit-desk/9'"),
         ('{"format": "word", "profile": "x", "document": {}, "sections": {}}',
-         "inte ett Tillit Desk-ärende"),
+         "inte ett Tillit Desk-ärende (formatet är ”word”; ett ärende har ”tillit-desk/1”)"),
+        ('{"profile": "x", "document": {}, "sections": {}}',
+         "inte ett Tillit Desk-ärende (formatuppgiften saknas;"),
         ('{"format": "tillit-desk/1", "document": {}, "sections": {}}', '"profile" saknas'),
         ('{"format": "tillit-desk/1", "profile": "g", "document": [], "sections": {}}',
          '"document" ska vara objekt'),

@@ -65,3 +65,10 @@ def test_a_sentence_in_bold_or_italics_is_finished():
     assert S.text_state("Motionen är *besvarad.*") == S.DONE
     assert S.text_state("__Motionen är besvarad__") == S.STARTED
     assert S.text_state("**") == S.EMPTY
+
+
+def test_a_case_that_answers_no_motion_sends_nothing_to_motionarer(registry):
+    """The profile's default recipients name the motionärer; a case with no motion has none."""
+    profile = registry.get("malmo-stad")
+    assert [r.name for r in new_case(profile).skickas_till] == ["Motionärerna"]
+    assert new_case(profile, motion=False).skickas_till == []

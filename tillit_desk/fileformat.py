@@ -52,9 +52,36 @@ def case_to_json(case: Case) -> str:
     return _SURROGATE_RE.sub(REPLACEMENT, text) if _SURROGATE_RE.search(text) else text
 
 
+# What json.loads says about a broken file, in the words of the Swedish message.
+_JSON_REASONS = {
+    "Expecting value": "ett värde saknas",
+    "Expecting property name enclosed in double quotes": "ett namn inom citattecken väntades",
+    "Expecting ',' delimiter": "ett kommatecken saknas",
+    "Expecting ':' delimiter": "ett kolon saknas",
+    "Unterminated string starting at": "en text tar aldrig slut",
+    "Extra data": "det står mer efter ärendets slut",
+    "Invalid control character at": "ett otillåtet styrtecken",
+    "Invalid \\escape": "en ogiltig \\-sekvens",
+    "Invalid \\uXXXX escape": "en ogiltig \\u-sekvens",
+}
+_KINDS = {list: "en lista", str: "text", int: "ett tal", float: "ett tal",
+          bool: "ett sanningsvärde", type(None): "ingenting (null)"}
+
+
+def _not_json(err: json.JSONDecodeError, where: str) -> CaseFileError:
+    """A broken file in words a Word user follows: where the reading stops, and why."""
+    reason = _JSON_REASONS.get(err.msg)
+    why = f": {reason}" if reason else ""
+    return CaseFileError(
+        f"{where}: filen är skadad eller inte en .tillit-fil (den går inte att läsa från rad "
+        f"{err.lineno}, tecken {err.colno}{why})."
+    )
+
+
 def _check_format(data: Any, where: str) -> None:
     if not isinstance(data, dict):
-        raise CaseFileError(f"{where}: filen innehåller inte ett ärende (JSON-objekt saknas).")
+        kind = _KINDS.get(type(data), "något annat")
+        raise CaseFileError(f"{where}: filen innehåller inte ett ärende utan {kind}.")
     fmt = data.get("format")
     if fmt != FORMAT_ID:
         if isinstance(fmt, str) and fmt.startswith("tillit-desk/"):
@@ -62,9 +89,11 @@ def _check_format(data: Any, where: str) -> None:
                 f"{where}: filen har formatversion {fmt!r}, som den här versionen av Tillit Desk "
                 f"inte kan läsa (den läser {FORMAT_ID!r}). Uppdatera programmet."
             )
+        found = (f"formatet är ”{fmt}”" if isinstance(fmt, str) and len(fmt) <= 40
+                 else "formatuppgiften saknas" if fmt is None else "formatuppgiften är fel")
         raise CaseFileError(
-            f"{where}: filen är inte ett Tillit Desk-ärende (nyckeln \"format\" ska vara "
-            f"{FORMAT_ID!r}, hittade {fmt!r})."
+            f"{where}: filen är inte ett Tillit Desk-ärende ({found}; ett ärende har "
+            f"”{FORMAT_ID}”)."
         )
 
 
@@ -114,10 +143,7 @@ def case_from_json(text: str, where: str = "Filen", warnings: list[str] | None =
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise CaseFileError(
-            f"{where}: filen är inte giltig JSON (rad {err.lineno}, kolumn {err.colno}: "
-            f"{err.msg}). Den kan vara skadad eller inte en .tillit-fil."
-        ) from err
+        raise _not_json(err, where) from err
     except RecursionError:
         raise CaseFileError(
             f"{where}: filen är för djupt nästlad (listor eller objekt i hundratals nivåer) "

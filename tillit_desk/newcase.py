@@ -8,9 +8,15 @@ from .case import Case, DocumentInfo, Handlaggare, Recipient, Signatory
 from .profiles import Profile
 
 
+def for_motion_only(name: str) -> bool:
+    """A default recipient that exists only when a motion is answered (the motionärer)."""
+    return name.strip().lower().startswith("motionär")
+
+
 def new_case(profile: Profile, handlaggare: Handlaggare | None = None,
-             today: _dt.date | None = None) -> Case:
-    """Empty sections for every text section of the profile, so the file shows what to write."""
+             today: _dt.date | None = None, motion: bool = True) -> Case:
+    """Empty sections for every text section of the profile, so the file shows what to write.
+    ``motion=False``: a case that answers no motion gets no "Motionärerna" to send to."""
     return Case(
         profile=profile.id,
         document=DocumentInfo(
@@ -21,7 +27,8 @@ def new_case(profile: Profile, handlaggare: Handlaggare | None = None,
             decision_chain=profile.decision_chain,
         ),
         sections={spec.id: "" for spec in profile.text_sections()},
-        skickas_till=[Recipient(name, purpose) for name, purpose in profile.default_skickas_till],
+        skickas_till=[Recipient(name, purpose) for name, purpose in profile.default_skickas_till
+                      if motion or not for_motion_only(name)],
         signatories=[Signatory("", title) for title in profile.signatory_titles],
     )
 

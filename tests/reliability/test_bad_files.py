@@ -54,7 +54,7 @@ def _case_json(**changes) -> str:
 
 CASES = {
     "trunkerad.tillit": ("text", EXAMPLE_CASE.read_text(encoding="utf-8")[:500],
-                         "inte giltig JSON"),
+                         "skadad eller inte en .tillit-fil"),
     "fel-typ.tillit": ("text", _case_json(sections=["inte", "ett", "objekt"]),
                        '"sections" ska vara objekt'),
     "ny-version.tillit": ("text", _case_json(format="tillit-desk/7"),

@@ -100,7 +100,8 @@ class FileFlow(QObject):
         from ..case import Motion
         from ..newcase import new_case
 
-        case = new_case(self.registry.get(profile_id), self.settings.handlaggare())
+        case = new_case(self.registry.get(profile_id), self.settings.handlaggare(),
+                        motion=bool(motion))
         if motion:
             case.motion = Motion()
         self.autosaver.discard()
