@@ -23,7 +23,10 @@ _LABEL = re.compile(r"(?:^|(?<=\s\s)|(?<=\t))(?P<label>ställd till|förslagsst�
 _FULLMAKTIGE = r"(?:kommun|region|landstings|stads|förbunds)?fullmäktige"
 _CAP = r"[A-ZÅÄÖ][\wåäöÅÄÖ'’-]{0,40}"
 _ADDR_CORE = (rf"(?:{_CAP}\s){{0,3}}{_FULLMAKTIGE}"
-              rf"(?:\s(?:i|för)\s{_CAP}(?:\s(?:kommun|Kommun|stad|Stad|län|region|{_CAP})){{0,2}})?")
+              rf"(?:\s(?:i|för)\s{_CAP}(?:\s(?:kommun|Kommun|stad|Stad|län|region|{_CAP})){{0,2}}"
+              # "Regionfullmäktige, Region Uppsala", "Kommunfullmäktige, Lunds kommun"
+              rf"|,\s(?:Region|Landstinget)\s{_CAP}(?:\s(?:län|{_CAP}))?"
+              rf"|,\s{_CAP}\s(?:kommun|stad))?")
 _ADDR_LINE = re.compile(rf"^(?:motion\s)?(?:ställd\s)?(?:till\s)?(?P<addr>{_ADDR_CORE})"
                         rf"(?:\s(?:den\s)?.{{0,30}}\d.{{0,20}})?\s?[.,:]?$", re.IGNORECASE)
 _ADDR_INLINE = re.compile(rf"\btill\s(?P<addr>{_ADDR_CORE})", re.IGNORECASE)
@@ -158,7 +161,7 @@ def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
     if not head.title:
         _pick_title(lines, head, candidates)
     if head.addressee:
-        named = re.search(r"\b(?:i|för)\s[A-ZÅÄÖ]", head.addressee) or re.match(
+        named = re.search(r"\b(?:i|för)\s[A-ZÅÄÖ]|,\s[A-ZÅÄÖ]", head.addressee) or re.match(
             r"[A-ZÅÄÖ]\w+s\s\w*fullmäktige", head.addressee)
         head.addressee_conf = 0.95 if named else 0.6
         if not named:
