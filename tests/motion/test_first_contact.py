@@ -251,3 +251,10 @@ def test_forslag_till_beslut_with_colon_over_a_proposal_without_att() -> None:
     parsed = parse_motion(BODY + "Förslag till beslut:\nKommunen ställer ut fler bänkar i parken."
                           "\n\nAnna Berg (S)\n")
     assert parsed.motion.yrkanden == ["Kommunen ställer ut fler bänkar i parken."]
+
+
+def test_roman_numerals_before_the_att_satser() -> None:
+    parsed = parse_motion(BODY + "Vi yrkar\n\nI. att kommunen ställer ut bänkar,\nII. att de "
+                          "underhålls,\nIII. att arbetet redovisas.\n\nAnna Berg (S)\n")
+    assert parsed.motion.yrkanden == ["att kommunen ställer ut bänkar,", "att de underhålls,",
+                                      "att arbetet redovisas."]

@@ -55,7 +55,8 @@ def _leadin_word(core: str) -> bool:
             or bool(_DATE_TOKEN.fullmatch(core)))
 _BULLET = "-–—•·*▪◦‣►■□➢✓o"
 _ITEM = re.compile(
-    rf"^(?P<mark>[{_BULLET}]\s?|\(?\d{{1,2}}\s?[.):]\s?|[a-h][.)]\s)?\s?(?P<att>att|Att|ATT)"
+    rf"^(?P<mark>[{_BULLET}]\s?|\(?\d{{1,2}}\s?[.):]\s?|[a-h][.)]\s|(?:I|II|III|IV|V|VI|VII|"
+    rf"VIII|IX|X)[.)]\s)?\s?(?P<att>att|Att|ATT)"
     r"(?P<num>\d{1,2}[.):]?|\s\d{1,2}[.):])?(?P<colon>\s?:)?(?=\s|$)\s?(?P<rest>.*)$")
 _MARKED = re.compile(rf"^(?:[{_BULLET}]\s|\(?\d{{1,2}}\s?[.)]\s)(?P<rest>\S.*)$")
 _CHAIN = re.compile(r"^att\s(?:\w+\s){0,2}(?:kommun|region|landstings)?fullmäktige"
