@@ -258,3 +258,11 @@ def test_roman_numerals_before_the_att_satser() -> None:
                           "underhålls,\nIII. att arbetet redovisas.\n\nAnna Berg (S)\n")
     assert parsed.motion.yrkanden == ["att kommunen ställer ut bänkar,", "att de underhålls,",
                                       "att arbetet redovisas."]
+
+
+@pytest.mark.parametrize("line", ["Ärende 14", "Punkt 7", "§ 112", "Bilaga 3"])
+def test_an_agenda_number_is_not_the_title(line: str) -> None:
+    parsed = parse_motion(f"Kommunfullmäktige 2023-05-22\n{line}\n\nMotion om fler bänkar\n\n"
+                          + BODY.split("\n\n", 1)[1] + "Vi yrkar\n\natt kommunen ställer ut "
+                          "bänkar.\n\nAnna Berg (S)\n")
+    assert parsed.motion.title == "Motion om fler bänkar"

@@ -44,6 +44,7 @@ _DATE_WORDS = re.compile(r"(?<![\wåäö])(?:den|\d{1,4}(?:[-./:]\d{1,4}){0,2}(?
                          r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|januari|februari|"
                          r"mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
                          r"(?![\wåäö])", re.IGNORECASE)
+_AGENDA_NUMBER = re.compile(r"^(?:ärende|punkt|bilaga|paragraf|§)\s?\d{1,4}\W*$", re.IGNORECASE)
 HEAD_LINES = 14
 BODY_WORDS = 20  # a line this long is body text: the title and addressee come before it
 
@@ -182,6 +183,8 @@ def _skip_as_title(text: str) -> bool:
         return True  # "Lund den 27 januari 2022", "Motala den 12 september 2019"
     if any(c.isdigit() for c in text) and not any(c.islower() for c in text):
         return True  # "KS 2024/0311", "LS 2016-0674": a reference, not a heading
+    if _AGENDA_NUMBER.match(text):
+        return True  # "Ärende 14", "§ 112": the meeting's numbering
     return has_signature(text)
 
 
