@@ -266,3 +266,16 @@ def test_an_agenda_number_is_not_the_title(line: str) -> None:
                           + BODY.split("\n\n", 1)[1] + "Vi yrkar\n\natt kommunen ställer ut "
                           "bänkar.\n\nAnna Berg (S)\n")
     assert parsed.motion.title == "Motion om fler bänkar"
+
+
+@pytest.mark.parametrize(("signature", "expected"), [
+    ("För Socialdemokraternas fullmäktigegrupp\nAnna Berg\nBo Ek", [("Anna Berg", "S"),
+                                                                   ("Bo Ek", "S")]),
+    ("Anna Berg m.fl. (S)", [("Anna Berg", "S")]),
+    ("Anna Berg med flera (V)", [("Anna Berg", "V")]),
+    ("Anna Berg (Lokala Partiet)", [("Anna Berg", "Lokala Partiet")]),
+])
+def test_more_real_signature_forms(signature: str, expected: list[tuple[str, str]]) -> None:
+    parsed = parse_motion(BODY + "Vi yrkar\n\natt kommunen ställer ut bänkar.\n\n" + signature
+                          + "\n")
+    assert people(parsed) == expected
