@@ -117,8 +117,9 @@ def _inline_att(tail: str) -> str | None:
     return " ".join(words[last_att:])
 
 
-# "att X samt att Y", "att X, och att Y", "att X; att Y": where a running sentence starts its
-# next proposal. A bare "och att" is not one ("möjligheten att X och att det görs före …").
+# "att X samt att Y", "att X, och att Y", "att X, att Y", "att X; att Y": where a running
+# sentence starts its next proposal. A bare "och att" is not one ("möjligheten att X och att
+# det görs före …").
 _NEXT_PROPOSAL = re.compile(r"(?:\s?[,;]\s(?:och\s|samt\s)?|\ssamt\s)(?=att\s)")
 
 
