@@ -279,3 +279,11 @@ def test_more_real_signature_forms(signature: str, expected: list[tuple[str, str
     parsed = parse_motion(BODY + "Vi yrkar\n\natt kommunen ställer ut bänkar.\n\n" + signature
                           + "\n")
     assert people(parsed) == expected
+
+
+def test_the_meeting_line_in_the_header_is_not_the_motions_date_or_addressee() -> None:
+    parsed = parse_motion("Regionfullmäktige 2024-02-13\nÄrende 9\n\nMotion till "
+                          "regionfullmäktige i Region Uppsala\n\n" + BODY + "Vi yrkar\n\natt "
+                          "regionen ställer ut bänkar.\n\nUppsala 12/1 -24\n\nMaria Lund (S)\n")
+    assert parsed.motion.addressed_to == "regionfullmäktige i Region Uppsala"
+    assert parsed.motion.submitted == "2024-01-12"

@@ -44,6 +44,7 @@ _DATE_WORDS = re.compile(r"(?<![\wåäö])(?:den|\d{1,4}(?:[-./:]\d{1,4}){0,2}(?
                          r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|januari|februari|"
                          r"mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
                          r"(?![\wåäö])", re.IGNORECASE)
+_EXPLICIT_ADDRESS = re.compile(r"^(?:motion\s)?(?:ställd\s)?till\s", re.IGNORECASE)
 _AGENDA_NUMBER = re.compile(r"^(?:ärende|punkt|bilaga|paragraf|§)\s?\d{1,4}\W*$", re.IGNORECASE)
 HEAD_LINES = 14
 BODY_WORDS = 20  # a line this long is body text: the title and addressee come before it
@@ -125,6 +126,7 @@ def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
     head = Head()
     nonblank = [i for i in range(min(len(lines), stop_at)) if lines[i].strip()][:HEAD_LINES]
     candidates: list[tuple[int, str]] = []
+    addressed_explicitly = False
     head.head_stop = nonblank[-1] + 1 if nonblank else 0
     for i in nonblank:
         if _is_body(lines, i, width):
@@ -136,8 +138,11 @@ def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
                 continue
             addressee = addressee_in(value)
             if addressee and label in ("", "title", "addressee"):
-                if not head.addressee:
+                explicit = bool(label) or bool(_EXPLICIT_ADDRESS.match(value))
+                if not head.addressee or (explicit and not addressed_explicitly):
+                    # "Motion till …" beats a bare "Regionfullmäktige 2024-02-13" above it
                     head.addressee, head.addressee_line = addressee, i
+                    addressed_explicitly = explicit
                 if label:
                     head.label_date.extend(line_dates(value))
                 rest = _AFTER_ADDRESSEE.match(value)
