@@ -251,3 +251,39 @@ def test_forslag_till_beslut_with_colon_over_a_proposal_without_att() -> None:
     parsed = parse_motion(BODY + "Förslag till beslut:\nKommunen ställer ut fler bänkar i parken."
                           "\n\nAnna Berg (S)\n")
     assert parsed.motion.yrkanden == ["Kommunen ställer ut fler bänkar i parken."]
+
+
+def test_roman_numerals_before_the_att_satser() -> None:
+    parsed = parse_motion(BODY + "Vi yrkar\n\nI. att kommunen ställer ut bänkar,\nII. att de "
+                          "underhålls,\nIII. att arbetet redovisas.\n\nAnna Berg (S)\n")
+    assert parsed.motion.yrkanden == ["att kommunen ställer ut bänkar,", "att de underhålls,",
+                                      "att arbetet redovisas."]
+
+
+@pytest.mark.parametrize("line", ["Ärende 14", "Punkt 7", "§ 112", "Bilaga 3"])
+def test_an_agenda_number_is_not_the_title(line: str) -> None:
+    parsed = parse_motion(f"Kommunfullmäktige 2023-05-22\n{line}\n\nMotion om fler bänkar\n\n"
+                          + BODY.split("\n\n", 1)[1] + "Vi yrkar\n\natt kommunen ställer ut "
+                          "bänkar.\n\nAnna Berg (S)\n")
+    assert parsed.motion.title == "Motion om fler bänkar"
+
+
+@pytest.mark.parametrize(("signature", "expected"), [
+    ("För Socialdemokraternas fullmäktigegrupp\nAnna Berg\nBo Ek", [("Anna Berg", "S"),
+                                                                   ("Bo Ek", "S")]),
+    ("Anna Berg m.fl. (S)", [("Anna Berg", "S")]),
+    ("Anna Berg med flera (V)", [("Anna Berg", "V")]),
+    ("Anna Berg (Lokala Partiet)", [("Anna Berg", "Lokala Partiet")]),
+])
+def test_more_real_signature_forms(signature: str, expected: list[tuple[str, str]]) -> None:
+    parsed = parse_motion(BODY + "Vi yrkar\n\natt kommunen ställer ut bänkar.\n\n" + signature
+                          + "\n")
+    assert people(parsed) == expected
+
+
+def test_the_meeting_line_in_the_header_is_not_the_motions_date_or_addressee() -> None:
+    parsed = parse_motion("Regionfullmäktige 2024-02-13\nÄrende 9\n\nMotion till "
+                          "regionfullmäktige i Region Uppsala\n\n" + BODY + "Vi yrkar\n\natt "
+                          "regionen ställer ut bänkar.\n\nUppsala 12/1 -24\n\nMaria Lund (S)\n")
+    assert parsed.motion.addressed_to == "regionfullmäktige i Region Uppsala"
+    assert parsed.motion.submitted == "2024-01-12"

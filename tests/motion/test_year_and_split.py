@@ -114,3 +114,20 @@ def test_a_day_and_month_in_the_title_is_not_the_motions_date() -> None:
     parsed = parse_motion("Fira 1 maj i parken\n\nMotion till kommunfullmäktige i Lund\nDnr KS "
                           "2023/0123\n\n" + BODY + ITEMS + "Anna Berg (C)\n")
     assert parsed.motion.submitted == ""
+
+
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Lund 3/5 -23", "2023-05-03"), ("Lund 3/5-23", "2023-05-03"),
+    ("Lund den 3 maj -23", "2023-05-03"), ("Lund den 3 maj '23", "2023-05-03"),
+])
+def test_a_two_digit_year_after_a_dash(text: str, iso: str) -> None:
+    parsed = parse_motion("Motion till kommunfullmäktige i Lund\n\n" + BODY + ITEMS + text
+                          + "\nAnna Berg (C)\n")
+    assert parsed.motion.submitted == iso
+
+
+def test_an_addressee_with_the_region_after_a_comma() -> None:
+    parsed = parse_motion("Motion till Regionfullmäktige, Region Uppsala\n\n" + BODY + ITEMS
+                          + "Anna Berg (C)\n")
+    assert parsed.motion.addressed_to == "Regionfullmäktige, Region Uppsala"
+    assert "addressed_to" not in parsed.unsure()

@@ -21,6 +21,10 @@ _LONG = re.compile(rf"(?<!\d)(\d{{1,2}})(?::?e|:a)?\s{{1,3}}({_MONTH_RE})\.?\s{{
                    rf"(\d{{4}})(?!\d)", re.IGNORECASE)
 _DMY_DOT = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
 _SLASH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:\s{1,3}|\s?-\s?)(\d{4})(?!\d)")
+# a two-digit year after a dash or an apostrophe: "3/5 -23", "3/5-23", "den 3 maj -23", "3 maj '23"
+_SLASH_YY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})\s?[-'’]\s?(\d{2})(?!\d)")
+_LONG_YY = re.compile(rf"(?<!\d)(\d{{1,2}})(?::?e|:a)?\s{{1,3}}({_MONTH_RE})\.?\s{{0,2}}[-'’]\s?"
+                      rf"(\d{{2}})(?!\d)", re.IGNORECASE)
 # "Vittinge 121214" / "Lund 220127": a place and ÅÅMMDD, nothing else on the line
 _YYMMDD_LINE = re.compile(r"^(?P<words>[^\W\d_][\w-]{0,30}(?:\s[^\W\d_][\w-]{0,30}){0,2}\s{1,5})?"
                           r"(?:den\s)?(\d{2})(\d{2})(\d{2})\s{0,3}$")
@@ -38,6 +42,10 @@ def _valid(y: int, m: int, d: int) -> str | None:
         return _dt.date(y, m, d).isoformat()
     except ValueError:
         return None
+
+
+def _century(yy: int) -> int:
+    return 2000 + yy if yy < 70 else 1900 + yy
 
 
 def _month(word: str) -> int:
@@ -63,6 +71,10 @@ def dates_in(text: str) -> list[str]:
         add(m.start(), _valid(int(m.group(3)), int(m.group(2)), int(m.group(1))))
     for m in _SLASH.finditer(text):
         add(m.start(), _valid(int(m.group(3)), int(m.group(2)), int(m.group(1))))
+    for m in _SLASH_YY.finditer(text):
+        add(m.start(), _valid(_century(int(m.group(3))), int(m.group(2)), int(m.group(1))))
+    for m in _LONG_YY.finditer(text):
+        add(m.start(), _valid(_century(int(m.group(3))), _month(m.group(2)), int(m.group(1))))
     return [iso for _, iso in sorted(found)]
 
 
@@ -75,7 +87,7 @@ def short_date_line(line: str) -> str | None:
     if any(w.lower() in _REFERENCE_WORDS or (len(w) > 1 and w.isupper()) for w in words):
         return None  # "Motion LTV 160412": the words name a number, not a place
     yy, mm, dd = (int(g) for g in m.groups()[1:])
-    return _valid(2000 + yy if yy < 70 else 1900 + yy, mm, dd)
+    return _valid(_century(yy), mm, dd)
 
 
 def line_dates(line: str) -> list[str]:

@@ -23,7 +23,10 @@ _LABEL = re.compile(r"(?:^|(?<=\s\s)|(?<=\t))(?P<label>ställd till|förslagsst�
 _FULLMAKTIGE = r"(?:kommun|region|landstings|stads|förbunds)?fullmäktige"
 _CAP = r"[A-ZÅÄÖ][\wåäöÅÄÖ'’-]{0,40}"
 _ADDR_CORE = (rf"(?:{_CAP}\s){{0,3}}{_FULLMAKTIGE}"
-              rf"(?:\s(?:i|för)\s{_CAP}(?:\s(?:kommun|Kommun|stad|Stad|län|region|{_CAP})){{0,2}})?")
+              rf"(?:\s(?:i|för)\s{_CAP}(?:\s(?:kommun|Kommun|stad|Stad|län|region|{_CAP})){{0,2}}"
+              # "Regionfullmäktige, Region Uppsala", "Kommunfullmäktige, Lunds kommun"
+              rf"|,\s(?:Region|Landstinget)\s{_CAP}(?:\s(?:län|{_CAP}))?"
+              rf"|,\s{_CAP}\s(?:kommun|stad))?")
 _ADDR_LINE = re.compile(rf"^(?:motion\s)?(?:ställd\s)?(?:till\s)?(?P<addr>{_ADDR_CORE})"
                         rf"(?:\s(?:den\s)?.{{0,30}}\d.{{0,20}})?\s?[.,:]?$", re.IGNORECASE)
 _ADDR_INLINE = re.compile(rf"\btill\s(?P<addr>{_ADDR_CORE})", re.IGNORECASE)
@@ -41,6 +44,8 @@ _DATE_WORDS = re.compile(r"(?<![\wåäö])(?:den|\d{1,4}(?:[-./:]\d{1,4}){0,2}(?
                          r"måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag|januari|februari|"
                          r"mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
                          r"(?![\wåäö])", re.IGNORECASE)
+_EXPLICIT_ADDRESS = re.compile(r"^(?:motion\s)?(?:ställd\s)?till\s", re.IGNORECASE)
+_AGENDA_NUMBER = re.compile(r"^(?:ärende|punkt|bilaga|paragraf|§)\s?\d{1,4}\W*$", re.IGNORECASE)
 HEAD_LINES = 14
 BODY_WORDS = 20  # a line this long is body text: the title and addressee come before it
 
@@ -121,6 +126,7 @@ def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
     head = Head()
     nonblank = [i for i in range(min(len(lines), stop_at)) if lines[i].strip()][:HEAD_LINES]
     candidates: list[tuple[int, str]] = []
+    addressed_explicitly = False
     head.head_stop = nonblank[-1] + 1 if nonblank else 0
     for i in nonblank:
         if _is_body(lines, i, width):
@@ -132,8 +138,11 @@ def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
                 continue
             addressee = addressee_in(value)
             if addressee and label in ("", "title", "addressee"):
-                if not head.addressee:
+                explicit = bool(label) or bool(_EXPLICIT_ADDRESS.match(value))
+                if not head.addressee or (explicit and not addressed_explicitly):
+                    # "Motion till …" beats a bare "Regionfullmäktige 2024-02-13" above it
                     head.addressee, head.addressee_line = addressee, i
+                    addressed_explicitly = explicit
                 if label:
                     head.label_date.extend(line_dates(value))
                 rest = _AFTER_ADDRESSEE.match(value)
@@ -158,7 +167,7 @@ def read_head(lines: list[str], stop_at: int, width: int = 0) -> Head:
     if not head.title:
         _pick_title(lines, head, candidates)
     if head.addressee:
-        named = re.search(r"\b(?:i|för)\s[A-ZÅÄÖ]", head.addressee) or re.match(
+        named = re.search(r"\b(?:i|för)\s[A-ZÅÄÖ]|,\s[A-ZÅÄÖ]", head.addressee) or re.match(
             r"[A-ZÅÄÖ]\w+s\s\w*fullmäktige", head.addressee)
         head.addressee_conf = 0.95 if named else 0.6
         if not named:
@@ -179,6 +188,8 @@ def _skip_as_title(text: str) -> bool:
         return True  # "Lund den 27 januari 2022", "Motala den 12 september 2019"
     if any(c.isdigit() for c in text) and not any(c.islower() for c in text):
         return True  # "KS 2024/0311", "LS 2016-0674": a reference, not a heading
+    if _AGENDA_NUMBER.match(text):
+        return True  # "Ärende 14", "§ 112": the meeting's numbering
     return has_signature(text)
 
 

@@ -178,6 +178,9 @@ def _party_from_proposer(sigs, lines: list[str]) -> None:
     sigs.notes.append(f"partiet ({code}) står i texten som förslagsställare, inte vid namnen")
 
 
+# "Regionfullmäktige 2024-02-13", "Kommunstyrelsen 2023-05-02": the meeting's date line
+_MEETING = re.compile(r"^(?:kommun|region|landstings|stads)?(?:fullmäktige|styrelsen)"
+                      r"(?:s\ssammanträde)?\s(?:den\s)?[\d\s./-]{6,12}$", re.IGNORECASE)
 _STAMP = re.compile(r"(?<!\w)(?:inkom\w*|ankom\w*|registrerad|mottagen|mottogs|dnr|diarie\w*|"
                     r"expedierad)(?!\w)", re.IGNORECASE)
 
@@ -193,8 +196,8 @@ def _read_date(lines: list[str], head, footer_start: int, result: ParsedMotion) 
 
     def dates(i: int) -> list[str]:
         found = line_dates(lines[i])
-        if found and _STAMP.search(lines[i][:200]):
-            stamps.extend(found)
+        if found and (_STAMP.search(lines[i][:200]) or _MEETING.match(squash(lines[i])[:200])):
+            stamps.extend(found)  # the office's stamp or the meeting's date, not the motion's
             return []
         return found
 
@@ -210,8 +213,8 @@ def _read_date(lines: list[str], head, footer_start: int, result: ParsedMotion) 
         notes["submitted"] = "" if len(distinct) == 1 else (
             "motionen har flera datum (" + ", ".join(distinct) + "); det första valdes")
         if stamps and len(distinct) == 1:
-            notes["submitted"] = (f"stämpeln med {', '.join(sorted(set(stamps)))} räknas inte "
-                                  f"som motionens datum")
+            notes["submitted"] = (f"stämpeln eller mötesdatumet {', '.join(sorted(set(stamps)))} "
+                                  f"räknas inte som motionens datum")
         return
     partial = [dm for i in near if i != head.title_line for dm in day_months(lines[i])]
     if partial:
@@ -220,7 +223,8 @@ def _read_date(lines: list[str], head, footer_start: int, result: ParsedMotion) 
     if stamps:
         result.motion.submitted = stamps[0]
         conf["submitted"] = 0.5
-        notes["submitted"] = "bara en inkomststämpel har datum – kontrollera motionens datum"
+        notes["submitted"] = ("bara en inkomststämpel eller ett mötesdatum har datum – "
+                              "kontrollera motionens datum")
         return
     body = [d for line in lines for d in line_dates(line)]
     if body:

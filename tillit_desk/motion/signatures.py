@@ -45,7 +45,8 @@ _NAME_ONLY = re.compile(rf"^(?P<name>{_NAME})$")
 _PARTY_WORDS = "|".join(sorted((re.escape(n) for n in PARTY_NAMES), key=len, reverse=True))
 _ADJ_WORDS = "|".join(sorted(PARTY_ADJECTIVES, key=len, reverse=True))
 _GROUP_LINE = re.compile(
-    rf"^(?P<for>för\s)?(?:den\s|det\s)?(?:(?P<party>{_PARTY_WORDS})|(?P<adj>{_ADJ_WORDS})"
+    rf"^(?P<for>för\s)?(?:den\s|det\s)?(?:(?P<party>{_PARTY_WORDS})"
+    rf"(?:s\s(?:fullmäktige|region|kommun|parti)?grupp\w{{0,3}})?|(?P<adj>{_ADJ_WORDS})"
     rf"\s(?:gruppen|fullmäktigegruppen|partigruppen|gruppen\s.{{0,40}}))\b(?P<rest>.{{0,60}})$",
     re.IGNORECASE)
 _NAME_WITH_PARTY_WORD = re.compile(
@@ -84,7 +85,8 @@ def party_code(raw: str) -> tuple[str, bool]:
     for name, code in sorted(PARTY_NAMES.items(), key=lambda kv: -len(kv[0])):
         if full == name or full.startswith(name + " "):
             return code, True
-    return text.replace(" ", ""), False
+    # "K I M" is an abbreviation spaced out; "Lokala Partiet" a name, kept as written
+    return (text.replace(" ", "") if text.replace(" ", "").isupper() else text), False
 
 
 _NOT_PARTY = {"ordförande", "ordf", "ledamot", "ersättare", "gruppledare", "kommunalråd",
@@ -145,6 +147,9 @@ def _bare_name(text: str) -> bool:
 _SHARED = re.compile(r"^(?:båda|bägge|alla|samtliga)\s", re.IGNORECASE)
 _NAMES_BEFORE = re.compile(rf"(?:{_NAME})(?:(?:,\s|\soch\s|\s&\s)(?:{_NAME}))*"
                            rf"(?:,\s|\soch\s|\s&\s)$")
+
+
+_OTHERS = re.compile(r"\s(?:m\.\s?fl\.?|med\sflera)\s{0,3}\(")
 
 
 def _party_text(raw: str) -> tuple[str, bool]:
@@ -222,6 +227,7 @@ def read_signatures(lines: list[str]) -> Signatures:
     unpartied: list[Motionar] = []  # bare names on the previous line: "(KD)" may follow
     forward_party = ""
     for raw in _join_wrapped_lists(lines[:MAX_SIGNATURE_LINES]):
+        raw = _OTHERS.sub(" (", raw[:MAX_LINE])  # "Anna Berg m.fl. (S)": the first signer
         text = squash(raw)[:MAX_LINE]
         if not text:
             block = []

@@ -55,7 +55,8 @@ def _leadin_word(core: str) -> bool:
             or bool(_DATE_TOKEN.fullmatch(core)))
 _BULLET = "-–—•·*▪◦‣►■□➢✓o"
 _ITEM = re.compile(
-    rf"^(?P<mark>[{_BULLET}]\s?|\(?\d{{1,2}}\s?[.):]\s?|[a-h][.)]\s)?\s?(?P<att>att|Att|ATT)"
+    rf"^(?P<mark>[{_BULLET}]\s?|\(?\d{{1,2}}\s?[.):]\s?|[a-h][.)]\s|(?:I|II|III|IV|V|VI|VII|"
+    rf"VIII|IX|X)[.)]\s)?\s?(?P<att>att|Att|ATT)"
     r"(?P<num>\d{1,2}[.):]?|\s\d{1,2}[.):])?(?P<colon>\s?:)?(?=\s|$)\s?(?P<rest>.*)$")
 _MARKED = re.compile(rf"^(?:[{_BULLET}]\s|\(?\d{{1,2}}\s?[.)]\s)(?P<rest>\S.*)$")
 _CHAIN = re.compile(r"^att\s(?:\w+\s){0,2}(?:kommun|region|landstings)?fullmäktige"
@@ -116,8 +117,9 @@ def _inline_att(tail: str) -> str | None:
     return " ".join(words[last_att:])
 
 
-# "att X samt att Y", "att X, och att Y", "att X; att Y": where a running sentence starts its
-# next proposal. A bare "och att" is not one ("möjligheten att X och att det görs före …").
+# "att X samt att Y", "att X, och att Y", "att X, att Y", "att X; att Y": where a running
+# sentence starts its next proposal. A bare "och att" is not one ("möjligheten att X och att
+# det görs före …").
 _NEXT_PROPOSAL = re.compile(r"(?:\s?[,;]\s(?:och\s|samt\s)?|\ssamt\s)(?=att\s)")
 
 
