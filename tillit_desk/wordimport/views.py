@@ -172,8 +172,18 @@ def build_view(plan: ImportPlan, view: str) -> View:
                     out.unplaced.append(f"{sp.heading}: {note}")
     if plan.signature_items:
         case.signatories = read_signatories(plan.signature_items, view, profile)
+        if _stacked(plan.signature_items, case.signatories) and \
+                options.signatures_layout != "stacked":
+            layout.export["signatures_layout"] = "stacked"
     _document_order(case, plan, ids)
     return out
+
+
+def _stacked(items: list[Item], people: list) -> bool:
+    """Name and title paragraphs, one person after the other (Lund), not side by side."""
+    paras = [i for i in items if isinstance(i, Para) and plain_text(i).strip()]
+    return len(people) > 1 and len(paras) == len(items) == 2 * len(people) and all(
+        "\t" not in plain_text(p) and "\n" not in plain_text(p).strip() for p in paras)
 
 
 def _lead(plan: ImportPlan, used: set[int]) -> list[Item]:
