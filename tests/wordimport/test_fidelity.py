@@ -435,3 +435,19 @@ def test_signatures_after_the_recipients_come_back_from_the_export(signatures):
     out, _warnings = render_docx(case, REGISTRY.get("generic"))
     again = build_case(read_plan(out, REGISTRY, name="export.docx")).case
     assert S.suggestions(again) == []
+
+
+def test_the_window_has_a_name_for_a_section_printed_without_a_heading():
+    """The steps and the review name every section: an untitled section of the case's own is
+    "(utan rubrik)" there, and still prints without a heading."""
+    from tillit_desk.section_layout import case_sections
+
+    data = _docx([("Normal", "Motion (2017:50) av Lotta Edholm (L)"),
+                  ("Heading 1", "Ärendet"), ("Normal", "Bakgrunden.")], title="Titel")
+    case = build_case(read_plan(data, REGISTRY, name="o.docx", profile_id="generic")).case
+    own = case.layout.added[0]
+    assert own.heading == ""
+    names = {s.id: s.heading for s in case_sections(case, REGISTRY.get("generic"))}
+    assert names[own.id] == "(utan rubrik)"
+    out, _warnings = render_docx(case, REGISTRY.get("generic"))
+    assert "(utan rubrik)" not in [ln.text for ln in F.read(out).lines]
