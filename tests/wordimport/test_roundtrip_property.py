@@ -240,7 +240,9 @@ def _printed_layout(case: Case, data: dict) -> None:
     options = print_options(profile)
     printed: list[str] = []
     for sid, block in compose(case, profile).blocks:
-        if isinstance(block, Heading) and block.level == 1 and sid not in printed:
+        # the signature block counts: a section printed after it follows it (views._after)
+        if (isinstance(block, Heading) and block.level == 1 or isinstance(block, Signatures)) \
+                and sid not in printed:
             printed.append(sid)
     layout = data.pop("layout", {"headings": {}, "added": [], "not_relevant": []})
     sections = data["sections"]

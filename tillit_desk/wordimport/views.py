@@ -116,7 +116,7 @@ def build_view(plan: ImportPlan, view: str) -> View:
             if spec.id not in layout.not_relevant:
                 layout.not_relevant.append(spec.id)
             _note_comments(out, items, target)
-            previous = target
+            previous = _after(plan, target, sp)
             continue
         if kind in (P.TEXT, CUSTOM):
             rendered = render(items, plan.section_level)
@@ -165,7 +165,7 @@ def build_view(plan: ImportPlan, view: str) -> View:
         elif kind == P.SIGNATURES:
             pass
         _note_comments(out, items, target)
-        previous = target
+        previous = _after(plan, target, sp)
         if view == BASE:
             for item in items:
                 for note in _notes(item):
@@ -177,6 +177,14 @@ def build_view(plan: ImportPlan, view: str) -> View:
             layout.export["signatures_layout"] = "stacked"
     _document_order(case, plan, ids)
     return out
+
+
+def _after(plan: ImportPlan, target: str, sp: SectionPlan) -> str:
+    """What the next section follows: this one, or the signature block printed at its end
+    (a section of the case's own after the signatures stays after them)."""
+    if plan.signature_items and sp.target == plan.signatures_in:
+        return "signatures"
+    return target
 
 
 def _stacked(items: list[Item], people: list) -> bool:
