@@ -37,6 +37,7 @@ class AttSats:
 @dataclass(frozen=True)
 class Signatures:
     people: tuple[tuple[str, str], ...]  # (name, title)
+    stacked: bool = False  # one person under the other, not side by side
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,7 @@ def _structured_blocks(case: Case, spec: P.SectionSpec, options: PrintOptions,
             for s in case.signatories
             if s.name or s.title
         )
-        return [Signatures(people)] if people else []
+        return [Signatures(people, options.signatures_layout == "stacked")] if people else []
     return []
 
 

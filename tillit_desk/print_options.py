@@ -38,6 +38,9 @@ class PrintOptions:
     # "numbered" or "plain" (lines of their own).
     underlag_list: str = "bullets"
     skickas_till_list: str = "plain"
+    # The signatures: up to three "side_by_side", or "stacked" (name over title, one person
+    # after the other).
+    signatures_layout: str = "side_by_side"
     # Section id -> the standard sentence printed when a case marks the section "inte relevant".
     not_relevant: dict[str, str] = field(default_factory=dict)
     # Sections that are left out altogether (no heading) when marked "inte relevant".
@@ -46,12 +49,14 @@ class PrintOptions:
 
 DEFAULTS = PrintOptions()
 _STRINGS = ("chain_ending", "label_atgard", "label_kannedom", "underlag_row", "underlag_in",
-            "underlag_intro", "signatures_heading", "underlag_list", "skickas_till_list")
+            "underlag_intro", "signatures_heading", "underlag_list", "skickas_till_list",
+            "signatures_layout")
+SIGNATURE_LAYOUTS = ("side_by_side", "stacked")
 LIST_FORMS = ("bullets", "numbered", "plain")
 # What a case may set for itself (``layout.export``): how its own document printed a list, a
 # label, a lead-in (a document brought in from Word keeps its own).
 CASE_KEYS = ("label_atgard", "label_kannedom", "underlag_intro", "underlag_list",
-             "skickas_till_list")
+             "skickas_till_list", "signatures_layout")
 
 
 def print_options(profile: Profile) -> PrintOptions:
@@ -75,6 +80,9 @@ def print_options(profile: Profile) -> PrintOptions:
         if name in values and values[name] not in LIST_FORMS:
             raise ProfileError(f"{where}: \"{name}\" ska vara \"bullets\", \"numbered\" eller "
                                "\"plain\".")
+    if values.get("signatures_layout", "side_by_side") not in SIGNATURE_LAYOUTS:
+        raise ProfileError(f"{where}: \"signatures_layout\" ska vara \"side_by_side\" eller "
+                           "\"stacked\".")
     if "not_relevant" in raw:
         table = raw["not_relevant"]
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
@@ -95,7 +103,8 @@ def with_case(options: PrintOptions, overrides: dict[str, Any]) -> PrintOptions:
     in :data:`CASE_KEYS`); other keys and values of the wrong form are left out (the file
     keeps them)."""
     values = {k: v for k, v in overrides.items() if k in CASE_KEYS and isinstance(v, str)
-              and (v in LIST_FORMS or not k.endswith("_list"))}
+              and (v in LIST_FORMS or not k.endswith("_list"))
+              and (v in SIGNATURE_LAYOUTS or k != "signatures_layout")}
     return replace(options, **values) if values else options
 
 

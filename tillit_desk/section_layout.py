@@ -14,6 +14,7 @@ from .case import Case, CustomSection
 from .profiles import TEXT, Profile, SectionSpec
 
 CUSTOM_PREFIX = "egen_"
+UNTITLED = "(utan rubrik)"  # the name the window shows for a section printed without heading
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,11 @@ def case_sections(case: Case, profile: Profile) -> list[SectionSpec]:
     """The sections this case has, in print order, each with the heading this case prints.
 
     The window's steps and pages follow this (its own sections are edited like the
-    profile's); a section marked "inte relevant" is no longer required."""
+    profile's); a section marked "inte relevant" is no longer required; one printed without a
+    heading of its own is named :data:`UNTITLED`."""
     plan, _ = section_plan(case, profile)
-    return [replace(p.spec, heading=p.heading, required=p.spec.required and not p.not_relevant)
-            for p in plan]
+    return [replace(p.spec, heading=p.heading or UNTITLED,
+                    required=p.spec.required and not p.not_relevant) for p in plan]
 
 
 def case_section(case: Case, profile: Profile, section_id: str) -> SectionSpec | None:

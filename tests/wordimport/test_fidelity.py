@@ -321,14 +321,8 @@ def test_a_decision_before_the_first_heading_prints_without_an_invented_heading(
 
 # ---------------------------------------------------------------- the real documents
 
-# What still differs, line by line, and why (see the report in docs/word-round-trip.md).
-KNOWN: dict[str, list[str]] = {
-    # name over title, one person after the other; the export sets signatures side by side
-    "lund-ks-2022-0086": ["- para     Christoffer Nilsson", "- para     Kommundirektör",
-                          "- para     Vesna Casitovski", "- para     Kanslichef",
-                          "+ para     Christoffer Nilsson Vesna Casitovski",
-                          "+ para     Kommundirektör Kanslichef"],
-}
+# What still differs, line by line, and why (docs/word-round-trip.md): nothing, now.
+KNOWN: dict[str, list[str]] = {}
 
 
 def _real_documents() -> list[str]:
@@ -396,3 +390,64 @@ def test_text_between_the_title_and_the_first_heading_prints_in_its_place():
     again = build_case(read_plan(out, REGISTRY, name="export.docx")).case
     assert S.suggestions(again) == []
     assert again.to_dict()["layout"] == result.case.to_dict()["layout"]
+
+
+# ---------------------------------------------------------------- signatures
+
+def test_names_over_titles_one_person_after_the_other_print_so():
+    """Lund: "Christoffer Nilsson" / "Kommundirektör" / "Vesna Casitovski" / "Kanslichef" as
+    paragraphs of their own; the export's side-by-side block would set them in two columns."""
+    data = _docx([
+        ("Heading 1", "Sammanfattning"), ("Normal", "Förslaget är att motionen anses besvarad."),
+        ("Heading 1", "Ekonomiska konsekvenser"), ("Normal", "Inga."),
+        ("Normal", "Christoffer Nilsson"), ("Normal", "Kommundirektör"),
+        ("Normal", "Vesna Casitovski"), ("Normal", "Kanslichef"),
+        ("Heading 1", "Beslutet skickas till"), ("Normal", "Motionärerna"),
+    ], title="Tillit är vägen fram")
+    case, original, exported = _round_trip(data, "lund-kommun")
+    assert [(s.name, s.title) for s in case.signatories] == [
+        ("Christoffer Nilsson", "Kommundirektör"), ("Vesna Casitovski", "Kanslichef")]
+    assert F.differences(original.lines, exported.lines) == []
+    from tillit_desk.wordimport import suggestions as S
+
+    out, _warnings = render_docx(case, REGISTRY.get("lund-kommun"))
+    again = build_case(read_plan(out, REGISTRY, name="export.docx")).case
+    assert S.suggestions(again) == []
+
+
+@pytest.mark.parametrize("signatures", [
+    [("Normal", "Anna Andersson\tBo Berg"), ("Normal", "Kommundirektör\tKanslichef")],
+    [("Normal", "Anna Andersson"), ("Normal", "Kommundirektör"), ("Normal", "Bo Berg"),
+     ("Normal", "Kanslichef")],
+], ids=["side-by-side", "stacked"])
+def test_signatures_after_the_recipients_come_back_from_the_export(signatures):
+    """Printed after the recipients (layout.order), side by side or stacked, the signatures of
+    an export are read back as signatures, not as recipients."""
+    from tillit_desk.wordimport import suggestions as S
+
+    data = _docx([("Heading 1", "Sammanfattning"), ("Normal", "Motionen föreslår fler bänkar."),
+                  ("Heading 1", "Beslutet skickas till"), ("Normal", "För kännedom:"),
+                  ("Normal", "Motionärerna"), ("Normal", ""), *signatures], title="Svar")
+    case, original, exported = _round_trip(data, "generic")
+    assert [s.name for s in case.signatories] == ["Anna Andersson", "Bo Berg"]
+    assert [r.name for r in case.skickas_till] == ["Motionärerna"]
+    assert F.differences(original.lines, exported.lines) == []
+    out, _warnings = render_docx(case, REGISTRY.get("generic"))
+    again = build_case(read_plan(out, REGISTRY, name="export.docx")).case
+    assert S.suggestions(again) == []
+
+
+def test_the_window_has_a_name_for_a_section_printed_without_a_heading():
+    """The steps and the review name every section: an untitled section of the case's own is
+    "(utan rubrik)" there, and still prints without a heading."""
+    from tillit_desk.section_layout import case_sections
+
+    data = _docx([("Normal", "Motion (2017:50) av Lotta Edholm (L)"),
+                  ("Heading 1", "Ärendet"), ("Normal", "Bakgrunden.")], title="Titel")
+    case = build_case(read_plan(data, REGISTRY, name="o.docx", profile_id="generic")).case
+    own = case.layout.added[0]
+    assert own.heading == ""
+    names = {s.id: s.heading for s in case_sections(case, REGISTRY.get("generic"))}
+    assert names[own.id] == "(utan rubrik)"
+    out, _warnings = render_docx(case, REGISTRY.get("generic"))
+    assert "(utan rubrik)" not in [ln.text for ln in F.read(out).lines]

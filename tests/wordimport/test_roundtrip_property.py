@@ -6,7 +6,9 @@ included, and not one suggestion).
 
 Cases shape their sections with issue 13's ``layout`` (through ``section_layout``): sections of
 their own at any position, renamed and split headings, sections marked "inte relevant", a
-heading over the signatures. From the text alone a renamed heading is known by its name, so
+heading over the signatures; and with the forms a case keeps from its own Word document
+(an addressee, lists and signatures in another form than the profile's, bulleted points
+without a chain, the decision first). From the text alone a renamed heading is known by its name, so
 renames use names the import recognises for that section (a synonym, "<X>s bedömning"); a name
 that matches nothing reads back as a section of the case's own, which the embedded case keeps
 right. What the document does not show cannot come back from its text: the ids of added
@@ -31,16 +33,17 @@ from tillit_desk.case import (
     Signatory,
     UnderlagItem,
 )
-from tillit_desk.compose import compose
+from tillit_desk.compose import Signatures, compose
 from tillit_desk.export.docx import render_docx
 from tillit_desk.markup import Heading
-from tillit_desk.print_options import print_options
+from tillit_desk.print_options import LIST_FORMS, print_options
 from tillit_desk.profiles import STYLE_ATT, TEXT, Profile, ProfileRegistry
 from tillit_desk.section_layout import (
     CUSTOM_PREFIX,
     add_section,
     mark_not_relevant,
     rename_section,
+    section_plan,
     split_section,
 )
 from tillit_desk.wordimport.headings import SYNONYMS, match_heading, normalise
@@ -153,7 +156,32 @@ def cases(draw) -> Case:
     case.signatories = [Signatory(f"{draw(cap_word)} {draw(cap_word)}", "Kommundirektör")
                         for _ in range(draw(st.integers(0, 2)))]
     _shape(draw, case, profile)
+    _own_forms(draw, case, profile)
     return case
+
+
+def _own_forms(draw, case: Case, profile: Profile) -> None:
+    """What a case keeps from its own Word document (issue 15's fidelity): an addressee, lists
+    and signatures in another form than the profile's, bulleted points without a chain, the
+    decision first."""
+    case.document.addressee = draw(st.sampled_from(["", "Socialnämnden",
+                                                    "Kultur- och föreningsnämnden"]))
+    export: dict[str, str] = {}
+    if draw(st.booleans()):
+        export["underlag_list"] = draw(st.sampled_from(LIST_FORMS))
+    if draw(st.booleans()):
+        export["skickas_till_list"] = draw(st.sampled_from(LIST_FORMS))
+    if len(case.signatories) >= 2 and draw(st.booleans()):
+        export["signatures_layout"] = "stacked"
+    case.layout.export = export
+    decision = next((s for s in profile.sections if s.kind == "decision"), None)
+    if decision is not None and draw(st.booleans()):  # Tyresö: "- … godkänns.", no chain
+        points = draw(st.lists(plain, min_size=1, max_size=3))
+        case.sections[decision.id] = "\n".join(f"- {p.capitalize()} godkänns." for p in points)
+        case.layout.decision_style = "bullets"
+        case.layout.no_decision_chain = True
+    if decision is not None and draw(st.booleans()):
+        case.layout.order = [decision.id]
 
 
 def _other_names(profile: Profile, sid: str) -> list[str]:
@@ -212,7 +240,9 @@ def _printed_layout(case: Case, data: dict) -> None:
     options = print_options(profile)
     printed: list[str] = []
     for sid, block in compose(case, profile).blocks:
-        if isinstance(block, Heading) and block.level == 1 and sid not in printed:
+        # the signature block counts: a section printed after it follows it (views._after)
+        if (isinstance(block, Heading) and block.level == 1 or isinstance(block, Signatures)) \
+                and sid not in printed:
             printed.append(sid)
     layout = data.pop("layout", {"headings": {}, "added": [], "not_relevant": []})
     sections = data["sections"]
@@ -239,8 +269,43 @@ def _printed_layout(case: Case, data: dict) -> None:
     }
     data["sections"] = {names.get(k, k): v for k, v in sections.items()
                         if k in printed or not k.startswith(CUSTOM_PREFIX)}
+    _printed_forms(case, profile, layout, shaped, names)
     if any(shaped.values()):
         data["layout"] = shaped
+
+
+def _printed_forms(case: Case, profile: Profile, layout: dict, shaped: dict,
+                   names: dict[str, str]) -> None:
+    """The case's own forms as the document shows them (views.py reads them back where they
+    differ from the profile's and print at all)."""
+    options = print_options(profile)
+    own = layout.get("export", {})
+    export = {}
+    if own.get("underlag_list", options.underlag_list) != options.underlag_list and \
+            case.underlag and not options.underlag_in:
+        export["underlag_list"] = own["underlag_list"]
+    if own.get("skickas_till_list", options.skickas_till_list) != options.skickas_till_list \
+            and case.skickas_till:
+        export["skickas_till_list"] = own["skickas_till_list"]
+    if own.get("signatures_layout") == "stacked" and len(case.signatories) >= 2:
+        export["signatures_layout"] = "stacked"
+    if export:
+        shaped["export"] = export
+    if layout.get("decision_style"):
+        shaped["decision_style"] = layout["decision_style"]
+    if layout.get("no_decision_chain") and profile.decision_chain.strip():
+        shaped["no_decision_chain"] = True
+    printed: list[str] = []
+    blocks = compose(case, profile).blocks
+    for sid, block in blocks:
+        if (isinstance(block, Heading) and block.level == 1 or isinstance(block, Signatures)) \
+                and sid not in printed:
+            printed.append(sid)
+    plain_case = case.copy()
+    plain_case.layout.order = []
+    default = [p.spec.id for p in section_plan(plain_case, profile)[0] if p.spec.id in printed]
+    if default != printed:
+        shaped["order"] = [names.get(sid, sid) for sid in printed]
 
 
 def _printed(case: Case) -> dict:
@@ -255,6 +320,8 @@ def _printed(case: Case) -> dict:
     if doc["unit"] == profile.unit:
         doc["unit"] = ""
     data["sections"] = {k: v for k, v in data["sections"].items() if v.strip()}
+    if case.layout.no_decision_chain:
+        doc["decision_chain"] = ""  # not printed, so not read
     _printed_layout(case, data)
     # a list keeps its kind; order within a purpose is kept, purposes print åtgärd first
     data["skickas_till"] = sorted(data["skickas_till"], key=lambda r: r["purpose"] != "åtgärd")

@@ -360,6 +360,9 @@ class BodyWriter:
         table, where this block used to live, and does not follow chains of three kept
         paragraphs."""
         self.keep_last_with_next()
+        if block.stacked:
+            self._stacked(block)
+            return
         cols = min(len(block.people), 3)
         stops = [int(self.c._width * k / cols) for k in range(1, cols)]
         groups = [block.people[i:i + cols] for i in range(0, len(block.people), cols)]
@@ -374,6 +377,19 @@ class BodyWriter:
             _add_run(p, "\t".join(name for name, _title in group), nobreak=self.nobreak)
             SubElement(SubElement(p, _R), _BR)
             _add_run(p, "\t".join(title for _name, title in group))
+
+    def _stacked(self, block: Signatures) -> None:
+        """Name over title, one person after the other, each a paragraph (as a document typed
+        so has them): the name keeps with its title, each person with the next."""
+        last = len(block.people) - 1
+        for n, (name, title) in enumerate(block.people):
+            for k, text in enumerate((name, title)):
+                p = self._para(self.styles.normal)
+                fmt = _format(p)
+                fmt.space_before = Pt((36 if n == 0 else 24) if k == 0 else 0)
+                fmt.space_after = Pt(0)
+                fmt.keep_with_next = k == 0 or n < last
+                _add_run(p, text, nobreak=self.nobreak if k == 0 else None)
 
     def write(self, block, following=None) -> bool:
         """Write one block; True when the following block was written with it."""

@@ -82,6 +82,9 @@ def block_html(block: DocBlock) -> str:
                 f'</td><td>{spans_html(block.spans)}</td></tr></table>')
     if isinstance(block, LabelLine):
         return f"<p><b>{escape(block.text)}</b></p>"
+    if isinstance(block, Signatures) and block.stacked:
+        return "".join(f'<p><br>{escape(name)}<br><span class="head">{escape(title)}</span></p>'
+                       for name, title in block.people)
     if isinstance(block, Signatures):
         cells = "".join(
             f'<td width="50%" valign="top"><br><br>{escape(name)}<br>'

@@ -225,6 +225,8 @@ def build_case(plan: ImportPlan, *, ours: Case | None = None, accept: bool | Non
         old = S.get_value(base_for_fields, path)
         new = S.get_value(final, path)
         own = base_for_fields.layout.export  # the forms the case prints in (its own labels)
+        if path == "document.decision_chain" and base_for_fields.layout.no_decision_chain:
+            old = ""  # the case prints no chain: the document cannot show it
         if _canonical_value(path, old, plan.profile, own) == _canonical_value(
                 path, new, plan.profile, own):
             continue  # the same as printed: nothing was changed in Word

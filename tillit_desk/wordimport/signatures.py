@@ -22,9 +22,11 @@ def _signatures_after_list(plan: ImportPlan, sp) -> None:
     items = sp.items
     blank = [n for n, i in enumerate(items) if isinstance(i, Para) and not plain_text(i).strip()]
     if not blank:
+        _printed_after_list(plan, sp)
         return
     tail = list(items[blank[-1] + 1:])
     if not 1 <= len(tail) <= 2 or not all(isinstance(i, Para) for i in tail):
+        _printed_after_list(plan, sp)  # two or more people, one after the other
         return
     a, b = tail[0], tail[1] if len(tail) == 2 else None
     found = signature_paragraphs(a, b, plan.profile)  # type: ignore[arg-type]
@@ -34,6 +36,34 @@ def _signatures_after_list(plan: ImportPlan, sp) -> None:
     if found:
         plan.signature_items.extend(tail)
         sp.items = items[:blank[-1]]
+
+
+def _printed_after_list(plan: ImportPlan, sp) -> None:
+    """The signature block as the export prints it under a list (a case whose signatures
+    follow its recipients: layout.order), with no empty paragraph before it: names over titles
+    side by side in one paragraph ("A<TAB>B" / "X<TAB>Y"), or two or more people as name and
+    title paragraphs one after the other. One name over one title stays a recipient pair."""
+    texts = [i for i in sp.items if isinstance(i, Para) and plain_text(i).strip()]
+    if not texts or any(p.list_level is not None for p in texts[-1:]):
+        return
+    last = texts[-1]
+    if ("\t" in plain_text(last) or "\n" in plain_text(last).strip()) and \
+            signature_paragraphs(last, None, plan.profile):  # type: ignore[arg-type]
+        plan.signature_items.append(last)
+        sp.items = [i for i in sp.items if i is not last]
+        return
+    pairs: list[Item] = []
+    k = len(texts)
+    while k >= 2 and all(p.list_level is None and "\t" not in plain_text(p)
+                         for p in texts[k - 2:k]):  # type: ignore[union-attr]
+        name, title = plain_text(texts[k - 2]).strip(), plain_text(texts[k - 1]).strip()
+        if not (looks_like_name(name) and looks_like_title(title, plan.profile.signatory_titles)):
+            break
+        pairs[:0] = texts[k - 2:k]
+        k -= 2
+    if len(pairs) >= 4:
+        plan.signature_items.extend(pairs)
+        sp.items = [i for i in sp.items if all(i is not p for p in pairs)]
 
 
 def find_signatures(plan: ImportPlan) -> None:

@@ -116,7 +116,7 @@ def build_view(plan: ImportPlan, view: str) -> View:
             if spec.id not in layout.not_relevant:
                 layout.not_relevant.append(spec.id)
             _note_comments(out, items, target)
-            previous = target
+            previous = _after(plan, target, sp)
             continue
         if kind in (P.TEXT, CUSTOM):
             rendered = render(items, plan.section_level)
@@ -165,15 +165,33 @@ def build_view(plan: ImportPlan, view: str) -> View:
         elif kind == P.SIGNATURES:
             pass
         _note_comments(out, items, target)
-        previous = target
+        previous = _after(plan, target, sp)
         if view == BASE:
             for item in items:
                 for note in _notes(item):
                     out.unplaced.append(f"{sp.heading}: {note}")
     if plan.signature_items:
         case.signatories = read_signatories(plan.signature_items, view, profile)
+        if _stacked(plan.signature_items, case.signatories) and \
+                options.signatures_layout != "stacked":
+            layout.export["signatures_layout"] = "stacked"
     _document_order(case, plan, ids)
     return out
+
+
+def _after(plan: ImportPlan, target: str, sp: SectionPlan) -> str:
+    """What the next section follows: this one, or the signature block printed at its end
+    (a section of the case's own after the signatures stays after them)."""
+    if plan.signature_items and sp.target == plan.signatures_in:
+        return "signatures"
+    return target
+
+
+def _stacked(items: list[Item], people: list) -> bool:
+    """Name and title paragraphs, one person after the other (Lund), not side by side."""
+    paras = [i for i in items if isinstance(i, Para) and plain_text(i).strip()]
+    return len(people) > 1 and len(paras) == len(items) == 2 * len(people) and all(
+        "\t" not in plain_text(p) and "\n" not in plain_text(p).strip() for p in paras)
 
 
 def _lead(plan: ImportPlan, used: set[int]) -> list[Item]:
