@@ -45,7 +45,7 @@ def test_new_then_export_with_another_profile(tmp_path, tillit_home):
     out = tmp_path / "nytt.docx"
     result = run("export", str(case), "-o", str(out), "--profile", "generic", home=tillit_home)
     assert result.returncode == 0
-    assert "Varning: Det obligatoriska avsnittet \"Sammanfattning\" är tomt." in result.stderr
+    assert "Varning: Det obligatoriska avsnittet ”Sammanfattning” är tomt." in result.stderr
 
 
 def test_profiles_lists_builtins(tillit_home):

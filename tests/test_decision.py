@@ -64,4 +64,4 @@ def test_partial_decision(registry):
     assert "vad gäller att-satserna 1 och 3," in text
     assert text.endswith("att i övrigt avslå motionen.\n")
     numbered = build_decision(_motion(), OUTCOME_PARTIAL, registry.get("malmo-stad"), [True])
-    assert numbered.splitlines()[1] == "2. Kommunfullmäktige avslår i övrigt motionen."
+    assert numbered.splitlines()[1] == "2. Kommunfullmäktige avslår motionen i övrigt."

@@ -185,7 +185,7 @@ def _section_body(case: Case, profile: Profile, options: PrintOptions, item: Pla
             return None
         if form == NOT_RELEVANT_SENTENCE:
             return [Paragraph((Span(options.not_relevant[spec.id]),))]
-        warnings.append(f"\"{item.heading}\" är markerat som inte relevant, men profilen "
+        warnings.append(f"”{item.heading}” är markerat som inte relevant, men profilen "
                         f"{profile.name} har ingen standardmening för det och tillåter inte att "
                         "det utelämnas; avsnittets egen text skrivs ut.")
     if spec.holds_text:
@@ -208,7 +208,7 @@ def _attached_underlag(case: Case, profile: Profile, options: PrintOptions,
         return []
     if options.underlag_in not in {item.spec.id for item in plan}:
         warnings.append(f"Profilen {profile.name} vill skriva Beslutsunderlag i avsnittet "
-                        f"\"{options.underlag_in}\", som inte finns; det skrivs som eget avsnitt.")
+                        f"”{options.underlag_in}”, som inte finns; det skrivs som eget avsnitt.")
         return []
     spec = profile.section("underlag") or P.SectionSpec("underlag", "Beslutsunderlag", P.UNDERLAG)
     items = [ListItem((Span(text),)) for text in (
@@ -260,7 +260,7 @@ def compose(case: Case, profile: Profile) -> ComposedDocument:
             continue  # printed inside another section
         if not body:
             if spec.required:
-                warnings.append(f"Det obligatoriska avsnittet \"{item.heading}\" är tomt. "
+                warnings.append(f"Det obligatoriska avsnittet ”{item.heading}” är tomt. "
                                 "Rubriken skrivs inte ut.")
             continue
         if item.untitled:
@@ -275,7 +275,7 @@ def compose(case: Case, profile: Profile) -> ComposedDocument:
     for sid in leftovers:
         heading = DEFAULT_HEADINGS.get(sid, sid.replace("_", " ").capitalize())
         warnings.append(
-            f"Avsnittet \"{heading}\" finns inte i profilen {profile.name} och skrivs ut sist."
+            f"Avsnittet ”{heading}” finns inte i profilen {profile.name} och skrivs ut sist."
         )
         blocks.append((sid, _heading(heading)))
         blocks.extend((sid, b) for b in parse_blocks(clean(case.sections[sid], heading)))

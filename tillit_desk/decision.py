@@ -216,7 +216,8 @@ def build_decision(
     for p in points:
         if p.startswith("i övrigt "):
             verb, rest = p[len("i övrigt "):].split(" ", 1)
-            sentences.append(f"{subject} {VERBS[verb]} i övrigt {rest}.")
+            # as protocols write it: "bifaller motionen vad gäller … och avslår motionen i övrigt"
+            sentences.append(f"{subject} {VERBS[verb]} {rest} i övrigt.")
         else:
             sentences.append(att_to_sentence(p, subject) or p)
     return "\n".join(f"{i}. {s}" for i, s in enumerate(sentences, 1)) + "\n"

@@ -99,7 +99,7 @@ def test_no_empty_headings(case, registry):
             if p.outline == 0:
                 assert i + 1 < len(paras) and paras[i + 1].outline != 0, (pid, p.text)
         assert "Ärendet" not in _level1(data)
-        assert any("\"Ärendet\" är tomt" in w for w in warnings)
+        assert any("”Ärendet” är tomt" in w for w in warnings)
 
 
 def test_underlag_own_section_or_numbered_list_inside_sammanfattning(case, registry):

@@ -146,7 +146,7 @@ def test_a_day_in_the_life(make_window, qtbot, monkeypatch, answers, soffice, tm
     assert "motionen" in answers["seen"][-1].lower()
     decision = window.case.sections["forslag_till_beslut"]
     assert "bifaller motionen" in decision and "vad gäller att-sats 2" in decision
-    assert "avslår i övrigt" in decision  # Malmö's style: numbered decisions
+    assert "avslår motionen i övrigt" in decision  # Malmö's style: numbered decisions
     _click_step(window, qtbot, "arendet")
     _click_step(window, qtbot, "forslag_till_beslut")
     assert window.section_pages["forslag_till_beslut"].builder.outcome() == "delvis"
