@@ -136,6 +136,7 @@ class CaseForm(_Page):
         form.addRow("&Profil", self.profile_box)
         self.organisation = _line("Organisation")
         self.unit = _line("Förvaltning eller enhet")
+        self.addressee = _line("Mottagare över titeln", "T.ex. Socialnämnden (skrivs över titeln)")
         self.title_edit = _line("Ärendets titel", "Vad ärendet gäller")
         self.dnr = _line("Diarienummer")
         self.dnr_status = QLabel()
@@ -156,7 +157,8 @@ class CaseForm(_Page):
         self.is_motion = QCheckBox("Ärendet är ett svar på en motion")
         self.is_motion.setAccessibleName("Ärendet är ett svar på en motion")
         for label, widget in (("&Organisation", self.organisation), ("&Förvaltning", self.unit),
-                              ("&Titel", self.title_edit), ("&Diarienummer", self.dnr),
+                              ("Ti&ll", self.addressee), ("&Titel", self.title_edit),
+                              ("&Diarienummer", self.dnr),
                               ("", self.dnr_status), ("Dat&um", self.date),
                               ("Hand&läggare", self.ref_name), ("Titel", self.ref_title),
                               ("&E-post", self.ref_email), ("Telefon", self.ref_phone),
@@ -166,6 +168,7 @@ class CaseForm(_Page):
         ref = lambda: self.case.document.handlaggare  # noqa: E731
         self._bind(self.organisation, doc, "organisation")
         self._bind(self.unit, doc, "unit")
+        self._bind(self.addressee, doc, "addressee")
         self._bind(self.title_edit, doc, "title")
         self._bind(self.dnr, doc, "diarienummer", self._check_dnr)
         self._bind(self.ref_name, ref, "name")
@@ -246,7 +249,8 @@ class CaseForm(_Page):
             d = case.document
             self.profile_box.setCurrentIndex(max(0, self.profile_box.findData(profile.id)))
             for edit, value in ((self.organisation, d.organisation), (self.unit, d.unit),
-                                (self.title_edit, d.title), (self.dnr, d.diarienummer),
+                                (self.addressee, d.addressee), (self.title_edit, d.title),
+                                (self.dnr, d.diarienummer),
                                 (self.ref_name, d.handlaggare.name),
                                 (self.ref_title, d.handlaggare.title),
                                 (self.ref_email, d.handlaggare.email),
