@@ -143,6 +143,20 @@ def _bare_name(text: str) -> bool:
             and not (set(words) & _PLACE_WORDS))
 
 
+_LOW = "a-zåäöéèüæøáíóúçñ"
+_PLAIN_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{1,30}}(?:-[{_UP}][{_LOW}]{{1,30}})?$")
+
+
+def _name_pairs(cell: str) -> list[str]:
+    """Four, six or eight capitalised words and nothing else: as many first-name-surname
+    pairs, the commonest Swedish name. A guess (a name may have three words), said as one."""
+    words = cell.split()
+    if len(words) not in (4, 6, 8) or not all(_PLAIN_WORD.match(w) for w in words):
+        return []
+    pairs = [f"{words[k]} {words[k + 1]}" for k in range(0, len(words), 2)]
+    return pairs if all(_bare_name(x) for x in pairs) else []
+
+
 # "(båda SD)", "(alla V)": one party for the names listed before it
 _SHARED = re.compile(r"^(?:båda|bägge|alla|samtliga)\s", re.IGNORECASE)
 _NAMES_BEFORE = re.compile(rf"(?:{_NAME})(?:(?:,\s|\soch\s|\s&\s)(?:{_NAME}))*"
@@ -312,7 +326,16 @@ def read_signatures(lines: list[str]) -> Signatures:
                 line_people.append(Motionar(clean_name(m.group("name")),
                                             party_code(m.group("party"))[0]))
                 continue
-            parts = [cell] if _NAME_ONLY.match(cell) else _NAME_LIST_SPLIT.split(cell)
+            parts = _name_pairs(cell)
+            if parts:  # "Mikael Jern Birgitta Kahn": the gap between the names was lost
+                result.problems.append(
+                    f"”{cell}” lästes som {len(parts)} namn ({', '.join(parts)}) – en "
+                    "gissning efter ordens antal, eftersom namnen står på samma rad utan parti; "
+                    "kontrollera")
+            elif _NAME_ONLY.match(cell):
+                parts = [cell]
+            else:
+                parts = _NAME_LIST_SPLIT.split(cell)
             if len(parts) <= 6 and all(_bare_name(x) for x in parts):
                 for x in parts:  # "Tuula Marjeta och Christina Pettersson"
                     bare.append(Motionar(x, ""))
