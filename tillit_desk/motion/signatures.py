@@ -198,13 +198,29 @@ def proposer_parties(text: str) -> set[str]:
             for m in _PROPOSER.finditer(text[:50_000])}
 
 
+# after "Moderaternas fullmäktigegrupp": a place ("i Ystad", "Region Skåne") or nothing; a
+# word in lower case that is not "i"/"på"/"kommun" makes it a sentence about the group
+_GROUP_REST_SENTENCE = re.compile(r"(?<![\wåäöÅÄÖ])(?!(?:i|på|kommun|stad|region|län|"
+                                  r"landsting|de|gröna)(?![\wåäö]))[a-zåäö]{2,}")
+
+
+def _group_line(text: str) -> re.Match | None:
+    """A group line ("Moderaternas fullmäktigegrupp i Ystad", "Centerpartiet i Lund") — not a
+    sentence that begins with the group ("Moderaternas fullmäktigegrupp har föreslagit …")."""
+    m = _GROUP_LINE.match(text)
+    if m and m.group("party") and text[m.end("party"):][:1] == "s" \
+            and _GROUP_REST_SENTENCE.search(m.group("rest")):
+        return None  # a genitive ("Moderaternas …") that goes on as a sentence
+    return m
+
+
 def has_signature(line: str) -> bool:
     """A line that belongs to a signature block (ends an att-sats zone)."""
     text = squash(line)[:MAX_LINE]
     m = _NAME_PARTY.search(text)
     if m and looks_like_party(_party_text(m.group("party"))[0]):
         return True
-    return bool(_GROUP_LINE.match(text) or _NAME_WITH_PARTY_WORD.match(text))
+    return bool(_group_line(text) or _NAME_WITH_PARTY_WORD.match(text))
 
 
 @dataclass
@@ -264,7 +280,7 @@ def read_signatures(lines: list[str]) -> Signatures:
                 result.problems.append(f"okänt parti ”{wrapped.group(1)}” för {person.name}")
             pending = [p for p in pending if p is not person]
             continue
-        m = _GROUP_LINE.match(text)
+        m = _group_line(text)
         local = _LOCAL_PARTY_LINE.match(text) if not m else None
         if local and (pending or block):
             code, known = party_code(local.group("party"))

@@ -325,6 +325,8 @@ def _new_paragraph(lines: _Lines, i: int, current: str) -> bool:
     before and closing the clause the item left open."""
     prev = squash(lines.raw[i - 1]) if i else ""
     line = squash(lines.raw[i])
+    if _stops_mid_sentence(current):
+        return False  # "… enligt" + "Moderaternas förslag": the clause is not finished
     if lines.width:
         first = line[:MAX_LEADIN_WORDS * 8].split(" ", 1)[0]
         return len(prev) < 0.8 * lines.width and len(prev) + 1 + len(first) <= lines.width
