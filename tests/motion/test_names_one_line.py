@@ -13,7 +13,7 @@ import pytest
 
 from tillit_desk.motion import extract_file, parse_motion
 
-from .test_corpus import MOTIONS, _soffice
+from .test_corpus import MOTIONS, _assert_target, _score, _soffice
 
 HEAD = ("Motion till kommunfullmäktige i Hammarö\n\nBygg ett utomhusgym\n\nUtomhusgymmet vid "
         "Kilenegården används flitigt och är mycket omtyckt av invånarna.\n\nDärför yrkar vi:\n"
@@ -91,3 +91,10 @@ def test_motionarer_from_files_libreoffice_made_from_the_txt(pdf_and_docx_from_t
                     or "gissning" in parsed.notes.get("motionarer", ""):
                 wrong.append((name, people(parsed), parsed.notes.get("motionarer")))
     assert not wrong
+
+
+@pytest.mark.print
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_corpus_from_files_libreoffice_made_from_the_txt(pdf_and_docx_from_txt, fmt: str) -> None:
+    """The whole field-by-field table for the two forms a user makes with LibreOffice."""
+    _assert_target(_score(f"{fmt.upper()}-från-TXT", pdf_and_docx_from_txt[fmt]))
