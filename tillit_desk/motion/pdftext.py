@@ -151,14 +151,17 @@ def _split_at_gaps(textpage, boxes: list[tuple], height: float) -> tuple[list[tu
     the names spaced apart) as one box whose text has one space: two names would become one.
     A box much wider than its text needs is read character by character, and split where the
     gap between two characters is a column gap (three spaces or more). Only short lines with a
-    space are read that way: a row of names is short, and reading every character costs.
+    space, wider than their characters need, are read that way: reading characters costs.
     Returns the boxes and the left edges of those that start a new cell."""
+    widths = [(r - lft) / len(x) for _, _, lft, r, x in boxes if len(x) >= 20]
+    per_char = median(widths) if widths else 0.0
     out: list[tuple] = []
     cells: set[float] = set()
     for box in boxes:
         text = box[4].strip()
-        if " " not in text or len(text) > SHORT_LINE:
-            out.append(box)
+        if " " not in text or len(text) > SHORT_LINE \
+                or box[3] - box[2] < per_char * (len(box[4]) + 1.5):
+            out.append(box)  # no room in the box for a gap wider than a space or two
             continue
         pieces = _cut_box(textpage, box, height)
         cells.update(piece[2] for piece in pieces[1:])
@@ -176,23 +179,24 @@ def _cut_box(textpage, box: tuple, height: float) -> list[tuple]:
             break
     if start is None or start < 0:
         return [box]
-    cuts: list[tuple[float, float]] = []
-    prev_right, space = None, 0.0  # space: the width of the space just before this character
     total = textpage.count_chars()
-    for j in range(start, min(total, start + len(text) * 4 + 64)):
-        char = textpage.get_text_range(j, 1)
-        if char in ("\r", "\n"):
-            break
-        c_left, c_bottom, c_right, c_top = textpage.get_charbox(j)
-        if c_left > right + 1 or c_top < bottom - height / 2 or c_bottom > top + height / 2:
-            break
-        if not char.strip():
-            space = c_right - c_left if c_right > c_left else space
+    chars = textpage.get_text_range(start, min(total - start, len(text) + 8))
+    end = min((k for k in (chars.find("\r"), chars.find("\n")) if k >= 0), default=len(chars))
+    cuts: list[tuple[float, float]] = []
+    for run in re.finditer(r"\s+", chars[:end]):  # only the characters around each space
+        if run.start() == 0:
             continue
-        wide = min(COLUMN_GAP * height, SPACES_GAP * space) if space else COLUMN_GAP * height
-        if prev_right is not None and c_left - prev_right > wide:
-            cuts.append((prev_right, c_left))
-        prev_right, space = c_right, 0.0
+        if run.end() >= end:
+            break
+        prev_right = textpage.get_charbox(start + run.start() - 1)[2]
+        s_left, _, s_right, _ = textpage.get_charbox(start + run.start())
+        n_left, n_bottom, _, n_top = textpage.get_charbox(start + run.end())
+        if n_left > right + 1 or n_top < bottom - height / 2 or n_bottom > top + height / 2:
+            break  # the next character is on another line
+        space = s_right - s_left
+        wide = min(COLUMN_GAP * height, SPACES_GAP * space) if space > 0 else COLUMN_GAP * height
+        if n_left - prev_right > wide:
+            cuts.append((prev_right, n_left))
     if not cuts:
         return [box]
     pieces, x0 = [], left
