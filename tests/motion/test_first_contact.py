@@ -229,7 +229,7 @@ def test_motion_fran_party_colon_title() -> None:
                           "kommunfullmäktige i Lund\n\n" + BODY.split("\n\n", 1)[1] + "YRKANDE:\n"
                           "att kommunen anställer trygghetsvärdar.\n\nLiberalerna i Lund genom\n"
                           "Anna Berg, gruppledare\n")
-    assert parsed.motion.title == "FLER POLISER I CENTRUM"
+    assert parsed.motion.title == "Fler poliser i centrum"  # a shouted title, calmed
     assert people(parsed) == [("Anna Berg", "L")]
 
 

@@ -85,6 +85,14 @@ def test_one_running_sentence_with_two_proposals_gives_two_att_satser(sentence: 
     assert "delades" in parsed.notes["yrkanden"] or "löptext" in parsed.notes["yrkanden"]
 
 
+@pytest.mark.parametrize("cut", [" samt\n", ", och\n", "\nsamt "])
+def test_two_proposals_in_one_sentence_wrapped_before_the_second_att(cut: str) -> None:
+    # a PDF LibreOffice made from the TXT wraps the line right before "att bänkarna …"
+    parsed = parse_motion(HEAD + "Jag yrkar därför att kommunen ställer ut fler bänkar i Folkets "
+                          "park" + cut + "att bänkarna placeras i skugga." + SIGN)
+    assert parsed.motion.yrkanden == TWO
+
+
 def test_an_att_sats_in_a_list_is_never_split() -> None:
     # a listed att-sats says what it says, "samt att" and all (Region Värmland's motion)
     parsed = parse_motion(HEAD + "Vi yrkar:\n\n– att kommunen ställer ut fler bänkar i Folkets "

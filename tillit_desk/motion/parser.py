@@ -17,6 +17,7 @@ from .dates import dates_in, day_months, line_dates, parse_date_text, with_year
 from .header import read_head
 from .signatures import party_code, proposer_parties, read_signatures
 from .text import Vocabulary, clean_line, is_page_furniture, join_lines, squash
+from .titlecase import calm_shouting
 from .yrkanden import MAX_YRKANDE_CHARS, find_yrkanden, is_item_start
 
 __all__ = ["FIELDS", "FIELD_LABELS", "MAX_YRKANDE_CHARS", "ParsedMotion", "UNSURE_BELOW",
@@ -87,6 +88,13 @@ def parse_motion(text: str, source_name: str = "") -> ParsedMotion:
 
     head = read_head(lines, zone.start if zone.start >= 0 else len(lines), width)
     motion.title, conf["title"], notes["title"] = head.title, head.title_conf, head.title_note
+    calm = calm_shouting(motion.title, lines)
+    if calm != motion.title:
+        notes["title"] = "; ".join(x for x in (
+            f"rubriken stod med versaler (”{motion.title}”) och skrevs om till vanlig stil; "
+            "förkortningar och namn skrevs som i motionens text – kontrollera",
+            notes["title"]) if x)
+        motion.title, conf["title"] = calm, min(conf["title"], 0.65)
     motion.addressed_to = head.addressee
     conf["addressed_to"], notes["addressed_to"] = head.addressee_conf, head.addressee_note
     if not motion.addressed_to and zone.start >= 0:

@@ -26,6 +26,8 @@ MAX_TOTAL_CHARS = 400_000
 MAX_SECONDS = 3.0
 PARAGRAPH_GAP = 0.7  # a gap above a line of this many line heights starts a new paragraph
 COLUMN_GAP = 2.5  # a horizontal gap of this many line heights separates cells (signatures)
+SHORT_LINE = 90  # a line this long or shorter may be names side by side
+SPACES_GAP = 2.7  # … and so do three spaces or more ("Inger Nilsson   Mikael Nilsson")
 
 MAX_STREAM_OUT = 16 * 1024 * 1024  # a stream that unpacks past this …
 MAX_STREAM_RATIO = 200  # … at a ratio like this is a decompression bomb (images stay < ~20)
@@ -117,6 +119,7 @@ def _page_lines(textpage) -> list[str]:
         return []
     heights = [t - b for t, b, *_ in boxes if t > b]
     height = median(heights) if heights else 12.0
+    boxes, cells = _split_at_gaps(textpage, boxes, height)
     boxes.sort(key=lambda b: (-round(b[0] / (height * 0.5)), b[2]))
     lines: list[list] = []  # [top, bottom, [(left, right, text)]]
     for top, bottom, left, right, text in boxes:
@@ -134,12 +137,76 @@ def _page_lines(textpage) -> list[str]:
         text, last_right = "", None
         for left, right, part in parts:
             if last_right is not None:
-                text += "     " if left - last_right > COLUMN_GAP * height else " "
+                cell = left - last_right > COLUMN_GAP * height or left in cells
+                text += "     " if cell else " "
             text += part.strip() if last_right is not None else part.rstrip()
             last_right = right
         out.append(text)
         prev_bottom = bottom
     return out
+
+
+def _split_at_gaps(textpage, boxes: list[tuple], height: float) -> tuple[list[tuple], set]:
+    """PDFium gives "Mikael Jern          Birgitta Kahn" (a PDF LibreOffice made from a TXT,
+    the names spaced apart) as one box whose text has one space: two names would become one.
+    A box much wider than its text needs is read character by character, and split where the
+    gap between two characters is a column gap (three spaces or more). Only short lines with a
+    space, wider than their characters need, are read that way: reading characters costs.
+    Returns the boxes and the left edges of those that start a new cell."""
+    widths = [(r - lft) / len(x) for _, _, lft, r, x in boxes if len(x) >= 20]
+    per_char = median(widths) if widths else 0.0
+    out: list[tuple] = []
+    cells: set[float] = set()
+    for box in boxes:
+        text = box[4].strip()
+        if " " not in text or len(text) > SHORT_LINE \
+                or box[3] - box[2] < per_char * (len(box[4]) + 1.5):
+            out.append(box)  # no room in the box for a gap wider than a space or two
+            continue
+        pieces = _cut_box(textpage, box, height)
+        cells.update(piece[2] for piece in pieces[1:])
+        out.extend(pieces)
+    return out, cells
+
+
+def _cut_box(textpage, box: tuple, height: float) -> list[tuple]:
+    top, bottom, left, right, text = box
+    mid = (top + bottom) / 2
+    start = None
+    for step in range(8):  # a leading space has no height: look a little further right
+        start = textpage.get_index(left + 0.5 + step * height / 2, mid, height / 2, height / 2)
+        if start is not None and start >= 0:
+            break
+    if start is None or start < 0:
+        return [box]
+    total = textpage.count_chars()
+    chars = textpage.get_text_range(start, min(total - start, len(text) + 8))
+    end = min((k for k in (chars.find("\r"), chars.find("\n")) if k >= 0), default=len(chars))
+    cuts: list[tuple[float, float]] = []
+    for run in re.finditer(r"\s+", chars[:end]):  # only the characters around each space
+        if run.start() == 0:
+            continue
+        if run.end() >= end:
+            break
+        prev_right = textpage.get_charbox(start + run.start() - 1)[2]
+        s_left, _, s_right, _ = textpage.get_charbox(start + run.start())
+        n_left, n_bottom, _, n_top = textpage.get_charbox(start + run.end())
+        if n_left > right + 1 or n_top < bottom - height / 2 or n_bottom > top + height / 2:
+            break  # the next character is on another line
+        space = s_right - s_left
+        wide = min(COLUMN_GAP * height, SPACES_GAP * space) if space > 0 else COLUMN_GAP * height
+        if n_left - prev_right > wide:
+            cuts.append((prev_right, n_left))
+    if not cuts:
+        return [box]
+    pieces, x0 = [], left
+    for gap_left, gap_right in cuts + [(right, right)]:
+        piece = textpage.get_text_bounded(x0, bottom, gap_left + 0.1, top).replace("\r", " ")
+        piece = piece.replace("\n", " ").replace("\x02", "-")
+        if piece.strip():
+            pieces.append((top, bottom, x0, gap_left, piece.strip()))
+        x0 = gap_right - 0.1
+    return pieces or [box]
 
 
 _PAGE_NUMBER = re.compile(r"^(?:sida\s|sidan\s|page\s)?\d{1,3}(?:\s?\(\d{1,3}\)|\s?(?:/|av|of)\s?"

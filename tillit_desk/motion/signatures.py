@@ -143,6 +143,20 @@ def _bare_name(text: str) -> bool:
             and not (set(words) & _PLACE_WORDS))
 
 
+_LOW = "a-zåäöéèüæøáíóúçñ"
+_PLAIN_WORD = re.compile(rf"^[{_UP}][{_LOW}]{{1,30}}(?:-[{_UP}][{_LOW}]{{1,30}})?$")
+
+
+def _name_pairs(cell: str) -> list[str]:
+    """Four, six or eight capitalised words and nothing else: as many first-name-surname
+    pairs, the commonest Swedish name. A guess (a name may have three words), said as one."""
+    words = cell.split()
+    if len(words) not in (4, 6, 8) or not all(_PLAIN_WORD.match(w) for w in words):
+        return []
+    pairs = [f"{words[k]} {words[k + 1]}" for k in range(0, len(words), 2)]
+    return pairs if all(_bare_name(x) for x in pairs) else []
+
+
 # "(båda SD)", "(alla V)": one party for the names listed before it
 _SHARED = re.compile(r"^(?:båda|bägge|alla|samtliga)\s", re.IGNORECASE)
 _NAMES_BEFORE = re.compile(rf"(?:{_NAME})(?:(?:,\s|\soch\s|\s&\s)(?:{_NAME}))*"
@@ -184,13 +198,29 @@ def proposer_parties(text: str) -> set[str]:
             for m in _PROPOSER.finditer(text[:50_000])}
 
 
+# after "Moderaternas fullmäktigegrupp": a place ("i Ystad", "Region Skåne") or nothing; a
+# word in lower case that is not "i"/"på"/"kommun" makes it a sentence about the group
+_GROUP_REST_SENTENCE = re.compile(r"(?<![\wåäöÅÄÖ])(?!(?:i|på|kommun|stad|region|län|"
+                                  r"landsting|de|gröna)(?![\wåäö]))[a-zåäö]{2,}")
+
+
+def _group_line(text: str) -> re.Match | None:
+    """A group line ("Moderaternas fullmäktigegrupp i Ystad", "Centerpartiet i Lund") — not a
+    sentence that begins with the group ("Moderaternas fullmäktigegrupp har föreslagit …")."""
+    m = _GROUP_LINE.match(text)
+    if m and m.group("party") and text[m.end("party"):][:1] == "s" \
+            and _GROUP_REST_SENTENCE.search(m.group("rest")):
+        return None  # a genitive ("Moderaternas …") that goes on as a sentence
+    return m
+
+
 def has_signature(line: str) -> bool:
     """A line that belongs to a signature block (ends an att-sats zone)."""
     text = squash(line)[:MAX_LINE]
     m = _NAME_PARTY.search(text)
     if m and looks_like_party(_party_text(m.group("party"))[0]):
         return True
-    return bool(_GROUP_LINE.match(text) or _NAME_WITH_PARTY_WORD.match(text))
+    return bool(_group_line(text) or _NAME_WITH_PARTY_WORD.match(text))
 
 
 @dataclass
@@ -250,7 +280,7 @@ def read_signatures(lines: list[str]) -> Signatures:
                 result.problems.append(f"okänt parti ”{wrapped.group(1)}” för {person.name}")
             pending = [p for p in pending if p is not person]
             continue
-        m = _GROUP_LINE.match(text)
+        m = _group_line(text)
         local = _LOCAL_PARTY_LINE.match(text) if not m else None
         if local and (pending or block):
             code, known = party_code(local.group("party"))
@@ -312,7 +342,16 @@ def read_signatures(lines: list[str]) -> Signatures:
                 line_people.append(Motionar(clean_name(m.group("name")),
                                             party_code(m.group("party"))[0]))
                 continue
-            parts = [cell] if _NAME_ONLY.match(cell) else _NAME_LIST_SPLIT.split(cell)
+            parts = _name_pairs(cell)
+            if parts:  # "Mikael Jern Birgitta Kahn": the gap between the names was lost
+                result.problems.append(
+                    f"”{cell}” lästes som {len(parts)} namn ({', '.join(parts)}) – en "
+                    "gissning efter ordens antal, eftersom namnen står på samma rad utan parti; "
+                    "kontrollera")
+            elif _NAME_ONLY.match(cell):
+                parts = [cell]
+            else:
+                parts = _NAME_LIST_SPLIT.split(cell)
             if len(parts) <= 6 and all(_bare_name(x) for x in parts):
                 for x in parts:  # "Tuula Marjeta och Christina Pettersson"
                     bare.append(Motionar(x, ""))

@@ -23,12 +23,18 @@ MAX_WORD = 60  # longer "words" are not language: they are not looked up or de-h
 
 
 _PRIVATE_BULLET = re.compile(r"^(\s*)[\uf000-\uf0ff](?=\s)")
+# Markdown emphasis left in pasted text ("att kommunen **bygger** …"): the marks go, the words
+# stay. Only paired marks at word edges; the inner text holds no "*" or "_", so one pass.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{2,3}|__)(?=[^\s*_])(?P<inner>[^*_\n]{1,300}?)(?<=\S)\1"
+                       r"(?![\w*])")
 
 
 def clean_line(line: str) -> str:
     """Odd spaces to plain spaces, trailing blanks off; a bullet from Word's Symbol font
-    (U+F0B7 and friends in the private use area, as PDFs of Word lists carry it) to "•"."""
-    return _PRIVATE_BULLET.sub(r"\1•", line.translate(_SPACES)).rstrip()
+    (U+F0B7 and friends in the private use area, as PDFs of Word lists carry it) to "•";
+    Markdown's "**bold**" and "__bold__" marks off."""
+    line = _PRIVATE_BULLET.sub(r"\1•", line.translate(_SPACES)).rstrip()
+    return _EMPHASIS.sub(r"\g<inner>", line) if ("**" in line or "__" in line) else line
 
 
 # page furniture that text copied from a PDF keeps between the lines: "MOTION 2(2)",

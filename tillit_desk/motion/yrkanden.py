@@ -120,6 +120,7 @@ def _inline_att(tail: str) -> str | None:
 # "att X samt att Y", "att X, och att Y", "att X, att Y", "att X; att Y": where a running
 # sentence starts its next proposal. A bare "och att" is not one ("möjligheten att X och att
 # det görs före …").
+_TRAILING_JOIN = re.compile(r"(?:\s?[,;](?:\s(?:och|samt))?|\ssamt)$")
 _NEXT_PROPOSAL = re.compile(r"(?:\s?[,;]\s(?:och\s|samt\s)?|\ssamt\s)(?=att\s)")
 
 
@@ -222,6 +223,7 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
     begin with "att" is then accepted as one item). ``first``: proposals already read from
     the lead-in's own paragraph."""
     groups: list[list[str]] = [[x] for x in first or []]
+    from_leadin = len(groups)  # proposals read out of the lead-in's running sentence
     marks: list[bool] = [False for _ in groups]  # the item began with a bullet or number
     problems: list[str] = []
     i, blanks, end = start, 0, len(lines.raw)
@@ -259,6 +261,10 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
                 problems.append(f"fler än {MAX_ITEMS} att-satser – kontrollera var de slutar")
                 end = i
                 break
+            if groups and len(groups) == from_leadin and len(groups[-1]) == 1:
+                # "… i Floda samt" + "att en ny lekplats …": the running sentence was wrapped
+                # before its second "att"; cut as _NEXT_PROPOSAL cuts it on one line
+                groups[-1][0] = _TRAILING_JOIN.sub("", groups[-1][0])
             groups.append([line])
             marks.append(bool(marked) or bool(item and (item.group("mark") or item.group("num"))))
             marked_list = marked_list or bool(marked) or bool(item and item.group("mark"))
@@ -325,6 +331,8 @@ def _new_paragraph(lines: _Lines, i: int, current: str) -> bool:
     before and closing the clause the item left open."""
     prev = squash(lines.raw[i - 1]) if i else ""
     line = squash(lines.raw[i])
+    if _stops_mid_sentence(current):
+        return False  # "… enligt" + "Moderaternas förslag": the clause is not finished
     if lines.width:
         first = line[:MAX_LEADIN_WORDS * 8].split(" ", 1)[0]
         return len(prev) < 0.8 * lines.width and len(prev) + 1 + len(first) <= lines.width
