@@ -114,3 +114,133 @@ def test_shift_tab_takes_the_items_below_along_as_its_own(make_window, qtbot, tm
     qtbot.keyClick(editor, TAB)
     window.flush_editors()
     assert window.case.sections["bedomning"] == "- Alfa\n  - Beta\n    - Gamma\n  - Delta"
+
+
+def _warning_item(window, words: str):
+    from tillit_desk.gui.mainwindow import STEP_REVIEW
+
+    window.go_to(STEP_REVIEW)
+    window.refresh()
+    box = window.review_page.warnings
+    items = [box.item(i) for i in range(box.count()) if words in box.item(i).text()]
+    assert items, [box.item(i).text() for i in range(box.count())]
+    box.scrollToItem(items[0])
+    return box, items[0]
+
+
+def test_att_atgarda_double_click_goes_to_the_section(make_window, qtbot, tmp_path):
+    """A line in Att åtgärda leads to what it is about, as the review pane's findings do."""
+    required = next(s for s in load_example_profile_sections() if s.required)
+    window, _, _ = _open_with(make_window, qtbot, tmp_path, required.id, "")
+    box, item = _warning_item(window, "är tomt")
+    rect = box.visualItemRect(item)
+    # a real double-click: press, release, then QTest's press + double-click
+    qtbot.mouseClick(box.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(box.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_step() == required.id
+    qtbot.waitUntil(window.section_pages[required.id].editor.hasFocus)
+
+
+def test_att_atgarda_enter_goes_to_the_field(make_window, qtbot, tmp_path):
+    case = load_example()
+    case.document.diarienummer = "KS\u00072024/12"  # a control character: cleaned on export
+    path = tmp_path / "falt.tillit"
+    save_case(case, path)
+    window = make_window([str(path)])
+    box, item = _warning_item(window, "Diarienummer")
+    box.setCurrentItem(item)
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(window.case_form.dnr.hasFocus)
+
+
+def load_example_profile_sections():
+    from tillit_desk.profiles import ProfileRegistry
+
+    return ProfileRegistry().get(load_example().profile).text_sections()
+
+
+def _comment_by_click(window, qtbot, text: str):
+    from tillit_desk.review import workflow as W
+
+    window.review.show_pane()
+    window.go_to("arendet")
+    pane = window.review.pane
+    pane.new_comment.setPlainText(text)
+    qtbot.mouseClick(pane.add, Qt.MouseButton.LeftButton)
+    return W.comments(window.case, section="arendet")[-1], pane
+
+
+def test_a_comment_is_signed_with_the_login_name_before_any_is_set(window, qtbot,
+                                                                   monkeypatch):
+    """As Word signs with the Office user name: no name in Inställningar is the login name,
+    never "Okänd"."""
+    monkeypatch.setenv("LOGNAME", "vesna.casitovski")
+    assert window.settings.name == ""
+    comment, pane = _comment_by_click(window, qtbot, "Förklara begreppet.")
+    assert comment.author == "vesna.casitovski"
+    assert pane.comments.item(pane.comments.count() - 1).text().startswith("vesna.casitovski,")
+    assert pane.author.placeholderText().endswith("vesna.casitovski")
+
+
+def test_a_comment_is_signed_with_the_name_from_installningar(window, qtbot, monkeypatch):
+    monkeypatch.setenv("LOGNAME", "vesna.casitovski")
+    window.settings.name = "Vesna Casitovski"
+    comment, _ = _comment_by_click(window, qtbot, "Förklara begreppet.")
+    assert comment.author == "Vesna Casitovski"
+
+
+def test_installningar_says_where_the_name_is_used(window, qtbot, monkeypatch):
+    from tillit_desk.gui.dialogs import SettingsDialog
+
+    monkeypatch.setenv("LOGNAME", "vesna.casitovski")
+    dialog = SettingsDialog(window, window.settings, window.registry)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    note = dialog.name_note
+    assert note.isVisible()
+    assert "kommentarer" in note.text() and "Vår referens" in note.text()
+    assert "vesna.casitovski" in note.text()
+
+
+def test_status_submenu_has_alt_letters(window, qtbot):
+    """Alt+G, S, K sets the section Klar för granskning, as Word's menus go by letter; the
+    submenu's entries had none (it is filled when first shown, so the menu test missed it)."""
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    from tillit_desk.review import workflow as W
+
+    window.go_to("arendet")
+    editor = window.section_pages["arendet"].editor
+    window.activateWindow()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClick(editor, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu) and menu.title() == "&Granskning"
+    qtbot.keyClick(menu, Qt.Key.Key_S)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not menu)
+    status = QApplication.activePopupWidget()
+    texts = [a.text() for a in status.actions()]
+    letters = [t[t.index("&") + 1].lower() for t in texts if "&" in t]
+    assert len(letters) == len(texts) == len(set(letters)), texts
+    qtbot.keyClick(status, Qt.Key.Key_K)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert W.section_status(window.case, "arendet") == W.KLAR
+
+
+def test_section_shape_messages_quote_like_the_rest(window, qtbot):
+    """Avsnitt → Lägg till / Markera som inte relevant say ”…” as the rest of the window does
+    (they said "…")."""
+    from .test_section_shapes import _in_dialog
+
+    assert window.new_case("malmo-stad", False)
+    window.go_to("ekonomiska_konsekvenser")
+    window.section_shapes.actions["not_relevant"].trigger()
+    message = window.statusBar().currentMessage()
+    assert "som ”Förslaget medför inga ekonomiska konsekvenser.”" in message, message
+    _in_dialog(qtbot, "Stadskontorets förslag")
+    window.section_shapes.actions["add"].trigger()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Avsnittet ”Stadskontorets förslag” är tillagt."), message
+
