@@ -244,3 +244,95 @@ def test_section_shape_messages_quote_like_the_rest(window, qtbot):
     message = window.statusBar().currentMessage()
     assert message.startswith("Avsnittet ”Stadskontorets förslag” är tillagt."), message
 
+
+PYTHON_WORDS = ("Error", "Errno", "errno", "Traceback", "directory", "too long", "codec",
+                "surrogate", "Exception")
+
+
+def _plain_swedish(message: str) -> None:
+    assert not any(word in message for word in PYTHON_WORDS), message
+
+
+def test_a_failed_save_says_what_happened_and_what_to_do(window, answers, tmp_path):
+    """Saving where a file stands in for a folder: the OS said "Not a directory" and the
+    window passed it on; the message is Swedish, says what to do, and that the text is safe."""
+    (tmp_path / "inte-en-mapp").write_text("x", encoding="utf-8")
+    window.case.sections["bedomning"] = "Min text."
+    window.set_dirty(True)
+    assert window.files.save_to(tmp_path / "inte-en-mapp" / "ärende.tillit") is False
+    message = answers["warnings"][-1]
+    _plain_swedish(message)
+    assert "Spara som" in message and "finns kvar" in message
+    assert window.isWindowModified()
+
+    long_name = tmp_path / ("å" * 300 + ".tillit")
+    assert window.files.save_to(long_name) is False
+    message = answers["warnings"][-1]
+    _plain_swedish(message)
+    assert "namn" in message
+
+
+def test_a_failed_autosave_is_told_in_swedish_and_never_raises(window, answers, qtbot):
+    """The autosave folder cannot be made (a file has its name): the timer's autosave raised
+    FileExistsError out of a Qt slot; now the status bar says it in Swedish."""
+    from tillit_desk.paths import app_paths
+
+    folder = app_paths().autosave_dir
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    if folder.is_dir():
+        for child in folder.iterdir():
+            child.unlink()
+        folder.rmdir()
+    folder.write_text("inte en mapp", encoding="utf-8")
+    window.files._autosaver = None  # the window made its autosaver at start: a fresh one
+    window.case.sections["bedomning"] = "Min text."
+    window.set_dirty(True)
+    window.files.autosave_pending = True
+    assert window.autosave() is False
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Autosparningen misslyckades"), message
+    _plain_swedish(message)
+    assert "Ctrl+S" in message
+
+
+def test_a_failed_export_says_what_to_do(window, answers, tmp_path):
+    (tmp_path / "inte-en-mapp").write_text("x", encoding="utf-8")
+    assert window.export_docx(tmp_path / "inte-en-mapp" / "ut.docx") is None
+    message = answers["warnings"][-1]
+    _plain_swedish(message)
+    assert "annan plats" in message
+
+
+def test_background_news_never_replaces_what_the_user_waits_on(window, qtbot):
+    """"Skapar PDF: …" stays while background work reports (an autosave that failed, the
+    spell checker ready); a message of the user's own shows, and when it expires the awaited
+    one is back; the background news is shown once the bar is free, not lost."""
+    from tillit_desk.paths import app_paths
+
+    bar = window.statusBar()
+    window.interaction.busy("Skapar PDF: /tmp/svar.pdf")  # as ExportFlow.export_pdf says it
+    folder = app_paths().autosave_dir
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    if folder.is_dir():
+        for child in folder.iterdir():
+            child.unlink()
+        folder.rmdir()
+    folder.write_text("inte en mapp", encoding="utf-8")
+    window.files._autosaver = None
+    window.set_dirty(True)
+    window.files.autosave_pending = True
+    assert window.autosave() is False  # background: the timer's autosave failed
+    window.review._speller_ready()  # background: the spell checker is ready
+    assert bar.currentMessage() == "Skapar PDF: /tmp/svar.pdf"
+
+    window.interaction.status("Versionen ”x” är sparad i ärendet.", 200)  # the user's own
+    assert bar.currentMessage() == "Versionen ”x” är sparad i ärendet."
+    qtbot.waitUntil(lambda: bar.currentMessage() == "Skapar PDF: /tmp/svar.pdf", timeout=3000)
+
+    window.interaction.done("PDF sparad: /tmp/svar.pdf", 200)
+    assert bar.currentMessage() == "PDF sparad: /tmp/svar.pdf"
+    qtbot.waitUntil(lambda: bar.currentMessage().startswith("Autosparningen misslyckades"),
+                    timeout=3000)
+    bar.clearMessage()  # as when it expires
+    qtbot.waitUntil(lambda: bar.currentMessage().startswith("Stavningskontrollen"),
+                    timeout=3000)
