@@ -62,8 +62,10 @@ def test_tab_in_a_list_item_nests_it_and_shift_tab_takes_it_back(make_window, tm
     _cursor_in(editor, "Trean")
     qtbot.keyClick(editor, TAB)
     qtbot.keyClick(editor, TAB)  # under Tvåan: a third level
+    qtbot.keyClick(editor, TAB)  # no fourth: the DOCX has three (it would print at the third)
     window.flush_editors()
     assert window.case.sections["bedomning"] == "1. Ettan\n   1. Tvåan\n      1. Trean"
+    assert editor.hasFocus()
     qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)  # one Tab, one undo step
     window.flush_editors()
     assert window.case.sections["bedomning"] == "1. Ettan\n   1. Tvåan\n   2. Trean"
@@ -89,6 +91,14 @@ def test_tab_in_a_list_item_nests_it_and_shift_tab_takes_it_back(make_window, tm
     levels = {t: document.xpath(f"string(//w:p[w:r/w:t='{t}']//w:ilvl/@w:val)", namespaces=W)
               for t in ("Ettan", "Tvåan", "Trean")}
     assert levels == {"Ettan": "0", "Tvåan": "1", "Trean": "1"}
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        numbering = etree.fromstring(zf.read("word/numbering.xml"))
+    num_id = document.xpath("string(//w:p[w:r/w:t='Tvåan']//w:numId/@w:val)", namespaces=W)
+    abstract = numbering.xpath(f"string(//w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val)",
+                               namespaces=W)
+    formats = numbering.xpath(f"//w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl/w:numFmt"
+                              "/@w:val", namespaces=W)
+    assert formats[:2] == ["decimal", "decimal"]  # a numbered list nested in a numbered one
 
 
 def test_tab_outside_a_list_still_moves_on(make_window, tmp_path, qtbot):

@@ -31,6 +31,9 @@ RICH_PASTE_LIMIT = 300_000
 HEADING_LEVEL = 3
 SPACING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
 HEADING_SIZE = 13.0
+# List levels Tab goes down to: the DOCX writes three (export/docx_body.py, level_kinds in
+# markup.py); deeper items would print at the third level, not where the editor showed them.
+MAX_LIST_LEVELS = 3
 
 
 class SectionEditor(QTextEdit):
@@ -325,8 +328,9 @@ def change_list_level(block: QTextBlock, step: int) -> None:
     current = block.textList()
     indent = current.format().indent()
     target = indent + step
-    if target < 1 or (step > 0 and block.previous().textList() is None):
-        return  # top level already, or the first item: nothing above it to nest under
+    if target < 1 or target > MAX_LIST_LEVELS or (
+            step > 0 and block.previous().textList() is None):
+        return  # top or deepest level already, or the first item: nothing to nest under
     later = [current.item(i) for i in range(current.count())
              if current.item(i).position() > block.position()]
     join = _nearest_list_before(block, target)
