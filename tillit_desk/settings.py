@@ -21,6 +21,16 @@ MIN_AUTOSAVE_SECONDS = 10
 MAX_AUTOSAVE_SECONDS = 3600
 
 
+def login_name() -> str:
+    """The operating system user's login name ("" when it cannot be found out)."""
+    import getpass  # only when a review signs something
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
 class SettingsError(TillitError):
     """The settings file could not be written."""
 
@@ -40,6 +50,11 @@ class Settings:
     zoom_percent: int = 100  # the section editors' text size (Visa → Zooma)
     extra: dict[str, Any] = field(default_factory=dict, repr=False)
     notes: list[str] = field(default_factory=list, repr=False, compare=False)  # not saved
+
+    def signature(self) -> str:
+        """The name review comments, statuses and versions are signed with: the name given
+        here, else the login name, as Word signs with the Office user name."""
+        return self.name or login_name()
 
     def handlaggare(self) -> Handlaggare:
         return Handlaggare(name=self.name, title=self.title, email=self.email, phone=self.phone)

@@ -132,6 +132,10 @@ class CaseLocks(QObject):
             return False
         except TillitError as err:
             self.ask.status(f"{err} Ärendet sparas utan låsfil.", 10000)
+        except OSError as err:  # the lock file's name or folder: the save itself will tell
+            from .failure_text import cause
+
+            self.ask.status(f"Låsfilen kunde inte skapas: {cause(err)}", 10000)
         return True
 
     def write_failed(self) -> None:

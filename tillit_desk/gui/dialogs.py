@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..profiles import ProfileRegistry
-from ..settings import MAX_AUTOSAVE_SECONDS, MIN_AUTOSAVE_SECONDS, Settings
+from ..settings import MAX_AUTOSAVE_SECONDS, MIN_AUTOSAVE_SECONDS, Settings, login_name
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 OVERWRITE, SAVE_AS = "overwrite", "save_as"
@@ -158,6 +158,15 @@ class SettingsDialog(QDialog):
             text = QLabel(label)
             text.setBuddy(widget)  # Alt+letter moves there; a row with a layout has no buddy
             form.addRow(text, lo_row if widget is self.soffice else widget)
+        login = login_name()
+        self.name_note = QLabel(
+            "Namnet står som Vår referens i nya ärenden och vid dina kommentarer, statusar och "
+            "versioner i granskningen (även i Word-filens kommentarer). Tomt namn: ditt "
+            f"inloggningsnamn{f' ({login})' if login else ''} används, som i Word.")
+        self.name_note.setWordWrap(True)
+        self.name.setAccessibleDescription(self.name_note.text())
+        self.name.setPlaceholderText(login)
+        form.insertRow(1, "", self.name_note)
         form.addRow(ok_cancel(self, "Spara"))
 
     def _browse(self) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QAction,
     QFont,
     QKeySequence,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -30,6 +31,9 @@ RICH_PASTE_LIMIT = 300_000
 HEADING_LEVEL = 3
 SPACING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
 HEADING_SIZE = 13.0
+# List levels Tab goes down to: the DOCX writes three (export/docx_body.py, level_kinds in
+# markup.py); deeper items would print at the third level, not where the editor showed them.
+MAX_LIST_LEVELS = 3
 
 
 class SectionEditor(QTextEdit):
@@ -92,6 +96,8 @@ class SectionEditor(QTextEdit):
             self.marks.shown()
 
     def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and self._list_tab(event):
+            return True
         if event.type() == QEvent.Type.ShortcutOverride and is_history_key(event):
             event.ignore()  # Ctrl+Z is the window's (one history), not the document's
             return True
@@ -129,6 +135,26 @@ class SectionEditor(QTextEdit):
                 stroke.end = self.textCursor().position()
             if hasattr(doc, "keystroke"):
                 doc.keystroke = None
+
+    def _list_tab(self, event) -> bool:
+        """Tab / Shift+Tab in a list item nests it one level deeper / takes it one level up,
+        as in Word (True when the key was used so). Elsewhere Tab still moves on."""
+        key = event.key()
+        if key not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) or event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier):
+            return False
+        if self.textCursor().currentList() is None or self.isReadOnly():
+            return False
+        out = key == Qt.Key.Key_Backtab or bool(
+            event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        cursor = self.textCursor()
+        cursor.beginEditBlock()  # one undo step per Tab
+        try:
+            for block in selected_list_blocks(cursor):
+                change_list_level(block, -1 if out else 1)
+        finally:
+            cursor.endEditBlock()
+        return True
 
     def _keystroke(self, event, cursor: QTextCursor) -> Keystroke | None:
         key, text = event.key(), event.text()
@@ -263,6 +289,71 @@ class SectionEditor(QTextEdit):
                 cursor.createList(fmt)
         tidy_spacing(cursor.block())
         cursor.endEditBlock()
+
+
+def selected_list_blocks(cursor: QTextCursor) -> list[QTextBlock]:
+    """The list items the cursor or its selection touches, first to last."""
+    doc = cursor.document()
+    block = doc.findBlock(cursor.selectionStart())
+    last = doc.findBlock(cursor.selectionEnd())
+    blocks = []
+    while block.isValid():
+        if block.textList() is not None:
+            blocks.append(block)
+        if block == last:
+            break
+        block = block.next()
+    return blocks
+
+
+def _nearest_list_before(block: QTextBlock, indent: int):
+    """The list at ``indent`` that ``block`` would continue: walking back over deeper items,
+    the first item at that level (None when a shallower item or a non-item comes first)."""
+    prev = block.previous()
+    while prev.isValid() and prev.textList() is not None:
+        level = prev.textList().format().indent()
+        if level == indent:
+            return prev.textList()
+        if level < indent:
+            return None
+        prev = prev.previous()
+    return None
+
+
+def change_list_level(block: QTextBlock, step: int) -> None:
+    """Move one list item a level down (+1) or up (-1), keeping the numbering right: the
+    item joins the list of its level just above it if there is one, and items that were
+    below it at the old level follow it, as Word's levels do. The caller holds the edit
+    block. The first item of a list has nothing to nest under and stays where it is."""
+    current = block.textList()
+    indent = current.format().indent()
+    target = indent + step
+    if target < 1 or target > MAX_LIST_LEVELS or (
+            step > 0 and block.previous().textList() is None):
+        return  # top or deepest level already, or the first item: nothing to nest under
+    later = [current.item(i) for i in range(current.count())
+             if current.item(i).position() > block.position()]
+    join = _nearest_list_before(block, target)
+    if join is not None:
+        join.add(block)
+    else:
+        fmt = QTextListFormat(current.format())
+        fmt.setIndent(target)
+        QTextCursor(block).createList(fmt)
+    nxt = block.next()
+    if step > 0 and nxt.isValid() and nxt.textList() is not None \
+            and nxt.textList() is not block.textList() \
+            and nxt.textList().format().indent() == target:
+        own = block.textList()  # its old children at the new level: one list with it
+        for child in [nxt.textList().item(i) for i in range(nxt.textList().count())]:
+            own.add(child)
+    if step < 0 and later:  # the items after it at the old level now hang under it
+        siblings = [b for b in later if b.textList() is current]
+        if siblings:
+            fresh = QTextCursor(siblings[0]).createList(QTextListFormat(current.format()))
+            for sibling in siblings[1:]:
+                fresh.add(sibling)
+    tidy_spacing(block)
 
 
 class SectionPage(QWidget):

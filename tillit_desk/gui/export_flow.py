@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from ..errors import TillitError
 from .interaction import plural
 
 if TYPE_CHECKING:
@@ -54,7 +53,7 @@ class ExportFlow(QObject):
     def _progress(self, i: int, n: int, msg: str) -> None:
         from PySide6.QtWidgets import QApplication
 
-        self.ask.status(f"{msg} ({i}/{n})", 0)
+        self.ask.busy(f"{msg} ({i}/{n})")
         QApplication.processEvents()
 
     def export_docx(self, out: Path | None = None, confirm: bool = True,
@@ -76,15 +75,19 @@ class ExportFlow(QObject):
         try:
             result = export_docx(self.state.case, self.state.profile, out,
                                  progress=self._progress if announce else None)
-        except TillitError as err:
+        except Exception as err:  # noqa: BLE001 - told in Swedish, the case is untouched
+            from .failure_text import EXPORT_ADVICE, message
+
             QApplication.restoreOverrideCursor()
-            self.ask.error(str(err), "Exporten misslyckades")
+            if announce:
+                self.ask.done()  # the progress message ends with the export
+            self.ask.error(message(err, EXPORT_ADVICE), "Exporten misslyckades")
             return None
         QApplication.restoreOverrideCursor()
         if announce:
             note = (f" ({plural(len(result.warnings), 'varning', 'varningar')}, "
                     "se Granska och exportera)" if result.warnings else "")
-            self.ask.status(f"Exporterat till {result.path}{note}", 8000)
+            self.ask.done(f"Exporterat till {result.path}{note}", 8000)
         return result.path
 
     def export_pdf(self, out: Path | None = None) -> bool:
@@ -118,7 +121,7 @@ class ExportFlow(QObject):
         progress.setAccessibleName("PDF-export pågår")
         progress.setWindowModality(Qt.WindowModality.NonModal)
         progress.canceled.connect(job.cancel)
-        self.ask.status(f"Skapar PDF: {out}", 0)
+        self.ask.busy(f"Skapar PDF: {out}")
         job.done.connect(self._pdf_done)
         job.progress = progress  # type: ignore[attr-defined]
         self.pdf_jobs.append(job)
@@ -137,15 +140,17 @@ class ExportFlow(QObject):
             job.deleteLater()
         warnings = list(getattr(job.worker.job, "warnings", []) or []) if job else []
         if ok and warnings:  # template fonts this machine lacks: the PDF differs from Word
-            self.ask.status(f"PDF sparad: {message}. {' '.join(warnings)}", 0)
+            self.ask.done(f"PDF sparad: {message}. {' '.join(warnings)}", 0)
             self.ask.information("PDF:en skrevs med andra typsnitt", "\n\n".join(warnings))
         elif ok:
-            self.ask.status(f"PDF sparad: {message}", 8000)
+            self.ask.done(f"PDF sparad: {message}", 8000)
         elif not cancelled:
-            self.ask.status("", 1)
-            self.ask.error(message, "PDF-exporten misslyckades")
+            from .failure_text import EXPORT_ADVICE
+
+            self.ask.done()
+            self.ask.error(f"{message}\n\n{EXPORT_ADVICE}", "PDF-exporten misslyckades")
         else:
-            self.ask.status("PDF-exporten avbröts.", 5000)
+            self.ask.done("PDF-exporten avbröts.", 5000)
 
     def print_case(self, name: str) -> bool:
         """Skriv ut (Ctrl+P): the whole document as the preview shows it, through Qt's printer

@@ -6,6 +6,7 @@ object, and reaches the window only through the narrow ``FileView`` below."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -182,19 +183,15 @@ class FileFlow(QObject):
             return False
         try:
             save_case(self.state.case, path)
-        except TillitError as err:
+        except Exception as err:  # noqa: BLE001 - told in Swedish, the text stays in the window
+            from .failure_text import SAVE_ADVICE, message
+
             self.locks.write_failed()
-            self.ask.error(str(err), "Ärendet kunde inte sparas")
-            return False
-        except (UnicodeError, ValueError) as err:  # text no file can hold (a lone surrogate)
-            self.locks.write_failed()
-            self.ask.error(f"Ärendet kunde inte sparas: texten innehåller tecken som inte går "
-                           f"att spara ({err.__class__.__name__}). Ta bort eller skriv om "
-                           "tecknet och spara igen.", "Ärendet kunde inte sparas")
+            self.ask.error(message(err, SAVE_ADVICE), "Ärendet kunde inte sparas")
             return False
         self.state.mark_saved(path)
         self.view.display_name = path.name
-        self.autosaver.discard()
+        self.discard_draft()
         self.view.set_dirty(False)
         self.remember(path)
         self.ask.status(f"Sparat i {path}", 5000)
@@ -209,8 +206,13 @@ class FileFlow(QObject):
         self.state.flush()
         try:
             self.autosaver.save(self.state.case, self.state.path)
-        except (TillitError, UnicodeError, ValueError) as err:
-            self.ask.status(f"Autosparning misslyckades: {err}", 10000)
+        except Exception as err:  # noqa: BLE001 - a timer's slot: told, never raised
+            from .failure_text import AUTOSAVE_ADVICE, cause
+
+            # background work (a timer, the window losing focus): a note, never over what
+            # the user waits for
+            self.ask.note(f"Autosparningen misslyckades: {cause(err)} {AUTOSAVE_ADVICE}",
+                          10000)
             return False
         self.autosave_pending = False
         return True
@@ -246,4 +248,10 @@ class FileFlow(QObject):
     def closing(self) -> None:
         """A clean close leaves no draft behind."""
         if self._autosaver is not None:
-            self._autosaver.discard()
+            self.discard_draft()
+
+    def discard_draft(self) -> None:
+        """Remove this session's draft; a folder that is gone or unusable is no error (there
+        is no draft to remove)."""
+        with contextlib.suppress(OSError):
+            self.autosaver.discard()

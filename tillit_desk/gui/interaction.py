@@ -15,8 +15,12 @@ def plural(n: int, one: str, many: str) -> str:
 
 
 class Interaction(QObject):
+    """The status-bar kinds (busy, status, note) are explained in ``status_line``."""
+
     status_message = Signal(str, int)  # text, milliseconds (0: until replaced)
     note_message = Signal(str, int)  # the same, shown only while nothing else is
+    busy_message = Signal(str)  # work the user waits for: stays until done()
+    done_message = Signal(str, int)  # that work ended: its result (or "" to clear)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -26,9 +30,18 @@ class Interaction(QObject):
         self.status_message.emit(text, ms)
 
     def note(self, text: str, ms: int = 4000) -> None:
-        """A by-the-way note ("Stavningskontrollen är klar …"): never hides what the user is
-        being told (a running PDF export, a saved file)."""
+        """News from background work ("Stavningskontrollen är klar …", an autosave that
+        failed): never hides what the user is being told (a running PDF export, a saved
+        file); it waits for a free status bar."""
         self.note_message.emit(text, ms)
+
+    def busy(self, text: str) -> None:
+        """Work the user started and waits for ("Skapar PDF: …"): kept until ``done``."""
+        self.busy_message.emit(text)
+
+    def done(self, text: str = "", ms: int = 8000) -> None:
+        """The awaited work ended: show its result (nothing: clear the busy message)."""
+        self.done_message.emit(text, ms)
 
     def error(self, message: str, title: str = "Något gick fel") -> None:
         from . import dialogs

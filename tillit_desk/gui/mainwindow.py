@@ -110,11 +110,13 @@ class MainWindow(QMainWindow):
         self.decisions = DecisionFlow(self.state, self.interaction)
         self.files = FileFlow(self.state, self.interaction, settings, registry, paths, self,
                               self.locks)
-        self.interaction.status_message.connect(
-            lambda text, ms: self.statusBar().showMessage(text, ms))
-        self.interaction.note_message.connect(
-            lambda text, ms: self.statusBar().currentMessage()
-            or self.statusBar().showMessage(text, ms))
+        from .status_line import StatusLine
+
+        self.status_line = StatusLine(self.statusBar())  # busy / status / note: one rule
+        self.interaction.status_message.connect(self.status_line.status)
+        self.interaction.note_message.connect(self.status_line.note)
+        self.interaction.busy_message.connect(self.status_line.busy)
+        self.interaction.done_message.connect(self.status_line.done)
         # Granskning: live checks, pane, comments, versions; reads the case from the state
         self.review = ReviewWorkflow(self.state, self.interaction, self)
         self._build_menus()

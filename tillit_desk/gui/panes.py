@@ -212,6 +212,8 @@ class DecisionBuilder(QGroupBox):
 class ReviewPage(QWidget):
     """Granska och exportera: what is missing, and the export buttons."""
 
+    warning_chosen = Signal(str)  # a line of Att åtgärda was double-clicked or entered
+
     def __init__(self) -> None:
         super().__init__()
         self.setAccessibleName("Granska och exportera")
@@ -238,6 +240,10 @@ class ReviewPage(QWidget):
         self.warnings = QListWidget()
         self.warnings.setAccessibleName("Varningar inför export")
         self.warnings.setWordWrap(True)
+        self.warnings.setAccessibleDescription(
+            "Dubbelklicka eller tryck Retur på en rad för att gå dit den gäller.")
+        self.warnings.itemActivated.connect(
+            lambda item: self.warning_chosen.emit(item.text()))
         layout.addWidget(QLabel("Att åtgärda:"))
         layout.addWidget(self.warnings, 1)
         row = QHBoxLayout()

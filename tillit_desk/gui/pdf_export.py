@@ -25,14 +25,12 @@ class PdfWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        from ..errors import TillitError
+        from .failure_text import cause
 
         try:
             out = self.job.run()
-        except TillitError as err:
-            self.failed.emit(str(err))
-        except Exception as err:  # noqa: BLE001 - report, never crash the window
-            self.failed.emit(f"PDF-exporten misslyckades: {err}")
+        except Exception as err:  # noqa: BLE001 - report in Swedish, never crash the window
+            self.failed.emit(cause(err))
         else:
             self.finished.emit(str(out))
 

@@ -86,7 +86,7 @@ class LiveReview(QObject):
             checks.full_checked.connect(self._full_done)
             checks.speller_ready.connect(self._speller_ready)
             checks.suggestions_ready.connect(self._suggestions_ready)
-            checks.failed.connect(lambda msg: self.ask.status(msg, 8000))
+            checks.failed.connect(lambda msg: self.ask.note(msg, 8000))  # background
             self._checks = checks
         return self._checks
 

@@ -86,7 +86,9 @@ class ReviewPane(QWidget):
     comment_toggled = Signal(str)  # comment id: resolve or reopen
     comment_chosen = Signal(object)  # Comment: show it in the text
 
-    def __init__(self, author: str = "") -> None:
+    def __init__(self, author: str = "", signature: str = "") -> None:
+        """``author``: the name typed last (Inställningar's); ``signature``: what comments are
+        signed with when the field is empty (the login name)."""
         super().__init__()
         self.setAccessibleName("Granskning")
         layout = QVBoxLayout(self)
@@ -143,7 +145,8 @@ class ReviewPane(QWidget):
         self.status.activated.connect(lambda i: self.status_chosen.emit(self.status.itemData(i)))
         self.author = QLineEdit(author)
         self.author.setAccessibleName("Granskarens namn")
-        self.author.setPlaceholderText("Ditt namn (visas vid kommentarerna)")
+        self.author.setPlaceholderText(f"Tomt: du signerar som {signature}" if signature
+                                       else "Ditt namn (visas vid kommentarerna)")
         form.addRow("Avsnitt:", self.section_label)
         form.addRow("S&tatus:", self.status)
         form.addRow("Granskar&e:", self.author)

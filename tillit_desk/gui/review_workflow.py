@@ -89,7 +89,7 @@ class ReviewWorkflow(LiveReview):
         if self._pane is None:
             from .review_pane import ReviewPane
 
-            pane = ReviewPane(self.w.settings.name)
+            pane = ReviewPane(self.w.settings.name, self.w.settings.signature())
             pane.finding_chosen.connect(self.show_finding)
             pane.run_requested.connect(self.run_full_check)
             pane.status_chosen.connect(lambda status: self.set_status(status))
@@ -119,6 +119,7 @@ class ReviewWorkflow(LiveReview):
         page.save_version.clicked.connect(lambda: self.save_version())
         page.compare.clicked.connect(lambda: self.compare_versions())
         page.show_pane.clicked.connect(self.show_pane)
+        page.warning_chosen.connect(self.show_warning)
         if self.summary:
             page.set_summary(self.summary)
 
@@ -152,8 +153,9 @@ class ReviewWorkflow(LiveReview):
             return
         workflow = _w()
         for key in workflow.STATUSES:
-            self._action(workflow.STATUS_LABELS[key], lambda k=key: self.set_status(k), None,
-                         menu)
+            # Alt letter: the first (&Utkast, &Klar för granskning, &Granskad), as in Word
+            self._action("&" + workflow.STATUS_LABELS[key], lambda k=key: self.set_status(k),
+                         None, menu)
 
     def _action(self, text: str, slot, keys, menu: QMenu) -> QAction:
         return make_action(self.ask.widget, text, slot, keys or None, menu)
@@ -271,6 +273,18 @@ class ReviewWorkflow(LiveReview):
         markdown = page.markdown()
         return self._select(f.section, locate(markdown, f.start, f.end, f.excerpt), markdown)
 
+    def show_warning(self, text: str) -> bool:
+        """A line of Att åtgärda: go to the section or field it names, as a finding does."""
+        from ..review.findings import Finding
+        from .warning_places import warning_place
+
+        self.state.flush()
+        place = warning_place(text, self.case, self.state.profile)
+        if place is None:
+            return False
+        section, rule = place
+        return self.show_finding(Finding(rule, "warning", section, text))
+
     def show_comment(self, c: _w().Comment) -> bool:
         self.w.go_to(c.section)
         self.state.flush()
@@ -289,7 +303,7 @@ class ReviewWorkflow(LiveReview):
 
     def author(self) -> str:
         typed = self._pane.author.text().strip() if self._pane is not None else ""
-        return typed or self.w.settings.name
+        return typed or self.w.settings.signature()
 
     def current_section(self) -> str | None:
         sid = self.w.current_step()

@@ -117,7 +117,7 @@ class SectionShapes(QObject):
         added = self._change(f"Lägg till avsnittet {heading}",
                              lambda case: add_section(case, heading, after))
         self._open(added.id)
-        self.window.interaction.status(f"Avsnittet \"{heading}\" är tillagt. Ångra med Ctrl+Z.")
+        self.window.interaction.status(f"Avsnittet ”{heading}” är tillagt. Ångra med Ctrl+Z.")
         return True
 
     def rename(self) -> bool:
@@ -185,7 +185,7 @@ class SectionShapes(QObject):
             return "Inte relevant: avsnittet skrivs inte ut (profilen tillåter det)."
         sentence = options.not_relevant.get(section_id, "")
         if sentence:
-            return f"Inte relevant: avsnittet skrivs ut som \"{sentence}\""
+            return f"Inte relevant: avsnittet skrivs ut som ”{sentence}”"
         return ("Profilen har ingen standardmening för avsnittet: dess egen text skrivs ut, "
                 "och exporten säger till.")
 
@@ -196,7 +196,7 @@ class SectionShapes(QObject):
             return False
         if self.state.section_text(spec.id).strip() and not self.window.interaction.confirm(
                 "Ta bort avsnittet",
-                f"Avsnittet \"{spec.heading}\" innehåller text. Ta bort det med texten? "
+                f"Avsnittet ”{spec.heading}” innehåller text. Ta bort det med texten? "
                 "(Ctrl+Z ångrar.)"):
             return False
         self._change(f"Ta bort avsnittet {spec.heading}",
