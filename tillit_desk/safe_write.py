@@ -103,13 +103,15 @@ def is_stale_temp(path: Path, now: float | None = None) -> bool:
 
 def remove_stale_temps(folder: Path, target: Path | None = None) -> list[Path]:
     """Remove temps left by killed writers in ``folder`` (only for ``target`` if given)."""
-    pattern = f".{glob_escape(target.name)}.*.tmp" if target is not None else ".*.tmp"
-    removed = []
-    try:
-        candidates = sorted(Path(folder).glob(pattern))
+    prefix = f".{target.name}." if target is not None else "."
+    removed: list[Path] = []
+    try:  # a plain listing: Path.glob compiles a pattern on every call (start-up runs this twice)
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.startswith(prefix)
+                           and e.name.endswith(".tmp") and len(e.name) >= len(prefix) + 4)
     except OSError:
         return removed
-    for path in candidates:
+    for path in (Path(folder) / name for name in names):
         match = _TEMP_RE.match(path.name)
         if target is not None and match and match.group("name") not in (
                 target.name, backup_path_for(target).name):

@@ -24,7 +24,11 @@ def _fast_pyside_check() -> None:
     if original is None or getattr(original, "_tillit", False):
         return
 
+    stdlib = sys.stdlib_module_names
+
     def mod_uses_pyside(module) -> bool:
+        if getattr(module, "__name__", "").partition(".")[0] in stdlib:
+            return False  # the standard library never uses PySide6: no file to read
         file = getattr(module, "__file__", None)
         if not isinstance(file, str) or not file.endswith(".py"):
             return original(module)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSizePolicy,
-    QStyle,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -119,6 +118,7 @@ class ElidedCheckBox(QCheckBox):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
         from PySide6.QtCore import Qt  # here: the Qt namespace is ~13 ms of start-up
+        from PySide6.QtWidgets import QStyle  # its enums too (~3 ms): the builder comes later
 
         super().resizeEvent(event)
         style = self.style()
