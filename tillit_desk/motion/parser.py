@@ -161,12 +161,7 @@ def _party_from_leadin(sigs, lines: list[str], zone) -> None:
              for code, known in [party_code(word)] if known and len(word) > 3}
     if len(codes) != 1:
         return
-    code = codes.pop()
-    for person in missing:
-        person.party = code
-        sigs.problems = [x for x in sigs.problems if x != f"parti saknas för {person.name}"]
-    sigs.layout_guess = True
-    sigs.notes.append(f"partiet ({code}) står i yrkandets inledning, inte vid namnen")
+    _give_party(sigs, missing, codes.pop(), "står i yrkandets inledning, inte vid namnen")
 
 
 def _party_from_proposer(sigs, lines: list[str]) -> None:
@@ -178,12 +173,16 @@ def _party_from_proposer(sigs, lines: list[str]) -> None:
     codes = proposer_parties("\n".join(squash(x) for x in lines))
     if len(codes) != 1:
         return
-    code = codes.pop()
+    _give_party(sigs, missing, codes.pop(), "står i texten som förslagsställare, inte vid namnen")
+
+
+def _give_party(sigs, missing: list, code: str, where: str) -> None:
+    """The motionärer without a party get ``code``, found elsewhere: a guess, said in a note."""
     for person in missing:
         person.party = code
         sigs.problems = [x for x in sigs.problems if x != f"parti saknas för {person.name}"]
     sigs.layout_guess = True
-    sigs.notes.append(f"partiet ({code}) står i texten som förslagsställare, inte vid namnen")
+    sigs.notes.append(f"partiet ({code}) {where}")
 
 
 # "Regionfullmäktige 2024-02-13", "Kommunstyrelsen 2023-05-02": the meeting's date line
