@@ -36,48 +36,45 @@ def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return buttons
 
 
-def ask_save_changes(parent: QWidget, name: str) -> str:
-    """Spara / Spara inte / Avbryt. Returns SAVE, DISCARD or CANCEL."""
+def _warning_choice(parent: QWidget, title: str, text: str, info: str,
+                    choices: list[tuple[QMessageBox.StandardButton, str, str]]) -> str:
+    """A warning with Swedish buttons, the first the default and Avbryt last; returns the
+    chosen button's answer (CANCEL for Avbryt or Esc)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Osparade ändringar")
-    box.setText(f"Vill du spara ändringarna i {name}?")
-    box.setInformativeText("Om du inte sparar försvinner ändringarna.")
-    Btn = QMessageBox.StandardButton
-    box.setStandardButtons(Btn.Save | Btn.Discard | Btn.Cancel)
-    box.button(Btn.Save).setText("Spara")
-    box.button(Btn.Discard).setText("Spara inte")
-    box.button(Btn.Cancel).setText("Avbryt")
-    box.setDefaultButton(Btn.Save)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setInformativeText(info)
+    cancel = QMessageBox.StandardButton.Cancel
+    buttons = cancel
+    for button, _label, _answer in choices:
+        buttons |= button
+    box.setStandardButtons(buttons)
+    for button, label, _answer in choices:
+        box.button(button).setText(label)
+    box.button(cancel).setText("Avbryt")
+    box.setDefaultButton(choices[0][0])
     answer = box.exec()
-    if answer == Btn.Save:
-        return SAVE
-    if answer == Btn.Discard:
-        return DISCARD
-    return CANCEL
+    return next((result for button, _label, result in choices if answer == button), CANCEL)
+
+
+def ask_save_changes(parent: QWidget, name: str) -> str:
+    """Spara / Spara inte / Avbryt. Returns SAVE, DISCARD or CANCEL."""
+    Btn = QMessageBox.StandardButton
+    return _warning_choice(parent, "Osparade ändringar", f"Vill du spara ändringarna i {name}?",
+                           "Om du inte sparar försvinner ändringarna.",
+                           [(Btn.Save, "Spara", SAVE), (Btn.Discard, "Spara inte", DISCARD)])
 
 
 def ask_overwrite_changed(parent: QWidget, name: str) -> str:
     """The file changed on disk since it was opened: Skriv över / Spara som… / Avbryt."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Filen har ändrats")
-    box.setText(f"{name} har ändrats av någon annan (eller ett annat program) sedan du "
-                "öppnade den.")
-    box.setInformativeText("Skriv över tar bort de ändringarna. Spara som… sparar din "
-                           "version i en ny fil och lämnar den andra orörd.")
     Btn = QMessageBox.StandardButton
-    box.setStandardButtons(Btn.Yes | Btn.Save | Btn.Cancel)
-    box.button(Btn.Yes).setText("Skriv över")
-    box.button(Btn.Save).setText("Spara som…")
-    box.button(Btn.Cancel).setText("Avbryt")
-    box.setDefaultButton(Btn.Save)
-    answer = box.exec()
-    if answer == Btn.Yes:
-        return OVERWRITE
-    if answer == Btn.Save:
-        return SAVE_AS
-    return CANCEL
+    return _warning_choice(
+        parent, "Filen har ändrats",
+        f"{name} har ändrats av någon annan (eller ett annat program) sedan du öppnade den.",
+        "Skriv över tar bort de ändringarna. Spara som… sparar din version i en ny fil och "
+        "lämnar den andra orörd.",
+        [(Btn.Save, "Spara som…", SAVE_AS), (Btn.Yes, "Skriv över", OVERWRITE)])
 
 
 def show_error(parent: QWidget | None, message: str, title: str = "Något gick fel") -> None:
