@@ -127,7 +127,7 @@ def test_shift_tab_takes_the_items_below_along_as_its_own(make_window, qtbot, tm
 
 
 def _warning_item(window, words: str):
-    from tillit_desk.gui.mainwindow import STEP_REVIEW
+    from tillit_desk.steps import STEP_REVIEW
 
     window.go_to(STEP_REVIEW)
     window.refresh()
