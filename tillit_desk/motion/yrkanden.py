@@ -16,8 +16,8 @@ from .dates import line_dates
 from .header import split_labels
 from .signatures import has_signature, is_name_row
 from .text import Vocabulary, ends_sentence, join_lines, squash
+from .yrkande_rating import ENDS_CLAUSE, MAX_YRKANDE_CHARS, Zone, rate, stops_mid_sentence
 
-MAX_YRKANDE_CHARS = 600  # the corpus's longest att-sats is ~230 characters
 MAX_LEADIN_WORDS = 16
 MAX_ITEMS = 40  # a motion with more att-satser than this is not a motion (or not read right)
 MAX_LEADINS = 200  # lead-in candidates looked at in one text (the last ones: yrkanden end a motion)
@@ -62,23 +62,12 @@ _MARKED = re.compile(rf"^(?:[{_BULLET}]\s|\(?\d{{1,2}}\s?[.)]\s)(?P<rest>\S.*)$"
 _CHAIN = re.compile(r"^att\s(?:\w+\s){0,2}(?:kommun|region|landstings)?fullmäktige"
                     r"(?:\s(?:i|för)\s\S+){0,1}(?:\s\S+)?\s(?:måtte\s|ska\s)?beslut\w*"
                     r"(?:\sföljande)?\s?:?$", re.IGNORECASE)
-_ENDS_CLAUSE = re.compile(r"(?:[,;.:!?]|\bsamt|\boch)$", re.IGNORECASE)
 _ABBREV_END = re.compile(r"\b(?:bl\.a|t\.ex|m\.m|m\.fl|s\.k|o\.s\.v|d\.v\.s|ca|jfr|resp)\.$",
                          re.IGNORECASE)
 _CLOSING = re.compile(r"^(?:med vänliga? hälsning(?:ar)?|hälsningar|underskrift(?:er)?|"
                       r"motionärer(?:na)?|motionär|bakgrund|motivering|bilag[ao]r?)\b",
                       re.IGNORECASE)
 _HEADING = re.compile(r"^[A-ZÅÄÖ ]{4,40}:?$")  # "BAKGRUND", "FÖRSLAG"
-
-
-@dataclass
-class Zone:
-    items: list[str]
-    start: int = -1  # the lead-in line (-1: none)
-    end: int = -1  # first line after the zone
-    confidence: float = 0.0
-    note: str = ""
-    suggestion: str = ""
 
 
 def _tail_is_leadin(tail: str) -> bool:
@@ -245,7 +234,7 @@ def _collect(lines: _Lines, start: int, colon: bool, vocab: Vocabulary,
                 and not current.endswith((";", ":")):
             item = None  # "– att X och" + "att Y": the next item would carry a mark too
         if item and groups and not (item.group("mark") or item.group("num")) \
-                and item.group("att") == "att" and not _ENDS_CLAUSE.search(current) \
+                and item.group("att") == "att" and not ENDS_CLAUSE.search(current) \
                 and lines.width and len(squash(lines.raw[i - 1])) >= 0.8 * lines.width \
                 and blanks == 0:
             item = None  # "…det är nödvändigt\natt det tillämpas": a wrapped sentence
@@ -331,12 +320,12 @@ def _new_paragraph(lines: _Lines, i: int, current: str) -> bool:
     before and closing the clause the item left open."""
     prev = squash(lines.raw[i - 1]) if i else ""
     line = squash(lines.raw[i])
-    if _stops_mid_sentence(current):
+    if stops_mid_sentence(current):
         return False  # "… enligt" + "Moderaternas förslag": the clause is not finished
     if lines.width:
         first = line[:MAX_LEADIN_WORDS * 8].split(" ", 1)[0]
         return len(prev) < 0.8 * lines.width and len(prev) + 1 + len(first) <= lines.width
-    tail = line.endswith((",", ";", ".")) and not _ENDS_CLAUSE.search(current) \
+    tail = line.endswith((",", ";", ".")) and not ENDS_CLAUSE.search(current) \
         and len(line) < len(prev)
     return not tail
 
@@ -428,63 +417,10 @@ def find_yrkanden(raw: list[str], vocab: Vocabulary, width: int) -> Zone:
             continue
         if strength >= best_strength:
             best_strength = strength
-            best = _rate(items, line_no, end, strength, problems, remarks)
+            best = rate(items, line_no, end, strength, problems, remarks)
     if best is not None:
         return best
     return _suggest(lines, vocab)
-
-
-def _rate(items: list[str], start: int, end: int, strength: int, problems: list[str],
-          remarks: list[str] | None = None) -> Zone:
-    conf = 0.95 if strength == 2 else 0.75
-    notes = list(problems) + list(remarks or [])
-    clipped = []
-    for t in items:
-        if len(t) > MAX_YRKANDE_CHARS:
-            cut = t[:MAX_YRKANDE_CHARS]
-            stop = cut.rfind(". ")
-            t = cut[:stop + 1] if stop > 40 else cut.rstrip() + " …"
-            notes.append("en att-sats var för lång och har kortats – kontrollera den")
-            conf = min(conf, 0.4)
-        clipped.append(t)
-    if len(clipped) > 1 and any(not _ENDS_CLAUSE.search(t) for t in clipped[:-1]) and \
-            not all(t[:3].lower() == "att" for t in clipped):
-        conf = min(conf, 0.75)
-    if problems:
-        conf = min(conf, 0.5)
-    if any(_stops_mid_sentence(t) for t in clipped):
-        notes.append("en att-sats slutar mitt i en mening – kontrollera var den slutar")
-        conf = min(conf, 0.5)
-    if any(_foreign_tail(t) for t in clipped):
-        notes.append("en att-sats tycks innehålla en underskrift, adress eller länk – kontrollera "
-                     "var den slutar")
-        conf = min(conf, 0.5)
-    if strength == 1:
-        notes.append("yrkandet står i löptext efter ”yrkar/föreslår/hemställer”")
-    return Zone(clipped, start, end, conf, "; ".join(dict.fromkeys(notes)))
-
-
-# words a Swedish clause does not end on: an att-sats ending in one has lost its end (a cut
-# PDF line, a page break). "och", "samt", "eller" end listed att-satser as written.
-_OPEN_END = {"i", "på", "med", "mellan", "för", "till", "av", "om", "att", "en", "ett", "den",
-             "det", "de", "som", "från", "vid", "under", "över", "hos", "mot", "genom", "efter",
-             "utan", "inom", "kring", "enligt", "inför", "samtliga", "alla", "vår", "våra",
-             "kommunens", "regionens"}
-
-
-_ADDRESS = re.compile(r"[\w.-]+@[\w-]+\.\w|(?<!\w)www\.|https?://")
-
-
-def _foreign_tail(text: str) -> bool:
-    """An att-sats that ran on into the signature ("… i parken Anna Berg (S)") or an
-    address: the end of the item was not seen."""
-    tail = text[-120:]
-    return bool(_ADDRESS.search(tail)) or has_signature(tail)
-
-
-def _stops_mid_sentence(text: str) -> bool:
-    words = text[-40:].split()
-    return bool(words) and words[-1].lower() in _OPEN_END
 
 
 _PROPOSAL_WORDS = re.compile(r"(?<!\w)(?:bör|ska|skall|vill|föreslår|yrkar|hemställer|"
