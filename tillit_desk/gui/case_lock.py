@@ -74,18 +74,13 @@ class CaseLocks(QObject):
         """"Öppna skrivskyddat" / "Avbryt" (Avbryt by default)."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(self.ask.widget)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle("Ärendet är redan öppet")
-        box.setText(str(err))
-        box.setInformativeText("Skrivskyddat kan du läsa, exportera och spara en kopia med "
-                               "Spara som…, men inte spara över filen.")
-        btn = QMessageBox.StandardButton
-        box.setStandardButtons(btn.Open | btn.Cancel)
-        box.button(btn.Open).setText("Öppna skrivskyddat")
-        box.button(btn.Cancel).setText("Avbryt")
-        box.setDefaultButton(btn.Cancel)
-        return box.exec() == btn.Open
+        from .dialogs import ask_choice
+
+        return ask_choice(self.ask.widget, "Ärendet är redan öppet", str(err),
+                          "Skrivskyddat kan du läsa, exportera och spara en kopia med Spara "
+                          "som…, men inte spara över filen.",
+                          [(QMessageBox.StandardButton.Open, "Öppna skrivskyddat", "open")],
+                          QMessageBox.Icon.Information, default_cancel=True) == "open"
 
     def _case_replaced(self) -> None:
         path = self.state.path

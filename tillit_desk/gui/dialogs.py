@@ -36,12 +36,14 @@ def ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return buttons
 
 
-def _warning_choice(parent: QWidget, title: str, text: str, info: str,
-                    choices: list[tuple[QMessageBox.StandardButton, str, str]]) -> str:
-    """A warning with Swedish buttons, the first the default and Avbryt last; returns the
-    chosen button's answer (CANCEL for Avbryt or Esc)."""
+def ask_choice(parent: QWidget, title: str, text: str, info: str,
+               choices: list[tuple[QMessageBox.StandardButton, str, str]],
+               icon: QMessageBox.Icon = QMessageBox.Icon.Warning,
+               default_cancel: bool = False) -> str:
+    """A question with Swedish buttons and Avbryt: the first choice is the default unless
+    ``default_cancel``; returns the chosen button's answer (CANCEL for Avbryt or Esc)."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box.setIcon(icon)
     box.setWindowTitle(title)
     box.setText(text)
     box.setInformativeText(info)
@@ -53,7 +55,7 @@ def _warning_choice(parent: QWidget, title: str, text: str, info: str,
     for button, label, _answer in choices:
         box.button(button).setText(label)
     box.button(cancel).setText("Avbryt")
-    box.setDefaultButton(choices[0][0])
+    box.setDefaultButton(cancel if default_cancel else choices[0][0])
     answer = box.exec()
     return next((result for button, _label, result in choices if answer == button), CANCEL)
 
@@ -61,7 +63,7 @@ def _warning_choice(parent: QWidget, title: str, text: str, info: str,
 def ask_save_changes(parent: QWidget, name: str) -> str:
     """Spara / Spara inte / Avbryt. Returns SAVE, DISCARD or CANCEL."""
     Btn = QMessageBox.StandardButton
-    return _warning_choice(parent, "Osparade ändringar", f"Vill du spara ändringarna i {name}?",
+    return ask_choice(parent, "Osparade ändringar", f"Vill du spara ändringarna i {name}?",
                            "Om du inte sparar försvinner ändringarna.",
                            [(Btn.Save, "Spara", SAVE), (Btn.Discard, "Spara inte", DISCARD)])
 
@@ -69,7 +71,7 @@ def ask_save_changes(parent: QWidget, name: str) -> str:
 def ask_overwrite_changed(parent: QWidget, name: str) -> str:
     """The file changed on disk since it was opened: Skriv över / Spara som… / Avbryt."""
     Btn = QMessageBox.StandardButton
-    return _warning_choice(
+    return ask_choice(
         parent, "Filen har ändrats",
         f"{name} har ändrats av någon annan (eller ett annat program) sedan du öppnade den.",
         "Skriv över tar bort de ändringarna. Spara som… sparar din version i en ny fil och "

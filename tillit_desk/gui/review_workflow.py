@@ -469,17 +469,13 @@ class ReviewWorkflow(LiveReview):
         lines = [f"• {self.heading(f.section)}: {f.excerpt}" for f in found[:6]]
         if len(found) > 6:
             lines.append(f"• … och {len(found) - 6} till")
-        box = QMessageBox(self.ask.widget)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle("Personuppgifter i texten")
-        box.setText("Texten innehåller uppgifter som ser ut som personuppgifter "
-                    "(personnummer, telefonnummer eller e-post):\n\n" + "\n".join(lines)
-                    + "\n\nVill du exportera ändå?")
-        box.setInformativeText("Ta bort uppgifterna, eller markera dem som ”Inte ett problem” "
-                               "i granskningen om de ska stå kvar.")
-        btn = QMessageBox.StandardButton
-        box.setStandardButtons(btn.Yes | btn.Cancel)
-        box.button(btn.Yes).setText("Exportera ändå")
-        box.button(btn.Cancel).setText("Avbryt")
-        box.setDefaultButton(btn.Cancel)
-        return box.exec() == btn.Yes
+        from .dialogs import ask_choice
+
+        return ask_choice(self.ask.widget, "Personuppgifter i texten",
+                          "Texten innehåller uppgifter som ser ut som personuppgifter "
+                          "(personnummer, telefonnummer eller e-post):\n\n" + "\n".join(lines)
+                          + "\n\nVill du exportera ändå?",
+                          "Ta bort uppgifterna, eller markera dem som ”Inte ett problem” i "
+                          "granskningen om de ska stå kvar.",
+                          [(QMessageBox.StandardButton.Yes, "Exportera ändå", "export")],
+                          default_cancel=True) == "export"
