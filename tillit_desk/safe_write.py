@@ -161,6 +161,28 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+# What the system means, in words an official follows (never the system's own English).
+OS_CAUSES = {
+    errno.ENOTDIR: "en del av sökvägen är en fil, inte en mapp",
+    errno.ENAMETOOLONG: "filens namn eller sökväg är för lång; välj ett kortare namn",
+    errno.EIO: "disken eller nätverksenheten svarar inte (kopplades den bort?)",
+    errno.EEXIST: "det finns redan en fil med det namnet där en mapp behövs",
+    errno.EXDEV: "filen kunde inte flyttas på plats mellan två diskar",
+    errno.EDQUOT: "ditt lagringsutrymme är fullt",
+    errno.ETXTBSY: "filen används av ett annat program",
+    errno.EINVAL: "namnet innehåller tecken som platsen inte tillåter",
+}
+
+
+def os_cause(err: OSError) -> str:
+    """Why the system refused, in Swedish; an unknown cause by its error number."""
+    why = OS_CAUSES.get(err.errno or 0, "")
+    if why:
+        return why
+    return f"systemet tillät det inte (felkod {err.errno})" if err.errno else \
+        "systemet tillät det inte"
+
+
 def describe_os_error(err: OSError, path: Path, error_cls: type[TillitError]) -> TillitError:
     """Turn an OSError into a Swedish message that names the file and the cause."""
     if err.errno in (errno.EACCES, errno.EPERM):
@@ -177,7 +199,7 @@ def describe_os_error(err: OSError, path: Path, error_cls: type[TillitError]) ->
     elif err.errno == errno.ELOOP:
         why = "sökvägen är en länk som pekar på sig själv"
     else:
-        why = err.strerror or str(err)
+        why = os_cause(err)
     return error_cls(f"Kunde inte skriva filen {path}: {why}.")
 
 
